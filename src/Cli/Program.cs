@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Provisioning.Cli.Commands;
+
+// `dotnet run --project src/Cli` with no command regenerates every environment:
+// that is the one thing people run most, so it needs no arguments.
+var root = GenerateCommand.CreateRoot();
+root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(VerifyDatabaseCommand.Create());
+root.Subcommands.Add(ProbeCommand.Create());
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
