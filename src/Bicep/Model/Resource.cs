@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Provisioning.Bicep.Syntax;
+
+namespace Provisioning.Bicep.Model;
+
+/// <summary>
+/// A resource declaration. Typed subclasses pin the type and api-version and print their own properties;
+/// this base prints what every resource shares (name, location, tags, parent, scope, dependsOn) in a fixed order.
+/// Instances are immutable: change one with a <c>with</c> expression.
+/// </summary>
+public abstract record Resource(string Identifier)
+{
+    /// <summary>The Azure resource type, e.g. <c>Microsoft.KeyVault/vaults</c>.</summary>
+    public abstract string ResourceType { get; }
+
+    /// <summary>The pinned api-version; pinned per type so a template never changes because a default moved.</summary>
+    public abstract string ApiVersion { get; }
+
+    public BicepValue<string> Name { get; init; }
+
+    /// <summary>Null for child and extension resources that take no location.</summary>
+    public BicepExpression? Location { get; init; }
+
+    public BicepExpression? Tags { get; init; }
+
+    /// <summary>The parent of a child resource (printed as <c>parent: x</c>).</summary>
+    public Resource? Parent { get; init; }
+
+    /// <summary>The scope of an extension resource such as a role assignment or lock (printed as <c>scope: x</c>).</summary>
+    public Resource? Scope { get; init; }
+
+    /// <summary>Declares an <c>existing</c> resource: only its name (and parent/scope) are printed.</summary>
+    public bool IsExisting { get; init; }
+
+    public BicepExpression? Condition { get; init; }
+
+    /// <summary>Explicit dependencies; implicit ones come from references in the body.</summary>
+    public ImmutableArray<Resource> DependsOn { get; init; } = [];
+
+    /// <summary>Escape hatch: extra top-level body properties for settings the typed model does not cover.</summary>
+    public ImmutableArray<ObjectProperty> ExtraBody { get; init; } = [];
+
+    /// <summary>Azure's naming rule for this type, checked at build time when the name is known.</summary>
+    public virtual NamingRule? NamingRule => null;
+
+    /// <summary>A reference to this resource's symbol.</summary>
+    public ReferenceExpression Reference => new(Identifier);
+
+    /// <summary><c>x.id</c></summary>
+    public BicepExpression Id => Reference.Member("id");
+
+    /// <summary><c>x.name</c></summary>
+    public BicepExpression NameReference => Reference.Member("name");
+
+    /// <summary><c>x.properties.&lt;name&gt;</c>, e.g. a vault's <c>vaultUri</c>.</summary>
+    public BicepExpression PropertyReference(string name) => Reference.Member("properties").Member(name);
+
+    /// <summary>Adds the type-specific top-level properties (sku, kind, identity, properties, …) after the common ones.</summary>
+    protected abstract void WriteBody(BicepObjectBuilder body);
+
+    public ResourceStatement ToStatement()
+    {
+        var body = new BicepObjectBuilder();
+        if (Parent is not null)
+        {
+            body.Add("parent", Parent.Reference);
+        }
+        if (Scope is not null)
+        {
+            body.Add("scope", Scope.Reference);
+        }
+        body.Add("name", Name);
+        if (!IsExisting)
+        {
+            body.Add("location", Location);
+            body.Add("tags", Tags);
+            WriteBody(body);
+            body.AddRange(ExtraBody);
+            body.AddArray("dependsOn", DependsOn.Select(d => (BicepExpression)d.Reference));
+        }
+        return new ResourceStatement(Identifier, ResourceType, ApiVersion, body.Build())
+        {
+            IsExisting = IsExisting,
+            Condition = Condition,
+        };
+    }
+}
+
+/// <summary>Escape hatch: any resource type as type@version plus a body written by hand (still through the syntax tree).</summary>
+public sealed record RawResource(string Identifier, string Type, string Version, ObjectExpression Body) : Resource(Identifier)
+{
+    public override string ResourceType => Type;
+
+    public override string ApiVersion => Version;
+
+    protected override void WriteBody(BicepObjectBuilder body) => body.AddRange(Body.Properties);
+}

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace Provisioning.Bicep.Syntax;
+
+/// <summary>Short constructors for expressions so builders read like the Bicep they produce.</summary>
+public static class Bicep
+{
+    public static BicepExpression Null => NullLiteral.Instance;
+
+    public static ReferenceExpression Ref(string symbol) => new(symbol);
+
+    public static FunctionCallExpression Call(string name, params BicepExpression[] arguments) => new(name, [.. arguments]);
+
+    public static InterpolatedString Interpolate(params InterpolationSegment[] segments) => new([.. segments]);
+
+    public static ArrayExpression Array(params BicepExpression[] items) => new([.. items]);
+
+    public static ArrayExpression Array(IEnumerable<BicepExpression> items) => new([.. items]);
+
+    public static ObjectExpression Object(params ObjectProperty[] properties) => new([.. properties]);
+
+    public static ObjectExpression Object(IEnumerable<ObjectProperty> properties) => new([.. properties]);
+
+    public static ObjectProperty Prop(string name, BicepExpression value) => new(name, value);
+
+    public static TernaryExpression If(BicepExpression condition, BicepExpression whenTrue, BicepExpression whenFalse) => new(condition, whenTrue, whenFalse);
+
+    public static BinaryExpression Binary(BicepExpression left, BinaryOperator op, BicepExpression right) => new(left, op, right);
+
+    public static UnaryExpression Not(BicepExpression operand) => new(UnaryOperator.Not, operand);
+
+    public static SecureSinkExpression Secure(BicepExpression inner) => new(inner);
+
+    // Built-in functions used often enough to deserve a name.
+    public static FunctionCallExpression ResourceGroup() => Call("resourceGroup");
+
+    public static FunctionCallExpression Subscription() => Call("subscription");
+
+    public static FunctionCallExpression Tenant() => Call("tenant");
+
+    public static FunctionCallExpression UniqueString(params BicepExpression[] seeds) => Call("uniqueString", seeds);
+
+    public static FunctionCallExpression Guid(params BicepExpression[] seeds) => Call("guid", seeds);
+
+    public static FunctionCallExpression SubscriptionResourceId(string type, params BicepExpression[] names) =>
+        new("subscriptionResourceId", [new StringLiteral(type), .. names]);
+
+    public static FunctionCallExpression Environment() => Call("environment");
+
+    public static ImmutableArray<T> ToImmutable<T>(this IEnumerable<T> items) => [.. items];
+}
