@@ -53,7 +53,19 @@ public sealed record ObjectExpression(ImmutableArray<ObjectProperty> Properties)
     public static ObjectExpression Empty { get; } = new(ImmutableArray<ObjectProperty>.Empty);
 }
 
-public sealed record ObjectProperty(string Name, BicepExpression Value);
+/// <summary>
+/// One property of an object literal. <see cref="Name"/> is printed as an identifier or a quoted string; a computed key
+/// (such as a user-assigned identity's resource id in <c>identity.userAssignedIdentities</c>) is given as
+/// <see cref="ComputedKey"/> and printed as an interpolated string.
+/// </summary>
+public sealed record ObjectProperty(string Name, BicepExpression Value)
+{
+    public InterpolatedString? ComputedKey { get; init; }
+
+    /// <summary>A property whose key is computed at deployment time, e.g. <c>'${identity.id}': {}</c>.</summary>
+    public static ObjectProperty Computed(BicepExpression key, BicepExpression value) =>
+        new("<computed>", value) { ComputedKey = key as InterpolatedString ?? new InterpolatedString([new ExpressionSegment(key)]) };
+}
 
 public sealed record ArrayExpression(ImmutableArray<BicepExpression> Items) : BicepExpression
 {

@@ -15,7 +15,9 @@ public static class ExpressionWalker
         yield return new VisitedExpression(path, expression, insideSecureSink);
         var children = expression switch
         {
-            ObjectExpression obj => obj.Properties.Select(p => (Join(path, p.Name), p.Value, insideSecureSink)),
+            ObjectExpression obj => obj.Properties.SelectMany(p => p.ComputedKey is null
+                ? [(Join(path, p.Name), p.Value, insideSecureSink)]
+                : new[] { (Join(path, "[key]"), (BicepExpression)p.ComputedKey, insideSecureSink), (Join(path, "[computed]"), p.Value, insideSecureSink) }),
             ArrayExpression array => array.Items.Select((item, i) => ($"{path}[{i}]", item, insideSecureSink)),
             InterpolatedString s => s.Segments.OfType<ExpressionSegment>().Select(e => (path, e.Expression, insideSecureSink)),
             MemberAccessExpression m => [(path, m.Target, insideSecureSink)],

@@ -264,7 +264,15 @@ public static partial class BicepWriter
         w.Depth++;
         foreach (var property in obj.Properties)
         {
-            w.Append(IsIdentifier(property.Name) ? property.Name : BicepStrings.Quote(property.Name)).Append(": ");
+            if (property.ComputedKey is not null)
+            {
+                WriteInterpolation(w, property.ComputedKey);
+            }
+            else
+            {
+                w.Append(IsIdentifier(property.Name) ? property.Name : BicepStrings.Quote(property.Name));
+            }
+            w.Append(": ");
             WriteExpression(w, property.Value);
             w.NewLine();
         }
