@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace Provisioning.Database.Model;
+
+/// <summary>The one place that configures the Npgsql provider, so the bundle, the verifier and tests agree.</summary>
+public static class TodoDbContextOptions
+{
+    /// <summary>The history table CONTRACT.md names; EF's default, spelled out so nobody changes it by accident.</summary>
+    public const string HistoryTable = "__EFMigrationsHistory";
+
+    public static DbContextOptions<TodoDbContext> Create(string connectionString, Action<NpgsqlDbContextOptionsBuilder>? configure = null) =>
+        new DbContextOptionsBuilder<TodoDbContext>()
+            .UseNpgsql(connectionString, npgsql =>
+            {
+                npgsql.MigrationsHistoryTable(HistoryTable);
+                npgsql.MigrationsAssembly(typeof(TodoDbContext).Assembly.GetName().Name);
+                configure?.Invoke(npgsql);
+            })
+            .Options;
+
+    /// <summary>A context that is only asked about its model and compiled migrations; it never connects.</summary>
+    internal static TodoDbContext Offline() =>
+        new(Create("Host=offline.invalid;Database=offline"));
+}
