@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Provisioning.Probes.Checks;
+
+/// <summary>An HTTP answer read whole (bodies are small health documents), so checks can judge status and body.</summary>
+internal sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, string Body)
+{
+    /// <summary>Health endpoints answer in bytes; anything bigger is not the contract's body.</summary>
+    private const int MaxBodyChars = 64 * 1024;
+
+    public int Code => (int)Status;
+
+    public static async Task<HttpAnswer> GetAsync(HttpClient http, Uri url, string? bearerToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return new HttpAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            body.Length > MaxBodyChars ? body[..MaxBodyChars] : body);
+    }
+
+    /// <summary>The body as JSON, or null when it is not JSON (the check then reports "wrong body").</summary>
+    public JsonElement? Json()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(Body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A short excerpt of the body for a reason line.</summary>
+    public string Excerpt() => Running.Text.OneLine(Body.Length > 80 ? Body[..80] + "…" : Body);
+
+    public string StatusText() => $"{Code} {Status}";
+}

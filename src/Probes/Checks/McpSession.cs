@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelContextProtocol.Client;
+
+namespace Provisioning.Probes.Checks;
+
+/// <summary>Opens an MCP client session with the official C# SDK over the run's shared HttpClient.</summary>
+internal static class McpSession
+{
+    public static async Task<McpClient> OpenAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = context.Settings.McpUrl,
+                Name = "todo-probe",
+                // The contract fixes Streamable HTTP; falling back to legacy SSE would blur the reason of a failure.
+                TransportMode = HttpTransportMode.StreamableHttp,
+                ConnectionTimeout = context.Settings.CheckTimeout,
+            },
+            context.Http,
+            NullLoggerFactory.Instance,
+            ownsHttpClient: false);
+
+        // ProtocolVersion stays unset on purpose: the SDK then tries the newest revision (server/discover, no
+        // initialize) and falls back to the 2025 initialize handshake when the server does not speak it.
+        var options = new McpClientOptions
+        {
+            ClientInfo = new() { Name = "todo-probe", Version = "1.0" },
+            InitializationTimeout = context.Settings.CheckTimeout,
+        };
+        return await McpClient.CreateAsync(transport, options, NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Provisioning.Probes;
+
+/// <summary>What every check of one run shares: one HttpClient, the settings and a clock.</summary>
+/// <param name="Http">
+/// Shared by all checks (and the MCP client) so a run opens few connections; its own Timeout should be
+/// infinite because the runner enforces the per-check timeout and the run deadline.
+/// </param>
+public sealed record ProbeContext(HttpClient Http, ProbeSettings Settings, TimeProvider Clock)
+{
+    public ProbeContext(HttpClient http, ProbeSettings settings) : this(http, settings, TimeProvider.System)
+    {
+    }
+}

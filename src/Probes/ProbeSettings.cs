@@ -1,0 +1,75 @@
+namespace Provisioning.Probes;
+
+/// <summary>
+/// Everything a run needs: the three public endpoints, the two secrets and the environment name.
+/// Build it with <see cref="ProbeSettingsReader"/>, which reports every problem at once.
+/// </summary>
+/// <remarks>
+/// A class and not a record on purpose: a record's generated ToString would print the secrets
+/// into any log line or assertion message that formats the settings.
+/// </remarks>
+public sealed class ProbeSettings
+{
+    public static readonly TimeSpan DefaultCheckTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Leaves 15 s of the one-minute schedule for reporting, even when every check hangs.</summary>
+    public static readonly TimeSpan DefaultRunDeadline = TimeSpan.FromSeconds(45);
+
+    public required Uri FrontendUrl { get; init; }
+    public required Uri BackendUrl { get; init; }
+    public required Uri McpUrl { get; init; }
+
+    /// <summary>HS256 key shared with the backend (secret).</summary>
+    public required string JwtSecretKey { get; init; }
+
+    /// <summary>PostgreSQL URL or keyword connection string (secret: contains the password).</summary>
+    public required string DatabaseUrl { get; init; }
+
+    /// <summary>dev, staging, prod…; names the synthetic user <c>probe-&lt;env&gt;</c>.</summary>
+    public required string Environment { get; init; }
+
+    public TimeSpan CheckTimeout { get; init; } = DefaultCheckTimeout;
+    public TimeSpan RunDeadline { get; init; } = DefaultRunDeadline;
+
+    /// <summary>The synthetic user the probe reads as, so it never touches real users' data.</summary>
+    public string ProbeUserId => "probe-" + Environment;
+
+    /// <summary>Replaces any secret (and the database password alone) in <paramref name="text"/> with ***.</summary>
+    public string Redact(string text)
+    {
+        foreach (var secret in Secrets())
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    public override string ToString() =>
+        $"environment {Environment}: frontend {FrontendUrl}, backend {BackendUrl}, mcp {McpUrl}, JWT_SECRET_KEY ***, DATABASE_URL ***";
+
+    private IEnumerable<string> Secrets()
+    {
+        // Longest first, so the whole URL is masked before the password inside it.
+        var secrets = new List<string> { DatabaseUrl, JwtSecretKey };
+        secrets.AddRange(DatabasePasswordCandidates(DatabaseUrl));
+        return secrets.Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length);
+    }
+
+    private static IEnumerable<string> DatabasePasswordCandidates(string databaseUrl)
+    {
+        if (Uri.TryCreate(databaseUrl, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal))
+        {
+            var encoded = uri.UserInfo[(uri.UserInfo.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            yield return encoded;
+            yield return Uri.UnescapeDataString(encoded);
+        }
+        foreach (var part in databaseUrl.Split(';'))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && part[..eq].Trim().Equals("Password", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return part[(eq + 1)..].Trim();
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Provisioning.Probes;
+
+/// <summary>Result of reading settings: either usable settings or every problem found.</summary>
+public sealed record ProbeSettingsResult(ProbeSettings? Settings, IReadOnlyList<SettingProblem> Problems)
+{
+    public bool IsValid => Settings is not null;
+
+    /// <summary>One message listing every problem, for a start-up failure or a CLI error.</summary>
+    public string Describe(string header) =>
+        header + Environment.NewLine + string.Join(Environment.NewLine, Problems.Select(p => "  - " + p));
+}
+
+/// <summary>
+/// Reads <see cref="ProbeSettings"/> from any name → value lookup (app settings, environment variables,
+/// a merged view of CLI options) and reports all problems together instead of stopping at the first.
+/// </summary>
+public static partial class ProbeSettingsReader
+{
+    /// <param name="lookup">Returns the value of a setting, or null when it is not set.</param>
+    /// <param name="where">Where the settings were expected, e.g. "app setting" or "environment variable".</param>
+    public static ProbeSettingsResult Read(Func<string, string?> lookup, string where)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var problems = new List<SettingProblem>();
+
+        var frontend = ReadUrl(lookup, SettingNames.FrontendUrl, "the frontend's public https URL (Bicep output FRONTEND_URL)", where, problems);
+        var backend = ReadUrl(lookup, SettingNames.BackendUrl, "the backend's https URL (Bicep output BACKEND_URL)", where, problems);
+        var mcp = ReadUrl(lookup, SettingNames.McpUrl, "the MCP endpoint URL ending in /mcp (Bicep output MCP_URL)", where, problems);
+
+        var jwt = Required(lookup, SettingNames.JwtSecretKey, "the backend's HS256 key (a Key Vault reference)", where, problems);
+        if (jwt is not null && Encoding.UTF8.GetByteCount(jwt) < 32)
+        {
+            problems.Add(new(SettingNames.JwtSecretKey, "is shorter than 32 bytes; HS256 keys must be at least 32 random bytes (CONTRACT.md)"));
+            jwt = null;
+        }
+
+        var database = Required(lookup, SettingNames.DatabaseUrl, "postgresql://USER:PASSWORD@HOST:5432/todo?sslmode=require or Host=…;Database=todo (a Key Vault reference)", where, problems);
+
+        var environment = Required(lookup, SettingNames.Environment, "the environment name, e.g. dev; the probe reads as user probe-<env>", where, problems);
+        if (environment is not null && !EnvironmentName().IsMatch(environment))
+        {
+            problems.Add(new(SettingNames.Environment, $"'{environment}' is not an environment name: use lowercase letters, digits and '-'"));
+            environment = null;
+        }
+
+        var timeout = ReadSeconds(lookup, SettingNames.CheckTimeoutSeconds, ProbeSettings.DefaultCheckTimeout, problems);
+        var deadline = ReadSeconds(lookup, SettingNames.RunDeadlineSeconds, ProbeSettings.DefaultRunDeadline, problems);
+
+        if (problems.Count > 0)
+        {
+            return new(null, problems);
+        }
+        return new(new ProbeSettings
+        {
+            FrontendUrl = frontend!,
+            BackendUrl = backend!,
+            McpUrl = mcp!,
+            JwtSecretKey = jwt!,
+            DatabaseUrl = database!,
+            Environment = environment!,
+            CheckTimeout = timeout,
+            RunDeadline = deadline,
+        }, problems);
+    }
+
+    private static string? Required(Func<string, string?> lookup, string name, string expected, string where, List<SettingProblem> problems)
+    {
+        var value = lookup(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new(name, $"is not set; expected as {where} {name}: {expected}"));
+            return null;
+        }
+        return value.Trim();
+    }
+
+    private static Uri? ReadUrl(Func<string, string?> lookup, string name, string expected, string where, List<SettingProblem> problems)
+    {
+        var value = Required(lookup, name, expected, where, problems);
+        if (value is null)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add(new(name, $"'{value}' is not an absolute http(s) URL; expected {expected}"));
+            return null;
+        }
+        return uri;
+    }
+
+    private static TimeSpan ReadSeconds(Func<string, string?> lookup, string name, TimeSpan fallback, List<SettingProblem> problems)
+    {
+        var value = lookup(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 600)
+        {
+            problems.Add(new(name, $"'{value}' is not a number of seconds between 0 and 600 (leave it unset for {fallback.TotalSeconds.ToString(CultureInfo.InvariantCulture)})"));
+            return fallback;
+        }
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    private static partial Regex EnvironmentName();
+}

@@ -1,0 +1,16 @@
+namespace Provisioning.Probes;
+
+/// <summary>The environment variable / app setting names the probe reads (CONTRACT.md, "Environment variables").</summary>
+public static class SettingNames
+{
+    public const string FrontendUrl = "FRONTEND_URL";
+    public const string BackendUrl = "BACKEND_URL";
+    public const string McpUrl = "MCP_URL";
+    public const string JwtSecretKey = "JWT_SECRET_KEY";
+    public const string DatabaseUrl = "DATABASE_URL";
+    public const string Environment = "PROBE_ENVIRONMENT";
+    /// <summary>Optional: seconds one check may take (default 10).</summary>
+    public const string CheckTimeoutSeconds = "PROBE_CHECK_TIMEOUT_SECONDS";
+    /// <summary>Optional: seconds the whole run may take (default 45).</summary>
+    public const string RunDeadlineSeconds = "PROBE_RUN_DEADLINE_SECONDS";
+}

@@ -1,0 +1,22 @@
+using Provisioning.Probes.Checks;
+
+namespace Provisioning.Probes;
+
+/// <summary>The eight checks of CONTRACT.md, "What verified means", in the contract's order.</summary>
+public static class StandardChecks
+{
+    public static IReadOnlyList<IProbeCheck> Create() => Create(new DatabaseSchemaCheck());
+
+    /// <summary>Same checks with a substitute for the database check (tests without PostgreSQL).</summary>
+    public static IReadOnlyList<IProbeCheck> Create(IProbeCheck databaseCheck) =>
+    [
+        new FrontendReachableCheck(),
+        new FrontendConfigCheck(),
+        new BackendHealthCheck(),
+        new BackendAuthRejectsCheck(),
+        new BackendAuthAcceptsCheck(),
+        new McpHandshakeCheck(),
+        new McpBackendCheck(),
+        databaseCheck,
+    ];
+}

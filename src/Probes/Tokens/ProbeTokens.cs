@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Provisioning.Probes.Tokens;
+
+/// <summary>
+/// Mints the probe's tokens (CONTRACT.md, "Authentication between components"): one valid service token and
+/// the forged ones the backend must refuse. Only the alg:none token is built by hand, because no library will
+/// sign with "none" — which is the point.
+/// </summary>
+public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider clock)
+{
+    public const string Issuer = "todo-probe";
+    public const string Audience = "todo-backend";
+
+    /// <summary>Service tokens live at most 15 minutes; the probe needs seconds, so it asks for 5.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    /// <summary>HS256 with the environment's key for <c>probe-&lt;env&gt;</c>: the backend must answer 200.</summary>
+    public string Valid() => Sign(Key(jwtSecretKey), Audience, clock.GetUtcNow(), Lifetime);
+
+    /// <summary>Right claims, signed with a random key.</summary>
+    public static string BadSignature(string userId, TimeProvider clock) =>
+        new ProbeTokens(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), userId, clock).Valid();
+
+    public string BadSignature() => BadSignature(userId, clock);
+
+    /// <summary>Signed with the real key, but for another audience.</summary>
+    public string WrongAudience() => Sign(Key(jwtSecretKey), "todo-not-the-backend", clock.GetUtcNow(), Lifetime);
+
+    /// <summary>Signed with the real key, expired 10 minutes ago (well past any clock skew allowance).</summary>
+    public string Expired() => Sign(Key(jwtSecretKey), Audience, clock.GetUtcNow() - TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(5));
+
+    /// <summary>An unsigned token (<c>"alg":"none"</c>, empty signature) with otherwise valid claims.</summary>
+    public string AlgNone()
+    {
+        var now = clock.GetUtcNow();
+        var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["alg"] = "none", ["typ"] = "JWT" });
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["sub"] = userId,
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = (now + Lifetime).ToUnixTimeSeconds(),
+        });
+        return Base64UrlEncoder.Encode(header) + "." + Base64UrlEncoder.Encode(payload) + ".";
+    }
+
+    private string Sign(SymmetricSecurityKey key, string audience, DateTimeOffset issuedAt, TimeSpan lifetime) =>
+        Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = userId },
+            IssuedAt = issuedAt.UtcDateTime,
+            NotBefore = issuedAt.UtcDateTime,
+            Expires = (issuedAt + lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+
+    // PyJWT and jose use the key string's UTF-8 bytes; so must we, or signatures would never match.
+    private static SymmetricSecurityKey Key(string secret) => new(Encoding.UTF8.GetBytes(secret));
+}
