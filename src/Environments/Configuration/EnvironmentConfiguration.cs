@@ -1,0 +1,122 @@
+namespace Provisioning.Environments.Configuration;
+
+/// <summary>
+/// One environment's settings (the spec's DeploymentConfiguration): only what really differs between dev, staging
+/// and prod. Secrets are never part of it; they arrive at deployment time as secure parameters.
+/// </summary>
+public sealed record EnvironmentConfiguration
+{
+    /// <summary>The environment name, taken from the file name (<c>env/dev.json</c> → <c>dev</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where it was read from, for messages.</summary>
+    public required string SourceFile { get; init; }
+
+    public required string Location { get; init; }
+
+    public required string NamePrefix { get; init; }
+
+    public required string AlertEmail { get; init; }
+
+    public required ImageSet Images { get; init; }
+
+    public required FrontendSettings Frontend { get; init; }
+
+    public required BackendSettings Backend { get; init; }
+
+    public required AppSettings Mcp { get; init; }
+
+    public required DatabaseSettings Database { get; init; }
+
+    public KeyVaultSettings KeyVault { get; init; } = new();
+
+    public required NetworkSettings Network { get; init; }
+
+    public bool Locks { get; init; }
+
+    public ProbeSettings Probe { get; init; } = new();
+
+    public bool IsPrivate => Network.Isolation == NetworkIsolation.Private;
+}
+
+public sealed record ImageSet(string Frontend, string Backend, string Mcp, string Migrate, string Probe);
+
+/// <summary>Size and scale of one container app.</summary>
+public record AppSettings
+{
+    public required decimal Cpu { get; init; }
+
+    public required string Memory { get; init; }
+
+    public required int MinReplicas { get; init; }
+
+    public required int MaxReplicas { get; init; }
+}
+
+public sealed record FrontendSettings : AppSettings
+{
+    /// <summary>NEXT_PUBLIC_OPENAI_DOMAIN_KEY: public by design (it ships to browsers), so it may live in the file.</summary>
+    public required string OpenAiDomainKey { get; init; }
+}
+
+public sealed record BackendSettings : AppSettings
+{
+    /// <summary>Whether OPENAI_API_KEY is wired (its value is a secure parameter, never in the file).</summary>
+    public bool OpenAiApiKey { get; init; }
+}
+
+public enum DatabaseTier
+{
+    Burstable,
+    GeneralPurpose,
+    MemoryOptimized,
+}
+
+public sealed record DatabaseSettings
+{
+    public required string SkuName { get; init; }
+
+    public required DatabaseTier Tier { get; init; }
+
+    public required int StorageSizeGB { get; init; }
+
+    public required int BackupRetentionDays { get; init; }
+
+    public bool GeoRedundantBackup { get; init; }
+
+    public bool HighAvailability { get; init; }
+}
+
+public sealed record KeyVaultSettings
+{
+    public bool PurgeProtection { get; init; }
+
+    public int SoftDeleteRetentionDays { get; init; } = 90;
+}
+
+public enum NetworkIsolation
+{
+    Public,
+    Private,
+}
+
+public sealed record IpRange(string Name, string Start, string End);
+
+public sealed record NetworkSettings
+{
+    public required NetworkIsolation Isolation { get; init; }
+
+    public string? AddressSpace { get; init; }
+
+    public IReadOnlyList<IpRange> AllowedIpRanges { get; init; } = [];
+
+    public bool ZoneRedundant { get; init; }
+}
+
+public sealed record ProbeSettings
+{
+    /// <summary>Every minute, at second 0 (NCRONTAB, seconds first).</summary>
+    public const string DefaultSchedule = "0 */1 * * * *";
+
+    public string Schedule { get; init; } = DefaultSchedule;
+}

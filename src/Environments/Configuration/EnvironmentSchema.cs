@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Json.Pointer;
+using Json.Schema;
+
+namespace Provisioning.Environments.Configuration;
+
+/// <summary>
+/// The JSON Schema of env/&lt;env&gt;.json (embedded from env/environment.schema.json), and the translation of its
+/// verdicts into messages that say where, what and how to fix.
+/// </summary>
+public static class EnvironmentSchema
+{
+    private static readonly Lazy<(JsonSchema Schema, JsonNode Document)> Loaded = new(Load);
+
+    public static JsonNode Document => Loaded.Value.Document;
+
+    public static IReadOnlyList<ConfigurationProblem> Validate(JsonNode instance, string file)
+    {
+        var results = Loaded.Value.Schema.Evaluate(instance, new EvaluationOptions
+        {
+            OutputFormat = OutputFormat.List,
+            Culture = CultureInfo.InvariantCulture,
+        });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        var problems = new List<ConfigurationProblem>();
+        foreach (var detail in results.Details.Where(d => d.HasErrors))
+        {
+            foreach (var (keyword, message) in detail.Errors!)
+            {
+                var problem = Describe(file, instance, detail, keyword, message);
+                if (problem is not null && !problems.Contains(problem))
+                {
+                    problems.Add(problem);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static ConfigurationProblem? Describe(string file, JsonNode instance, EvaluationResults detail, string keyword, string message)
+    {
+        var pointer = detail.InstanceLocation;
+        var path = ToJsonPath(pointer);
+        var value = pointer.TryEvaluate(instance, out var node) ? node : null;
+        var schemaNode = SchemaNodeOf(detail);
+        var description = schemaNode?["description"]?.GetValue<string>();
+        var hint = description is null ? "See env/environment.schema.json." : description;
+
+        switch (keyword)
+        {
+            case "required":
+                var missing = (schemaNode?["required"]?.AsArray() ?? [])
+                    .Select(n => n!.GetValue<string>())
+                    .Where(name => value is not JsonObject obj || !obj.ContainsKey(name))
+                    .ToList();
+                if (missing.Count == 0)
+                {
+                    return null;
+                }
+                return new(file, path, $"missing required setting(s): {string.Join(", ", missing.Select(m => $"'{m}'"))}.",
+                    $"add {string.Join(" and ", missing.Select(m => $"\"{m}\""))} here; see env/environment.schema.json for their meaning.");
+            case "false":
+                // additionalProperties: false reports each unknown property against the false schema.
+                var parent = ParentObjectSchema(detail);
+                var allowed = parent?["properties"]?.AsObject().Select(p => p.Key).Where(k => k != "$schema").ToList() ?? [];
+                var name = pointer.Count > 0 ? pointer[pointer.Count - 1] : path;
+                var suggestion = allowed.OrderBy(a => EditDistance.Between(a, name)).FirstOrDefault(a => EditDistance.Between(a, name) <= 3);
+                return new(file, path, $"unknown setting '{name}'.",
+                    suggestion is not null
+                        ? $"did you mean '{suggestion}'? Allowed here: {string.Join(", ", allowed)}."
+                        : $"remove it; allowed here: {string.Join(", ", allowed)}.");
+            case "type":
+                return new(file, path, $"has the wrong type: {message}", $"use the type the schema expects. {hint}");
+            case "enum":
+                var options = schemaNode?["enum"]?.AsArray().Select(o => o!.ToJsonString()) ?? [];
+                return new(file, path, $"value {value?.ToJsonString() ?? "null"} is not allowed.", $"use one of {string.Join(", ", options)}.");
+            case "pattern":
+                return new(file, path, $"value {value?.ToJsonString() ?? "null"} does not have the expected form.", hint);
+            case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" or "minLength" or "maxLength":
+                return new(file, path, $"value {value?.ToJsonString() ?? "null"} is out of range: {message}", hint);
+            case "allOf" or "$ref" or "properties" or "additionalProperties" or "items":
+                // Summaries of nested failures that are reported on their own.
+                return null;
+            default:
+                return new(file, path, message, hint);
+        }
+    }
+
+    /// <summary>The schema object whose keyword failed, e.g. <c>#/$defs/app/properties/cpu</c> for a failed <c>minimum</c>.</summary>
+    private static JsonNode? SchemaNodeOf(EvaluationResults detail)
+    {
+        var fragment = Uri.UnescapeDataString(detail.SchemaLocation.Fragment.TrimStart('#'));
+        if (!JsonPointer.TryParse(fragment, out var pointer) || pointer is null)
+        {
+            return null;
+        }
+        // The location points at the keyword or at the false schema itself; the object holding it is one up.
+        var holder = pointer.Count > 0 ? pointer.GetAncestor(1) : pointer;
+        return holder.TryEvaluate(Document, out var node) ? node : null;
+    }
+
+    private static JsonNode? ParentObjectSchema(EvaluationResults detail)
+    {
+        var fragment = Uri.UnescapeDataString(detail.SchemaLocation.Fragment.TrimStart('#'));
+        if (!JsonPointer.TryParse(fragment, out var pointer) || pointer is null || pointer.Count == 0)
+        {
+            return null;
+        }
+        // …/additionalProperties → the object schema that declares "properties".
+        var holder = pointer[pointer.Count - 1] == "additionalProperties" ? pointer.GetAncestor(1) : pointer.GetAncestor(Math.Min(2, pointer.Count));
+        return holder.TryEvaluate(Document, out var node) ? node : null;
+    }
+
+    /// <summary>Turns <c>/frontend/cpu</c> into <c>$.frontend.cpu</c> and <c>/network/allowedIpRanges/0</c> into <c>$.network.allowedIpRanges[0]</c>.</summary>
+    public static string ToJsonPath(JsonPointer pointer)
+    {
+        var path = "$";
+        for (var i = 0; i < pointer.Count; i++)
+        {
+            var segment = pointer[i];
+            path += int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"[{segment}]" : "." + segment;
+        }
+        return path;
+    }
+
+    private static (JsonSchema, JsonNode) Load()
+    {
+        using var stream = typeof(EnvironmentSchema).Assembly.GetManifestResourceStream("environment.schema.json")
+            ?? throw new InvalidOperationException("The embedded environment.schema.json is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        return (JsonSchema.FromText(text), JsonNode.Parse(text)!);
+    }
+}
