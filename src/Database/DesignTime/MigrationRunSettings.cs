@@ -7,11 +7,12 @@ namespace Provisioning.Database.DesignTime;
 /// <c>MIGRATE_CONNECT_TIMEOUT_SECONDS</c> (default 120 s): long enough to ride out a server restart or a firewall
 /// rule that is still propagating, short enough that the Container Apps Job's own timeout and retries stay in charge.
 /// </summary>
-public sealed record MigrationRunSettings(TimeSpan ConnectBudget, TimeSpan FirstDelay, TimeSpan MaxDelay)
+/// <param name="LockBudget">How long to wait for a concurrent run to release the migration lock.</param>
+public sealed record MigrationRunSettings(TimeSpan ConnectBudget, TimeSpan FirstDelay, TimeSpan MaxDelay, TimeSpan LockBudget)
 {
     public const string ConnectBudgetVariable = "MIGRATE_CONNECT_TIMEOUT_SECONDS";
 
-    public static MigrationRunSettings Default { get; } = new(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    public static MigrationRunSettings Default { get; } = new(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(10));
 
     /// <exception cref="FormatException">The variable is set but is not a whole number of seconds between 1 and 3600.</exception>
     public static MigrationRunSettings FromEnvironment()

@@ -18,6 +18,13 @@ public sealed class TodoDbContextFactory : IDesignTimeDbContextFactory<TodoDbCon
     /// </summary>
     private static bool IsDotnetEfTool => Assembly.GetEntryAssembly()?.GetName().Name == "ef";
 
+    /// <summary>
+    /// The passed gate of this process. Kept in a static field for two reasons: its connection holds the migration
+    /// lock until the process exits, and a second CreateDbContext call in the same process must not wait for a lock
+    /// this process already holds.
+    /// </summary>
+    private static GateResult? passedGate;
+
     public TodoDbContext CreateDbContext(string[] args)
     {
         var raw = Environment.GetEnvironmentVariable(DatabaseUrl.VariableName);
@@ -40,12 +47,16 @@ public sealed class TodoDbContextFactory : IDesignTimeDbContextFactory<TodoDbCon
             throw; // not reached
         }
 
-        var gate = MigrationGate.Open(raw, settings, line => Console.Error.WriteLine($"migrate: {line}"));
+        var gate = passedGate ?? MigrationGate.Open(raw, settings, line => Console.Error.WriteLine($"migrate: {line}"));
         if (!gate.Passed)
         {
             Exit(gate.ExitCode, gate.Message);
         }
-        Console.Out.WriteLine($"migrate: {gate.Message}");
+        if (passedGate is null)
+        {
+            passedGate = gate;
+            Console.Out.WriteLine($"migrate: {gate.Message}");
+        }
 
         var builder = gate.Url!.CreateBuilder();
         // The gate already proved the server answers; a blip during the migration itself is retried a few times

@@ -81,7 +81,7 @@ public static class DatabaseFailure
             DatabaseFailureKind.Tls =>
                 $"TLS negotiation with {where} failed ({Innermost(exception)}): use sslmode=require (Azure enforces TLS) and check the server's certificate settings",
             DatabaseFailureKind.AuthenticationFailed =>
-                $"authentication failed for user '{url.Username}' on {where}: the password or user in DATABASE_URL is wrong; update the Key Vault secret and restart with a new revision",
+                $"authentication failed for user '{url.Username}' on {where}: the user or password in DATABASE_URL is wrong; fix the Key Vault secret (apps read it on their next revision, the job on its next execution)",
             DatabaseFailureKind.DatabaseMissing =>
                 $"database '{url.Database}' does not exist on {where}: create it (the Bicep creates 'todo') or fix the path in DATABASE_URL",
             DatabaseFailureKind.PermissionDenied =>
