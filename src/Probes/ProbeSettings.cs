@@ -5,10 +5,10 @@ namespace Provisioning.Probes;
 /// Build it with <see cref="ProbeSettingsReader"/>, which reports every problem at once.
 /// </summary>
 /// <remarks>
-/// A class and not a record on purpose: a record's generated ToString would print the secrets
-/// into any log line or assertion message that formats the settings.
+/// ToString is overridden: the record's generated one would print the secrets into any log line or
+/// assertion message that formats the settings.
 /// </remarks>
-public sealed class ProbeSettings
+public sealed record ProbeSettings
 {
     public static readonly TimeSpan DefaultCheckTimeout = TimeSpan.FromSeconds(10);
 
