@@ -47,7 +47,7 @@ public static class EnvironmentSchema
         var pointer = detail.InstanceLocation;
         var path = ToJsonPath(pointer);
         var value = pointer.TryEvaluate(instance, out var node) ? node : null;
-        var schemaNode = SchemaNodeOf(detail);
+        var schemaNode = SchemaNodeOf(detail) as JsonObject;
         var description = schemaNode?["description"]?.GetValue<string>();
         var hint = description is null ? "See env/environment.schema.json." : description;
 
@@ -64,11 +64,16 @@ public static class EnvironmentSchema
                 }
                 return new(file, path, $"missing required setting(s): {string.Join(", ", missing.Select(m => $"'{m}'"))}.",
                     $"add {string.Join(" and ", missing.Select(m => $"\"{m}\""))} here; see env/environment.schema.json for their meaning.");
-            case "false":
+            case "" or "false":
                 // additionalProperties: false reports each unknown property against the false schema.
                 var parent = ParentObjectSchema(detail);
                 var allowed = parent?["properties"]?.AsObject().Select(p => p.Key).Where(k => k != "$schema").ToList() ?? [];
                 var name = pointer.Count > 0 ? pointer[pointer.Count - 1] : path;
+                if (LooksLikeSecret(name))
+                {
+                    return new(file, path, $"unknown setting '{name}'.",
+                        "Secrets never go in environment files: remove it and provide the value at deployment time through the environment variables listed in the README (JWT_SECRET_KEY, POSTGRES_ADMIN_PASSWORD, OPENAI_API_KEY).");
+                }
                 var suggestion = allowed.OrderBy(a => EditDistance.Between(a, name)).FirstOrDefault(a => EditDistance.Between(a, name) <= 3);
                 return new(file, path, $"unknown setting '{name}'.",
                     suggestion is not null
@@ -91,6 +96,13 @@ public static class EnvironmentSchema
         }
     }
 
+    private static bool LooksLikeSecret(string name) =>
+        name.Contains("secret", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("password", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("apikey", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("connectionstring", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("databaseUrl", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The schema object whose keyword failed, e.g. <c>#/$defs/app/properties/cpu</c> for a failed <c>minimum</c>.</summary>
     private static JsonNode? SchemaNodeOf(EvaluationResults detail)
     {
@@ -99,9 +111,7 @@ public static class EnvironmentSchema
         {
             return null;
         }
-        // The location points at the keyword or at the false schema itself; the object holding it is one up.
-        var holder = pointer.Count > 0 ? pointer.GetAncestor(1) : pointer;
-        return holder.TryEvaluate(Document, out var node) ? node : null;
+        return pointer.TryEvaluate(Document, out var node) ? node : null;
     }
 
     private static JsonNode? ParentObjectSchema(EvaluationResults detail)
@@ -111,8 +121,8 @@ public static class EnvironmentSchema
         {
             return null;
         }
-        // …/additionalProperties → the object schema that declares "properties".
-        var holder = pointer[pointer.Count - 1] == "additionalProperties" ? pointer.GetAncestor(1) : pointer.GetAncestor(Math.Min(2, pointer.Count));
+        // The false schema sits at …/additionalProperties; the object schema that declares "properties" is one up.
+        var holder = pointer[pointer.Count - 1] == "additionalProperties" ? pointer.GetAncestor(1) : pointer;
         return holder.TryEvaluate(Document, out var node) ? node : null;
     }
 

@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace Provisioning.Environments.Output;
+
+/// <summary>
+/// Replaces generated environment folders all at once: everything is written to a staging folder beside the target
+/// first, and folders are swapped in only when every environment was produced. A failed run leaves the existing
+/// output byte-identical; a successful one leaves no stale files from an older layout.
+/// </summary>
+public static class AtomicOutputWriter
+{
+    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Writes <paramref name="files"/> grouped by their first path segment (the environment folder) under <paramref name="outputRoot"/>.</summary>
+    public static void Write(string outputRoot, IReadOnlyList<GeneratedFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var root = Path.GetFullPath(outputRoot);
+        Directory.CreateDirectory(root);
+        var staging = Path.Combine(root, ".staging-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var backup = staging + "-old";
+        DeleteIfExists(staging);
+        DeleteIfExists(backup);
+
+        try
+        {
+            foreach (var file in files)
+            {
+                var target = Path.GetFullPath(Path.Combine(staging, file.RelativePath));
+                if (!target.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"Refusing to write '{file.RelativePath}' outside the output folder.");
+                }
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, file.Content, Utf8WithoutBom);
+            }
+
+            // Swap each top-level folder; a rename within one file system is atomic per folder.
+            Directory.CreateDirectory(backup);
+            foreach (var folder in files.Select(f => TopFolder(f.RelativePath)).Distinct(StringComparer.Ordinal))
+            {
+                var live = Path.Combine(root, folder);
+                if (Directory.Exists(live))
+                {
+                    Directory.Move(live, Path.Combine(backup, folder));
+                }
+                Directory.Move(Path.Combine(staging, folder), live);
+            }
+        }
+        finally
+        {
+            DeleteIfExists(staging);
+            DeleteIfExists(backup);
+        }
+    }
+
+    private static string TopFolder(string relativePath)
+    {
+        var normalized = relativePath.Replace('\\', '/');
+        var slash = normalized.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? throw new InvalidOperationException($"'{relativePath}' is not inside an environment folder.") : normalized[..slash];
+    }
+
+    private static void DeleteIfExists(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+}
