@@ -119,6 +119,16 @@ public sealed record DatabaseUrl
     private static NpgsqlConnectionStringBuilder? FromUrl(string value, out string? error)
     {
         error = null;
+        // System.Uri quietly repairs what libpq would reject (a stray % or a second @ in the password), which
+        // would connect with a different password than the one the operator wrote; check the raw text first.
+        var authorityStart = value.IndexOf("://", StringComparison.Ordinal) + 3;
+        var authorityEnd = value.IndexOfAny(['/', '?'], authorityStart);
+        var authority = authorityEnd < 0 ? value[authorityStart..] : value[authorityStart..authorityEnd];
+        if (authority.Count(c => c == '@') > 1 || !IsValidPercentEncoding(authority))
+        {
+            error = Problem("is not a valid URL", "percent-encode special characters in the user and password (e.g. @ as %40, % as %25, / as %2F)");
+            return null;
+        }
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
         {
             error = Problem("is not a valid URL", "percent-encode special characters in the user and password (e.g. @ as %40, / as %2F)");
@@ -207,6 +217,18 @@ public sealed record DatabaseUrl
                 error = Problem($"has the unsupported parameter '{key}'", "remove it; supported: sslmode, connect_timeout, application_name, sslrootcert");
                 return false;
         }
+    }
+
+    private static bool IsValidPercentEncoding(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && (i + 2 >= text.Length || !Uri.IsHexDigit(text[i + 1]) || !Uri.IsHexDigit(text[i + 2])))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static readonly Dictionary<string, SslMode> SslModes = new(StringComparer.OrdinalIgnoreCase)
