@@ -76,9 +76,16 @@ public sealed record Output(string Identifier, string Type, BicepExpression Valu
 {
     public string? Description { get; init; }
 
+    /// <summary>A <c>@secure()</c> output is not logged by ARM, so it may carry a secure value (for a parent template to pass on).</summary>
+    public bool IsSecure { get; init; }
+
     public OutputStatement ToStatement() => new(Identifier, Type, Value)
     {
-        Decorators = Description is null ? [] : [Decorator.Description(Description)],
+        Decorators =
+        [
+            .. IsSecure ? [Decorator.Secure] : Array.Empty<Decorator>(),
+            .. Description is null ? [] : new[] { Decorator.Description(Description) },
+        ],
     };
 }
 

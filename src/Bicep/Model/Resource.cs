@@ -43,6 +43,9 @@ public abstract record Resource(string Identifier)
     /// <summary>Azure's naming rule for this type, checked at build time when the name is known.</summary>
     public virtual NamingRule? NamingRule => null;
 
+    /// <summary>Linter rules with a known false positive for this type, printed as <c>#disable-next-line</c> above the declaration.</summary>
+    public virtual ImmutableArray<string> DisabledLinterRules => [];
+
     /// <summary>A reference to this resource's symbol.</summary>
     public ReferenceExpression Reference => new(Identifier);
 
@@ -76,13 +79,28 @@ public abstract record Resource(string Identifier)
             body.Add("tags", Tags);
             WriteBody(body);
             body.AddRange(ExtraBody);
-            body.AddArray("dependsOn", DependsOn.Select(d => (BicepExpression)d.Reference));
+            body.AddArray("dependsOn", ExplicitDependencies(body.Build()).Select(d => (BicepExpression)d.Reference));
         }
         return new ResourceStatement(Identifier, ResourceType, ApiVersion, body.Build())
         {
             IsExisting = IsExisting,
             Condition = Condition,
+            DisabledLinterRules = DisabledLinterRules,
         };
+    }
+
+    /// <summary>
+    /// The <see cref="DependsOn"/> entries that the body does not already imply by referring to them, once each and in
+    /// the given order: Bicep infers those, and the strict linter (no-unnecessary-dependson) rejects them.
+    /// </summary>
+    private IEnumerable<Resource> ExplicitDependencies(ObjectExpression body)
+    {
+        var referenced = Validation.ExpressionWalker.Walk(body)
+            .Select(v => v.Expression)
+            .OfType<ReferenceExpression>()
+            .Select(r => r.Symbol)
+            .ToHashSet(StringComparer.Ordinal);
+        return DependsOn.Where(d => referenced.Add(d.Identifier));
     }
 }
 

@@ -24,6 +24,9 @@ public sealed record Decorator(string Name, ImmutableArray<BicepExpression> Argu
 public abstract record BicepStatement(string Name)
 {
     public ImmutableArray<Decorator> Decorators { get; init; } = [];
+
+    /// <summary>Linter rules disabled for this statement only (<c>#disable-next-line</c>); for known linter false positives.</summary>
+    public ImmutableArray<string> DisabledLinterRules { get; init; } = [];
 }
 
 /// <summary><c>param name type = default</c></summary>

@@ -63,6 +63,7 @@ public static partial class TemplateValidator
             }
         }
 
+        problems.AddRange(StructureRules.Check(file));
         problems.AddRange(SecureValueRule.Check(file));
         problems.AddRange(NamingRuleCheck.Check(resources));
         return problems;

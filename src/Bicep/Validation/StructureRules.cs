@@ -1,0 +1,62 @@
+using Provisioning.Bicep.Syntax;
+
+namespace Provisioning.Bicep.Validation;
+
+/// <summary>
+/// Mistakes the Bicep compiler would reject later, caught while building so the message can name the model's
+/// declaration and property: duplicate keys in one object (typically an extra-properties entry repeating a typed one),
+/// a declaration that refers to itself, and a symbol that hides a built-in function the template calls.
+/// </summary>
+public static class StructureRules
+{
+    public static IEnumerable<ValidationProblem> Check(BicepFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var problems = new List<ValidationProblem>();
+        var calledFunctions = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var statement in file.Statements)
+        {
+            var subject = TemplateValidator.Describe(statement);
+            foreach (var (path, expression) in TemplateValidator.ExpressionsOf(statement))
+            {
+                foreach (var visited in ExpressionWalker.Walk(expression, path))
+                {
+                    switch (visited.Expression)
+                    {
+                        case ObjectExpression obj:
+                            foreach (var duplicate in obj.Properties.Where(p => p.ComputedKey is null)
+                                         .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+                            {
+                                problems.Add(new(subject, Join(visited.Path, duplicate.Key),
+                                    $"the property '{duplicate.Key}' is set {duplicate.Count()} times in one object (Bicep keys are case-insensitive); " +
+                                    "set it once, e.g. drop the extra-properties entry that repeats a typed property."));
+                            }
+                            break;
+                        case ReferenceExpression reference when reference.Symbol == statement.Name && statement is not OutputStatement:
+                            problems.Add(new(subject, PathOrWhole(visited.Path),
+                                $"refers to '{statement.Name}' itself; a declaration cannot use its own value, refer to another declaration instead."));
+                            break;
+                        case FunctionCallExpression { Namespace: null } call:
+                            calledFunctions.Add(call.Name);
+                            break;
+                    }
+                }
+            }
+        }
+
+        foreach (var statement in file.Statements.Where(s => s is not OutputStatement and not TargetScopeStatement))
+        {
+            if (calledFunctions.Contains(statement.Name))
+            {
+                problems.Add(new(TemplateValidator.Describe(statement), "",
+                    $"'{statement.Name}' hides the built-in function {statement.Name}() that this template calls; rename the declaration."));
+            }
+        }
+        return problems;
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
+
+    private static string PathOrWhole(string path) => path.Length == 0 ? "(whole value)" : path;
+}
