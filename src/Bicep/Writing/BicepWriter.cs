@@ -48,7 +48,6 @@ public static partial class BicepWriter
     /// <summary>Prints one expression on its own (objects and arrays span lines at indent level zero).</summary>
     public static string Write(BicepExpression expression)
     {
-        ArgumentNullException.ThrowIfNull(expression);
         var writer = new Writer();
         WriteExpression(writer, expression);
         return writer.ToString();
@@ -163,7 +162,7 @@ public static partial class BicepWriter
                 w.Append(reference.Symbol);
                 break;
             case MemberAccessExpression member:
-                WriteTarget(w, member.Target);
+                WriteOperand(w, member.Target);
                 if (IsIdentifier(member.MemberName))
                 {
                     w.Append('.').Append(member.MemberName);
@@ -174,7 +173,7 @@ public static partial class BicepWriter
                 }
                 break;
             case IndexExpression index:
-                WriteTarget(w, index.Target);
+                WriteOperand(w, index.Target);
                 w.Append('[');
                 WriteExpression(w, index.IndexValue);
                 w.Append(']');
@@ -189,7 +188,7 @@ public static partial class BicepWriter
                 w.Append(')');
                 break;
             case InstanceFunctionCallExpression call:
-                WriteTarget(w, call.Target);
+                WriteOperand(w, call.Target);
                 w.Append('.').Append(call.Name).Append('(');
                 WriteArguments(w, call.Arguments);
                 w.Append(')');
@@ -219,20 +218,11 @@ public static partial class BicepWriter
     }
 
     /// <summary>Operands of operators are parenthesised when they are operators themselves: precedence is never left to the reader.</summary>
-    private static void WriteOperand(Writer w, BicepExpression operand) =>
-        WriteParenthesisedIf(w, operand, inner => inner is BinaryExpression or TernaryExpression || inner is IntegerLiteral { Value: < 0 });
-
-    /// <summary>
-    /// The target of <c>.member</c>, <c>[index]</c> or <c>.fn()</c> binds tighter than any operator, so unary operators
-    /// are parenthesised too: <c>(!x).y</c> is not <c>!x.y</c>.
-    /// </summary>
-    private static void WriteTarget(Writer w, BicepExpression target) =>
-        WriteParenthesisedIf(w, target, inner => inner is BinaryExpression or TernaryExpression or UnaryExpression || inner is IntegerLiteral { Value: < 0 });
-
-    private static void WriteParenthesisedIf(Writer w, BicepExpression operand, Func<BicepExpression, bool> needsParenthesesWhen)
+    private static void WriteOperand(Writer w, BicepExpression operand)
     {
         var inner = operand is SecureSinkExpression sink ? sink.Inner : operand;
-        var needsParentheses = needsParenthesesWhen(inner);
+        var needsParentheses = inner is BinaryExpression or TernaryExpression
+            || inner is IntegerLiteral { Value: < 0 };
         if (needsParentheses)
         {
             w.Append('(');
@@ -248,7 +238,7 @@ public static partial class BicepWriter
     private static void WriteInterpolation(Writer w, InterpolatedString interpolated)
     {
         w.Append('\'');
-        foreach (var segment in MergeAdjacentText(interpolated.Segments))
+        foreach (var segment in interpolated.Segments)
         {
             switch (segment)
             {
@@ -265,33 +255,6 @@ public static partial class BicepWriter
             }
         }
         w.Append('\'');
-    }
-
-    /// <summary>
-    /// Joins neighbouring text segments before escaping: escaped one by one, 'a$' followed by '{b' would print
-    /// <c>a${b</c> and open an interpolation that was never meant.
-    /// </summary>
-    private static IEnumerable<InterpolationSegment> MergeAdjacentText(IEnumerable<InterpolationSegment> segments)
-    {
-        StringBuilder? pending = null;
-        foreach (var segment in segments)
-        {
-            if (segment is TextSegment text)
-            {
-                (pending ??= new StringBuilder()).Append(text.Text);
-                continue;
-            }
-            if (pending is not null)
-            {
-                yield return new TextSegment(pending.ToString());
-                pending = null;
-            }
-            yield return segment;
-        }
-        if (pending is not null)
-        {
-            yield return new TextSegment(pending.ToString());
-        }
     }
 
     private static void WriteObject(Writer w, ObjectExpression obj)
