@@ -79,7 +79,7 @@ public abstract record Resource(string Identifier)
             body.Add("tags", Tags);
             WriteBody(body);
             body.AddRange(ExtraBody);
-            body.AddArray("dependsOn", DependsOn.Select(d => (BicepExpression)d.Reference));
+            body.AddArray("dependsOn", ExplicitDependencies(body.Build()).Select(d => (BicepExpression)d.Reference));
         }
         return new ResourceStatement(Identifier, ResourceType, ApiVersion, body.Build())
         {
@@ -87,6 +87,20 @@ public abstract record Resource(string Identifier)
             Condition = Condition,
             DisabledLinterRules = DisabledLinterRules,
         };
+    }
+
+    /// <summary>
+    /// The <see cref="DependsOn"/> entries that the body does not already imply by referring to them, once each and in
+    /// the given order: Bicep infers those, and the strict linter (no-unnecessary-dependson) rejects them.
+    /// </summary>
+    private IEnumerable<Resource> ExplicitDependencies(ObjectExpression body)
+    {
+        var referenced = Validation.ExpressionWalker.Walk(body)
+            .Select(v => v.Expression)
+            .OfType<ReferenceExpression>()
+            .Select(r => r.Symbol)
+            .ToHashSet(StringComparer.Ordinal);
+        return DependsOn.Where(d => referenced.Add(d.Identifier));
     }
 }
 

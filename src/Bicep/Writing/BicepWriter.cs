@@ -48,6 +48,7 @@ public static partial class BicepWriter
     /// <summary>Prints one expression on its own (objects and arrays span lines at indent level zero).</summary>
     public static string Write(BicepExpression expression)
     {
+        ArgumentNullException.ThrowIfNull(expression);
         var writer = new Writer();
         WriteExpression(writer, expression);
         return writer.ToString();
@@ -162,7 +163,7 @@ public static partial class BicepWriter
                 w.Append(reference.Symbol);
                 break;
             case MemberAccessExpression member:
-                WriteOperand(w, member.Target);
+                WriteTarget(w, member.Target);
                 if (IsIdentifier(member.MemberName))
                 {
                     w.Append('.').Append(member.MemberName);
@@ -173,7 +174,7 @@ public static partial class BicepWriter
                 }
                 break;
             case IndexExpression index:
-                WriteOperand(w, index.Target);
+                WriteTarget(w, index.Target);
                 w.Append('[');
                 WriteExpression(w, index.IndexValue);
                 w.Append(']');
@@ -188,7 +189,7 @@ public static partial class BicepWriter
                 w.Append(')');
                 break;
             case InstanceFunctionCallExpression call:
-                WriteOperand(w, call.Target);
+                WriteTarget(w, call.Target);
                 w.Append('.').Append(call.Name).Append('(');
                 WriteArguments(w, call.Arguments);
                 w.Append(')');
@@ -218,11 +219,20 @@ public static partial class BicepWriter
     }
 
     /// <summary>Operands of operators are parenthesised when they are operators themselves: precedence is never left to the reader.</summary>
-    private static void WriteOperand(Writer w, BicepExpression operand)
+    private static void WriteOperand(Writer w, BicepExpression operand) =>
+        WriteParenthesisedIf(w, operand, inner => inner is BinaryExpression or TernaryExpression || inner is IntegerLiteral { Value: < 0 });
+
+    /// <summary>
+    /// The target of <c>.member</c>, <c>[index]</c> or <c>.fn()</c> binds tighter than any operator, so unary operators
+    /// are parenthesised too: <c>(!x).y</c> is not <c>!x.y</c>.
+    /// </summary>
+    private static void WriteTarget(Writer w, BicepExpression target) =>
+        WriteParenthesisedIf(w, target, inner => inner is BinaryExpression or TernaryExpression or UnaryExpression || inner is IntegerLiteral { Value: < 0 });
+
+    private static void WriteParenthesisedIf(Writer w, BicepExpression operand, Func<BicepExpression, bool> needsParenthesesWhen)
     {
         var inner = operand is SecureSinkExpression sink ? sink.Inner : operand;
-        var needsParentheses = inner is BinaryExpression or TernaryExpression
-            || inner is IntegerLiteral { Value: < 0 };
+        var needsParentheses = needsParenthesesWhen(inner);
         if (needsParentheses)
         {
             w.Append('(');
@@ -238,7 +248,7 @@ public static partial class BicepWriter
     private static void WriteInterpolation(Writer w, InterpolatedString interpolated)
     {
         w.Append('\'');
-        foreach (var segment in interpolated.Segments)
+        foreach (var segment in MergeAdjacentText(interpolated.Segments))
         {
             switch (segment)
             {
@@ -255,6 +265,33 @@ public static partial class BicepWriter
             }
         }
         w.Append('\'');
+    }
+
+    /// <summary>
+    /// Joins neighbouring text segments before escaping: escaped one by one, 'a$' followed by '{b' would print
+    /// <c>a${b</c> and open an interpolation that was never meant.
+    /// </summary>
+    private static IEnumerable<InterpolationSegment> MergeAdjacentText(IEnumerable<InterpolationSegment> segments)
+    {
+        StringBuilder? pending = null;
+        foreach (var segment in segments)
+        {
+            if (segment is TextSegment text)
+            {
+                (pending ??= new StringBuilder()).Append(text.Text);
+                continue;
+            }
+            if (pending is not null)
+            {
+                yield return new TextSegment(pending.ToString());
+                pending = null;
+            }
+            yield return segment;
+        }
+        if (pending is not null)
+        {
+            yield return new TextSegment(pending.ToString());
+        }
     }
 
     private static void WriteObject(Writer w, ObjectExpression obj)
