@@ -1,6 +1,11 @@
 using Provisioning.Bicep.Composition;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.AppContainers;
+using Provisioning.Bicep.Resources.Authorization;
+using Provisioning.Bicep.Resources.ContainerRegistries;
+using Provisioning.Bicep.Resources.Network;
+using Provisioning.Bicep.Resources.PostgreSql;
+using Provisioning.Bicep.Resources.Storage;
 using Provisioning.Bicep.Resources.Identity;
 using Provisioning.Bicep.Resources.KeyVaults;
 using Provisioning.Bicep.Resources.Monitoring;
@@ -20,6 +25,10 @@ internal static class ResourceSamples
     public static IReadOnlyDictionary<string, string> All() => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         ["apps.bicep"] = Print(AppsTemplate()),
+        ["data.bicep"] = Print(DataTemplate()),
+        ["monitoring.bicep"] = Print(MonitoringTemplate()),
+        ["storage.bicep"] = Print(StorageTemplate()),
+        ["network.bicep"] = Print(NetworkTemplate()),
     };
 
     public static string Print(BicepTemplate template) => BicepWriter.Write(template.Build());
@@ -135,4 +144,196 @@ internal static class ResourceSamples
         template.Add(migrateWithSecret);
         return template;
     }
+
+    /// <summary>PostgreSQL flexible server (prod-like: GeneralPurpose, zone-redundant HA, 35-day geo-redundant backups), database, TLS parameters, firewall rule, delete lock.</summary>
+    public static BicepTemplate DataTemplate()
+    {
+        var template = new BicepTemplate();
+        var location = template.Add(LocationParameter()).Reference;
+        var adminLogin = template.Add(new Parameter("postgresAdminLogin", "string") { Description = "Administrator login." }).Reference;
+        var adminPassword = template.Add(new Parameter("postgresAdminPassword", "string") { IsSecure = true, Description = "Administrator password." }).Reference;
+
+        var server = template.Add(new PostgreSqlFlexibleServer("postgres")
+        {
+            Name = "psql-todo-prod-x7q2",
+            Location = location,
+            Tags = Tags("database"),
+            SkuName = "Standard_D2ds_v5",
+            SkuTier = "GeneralPurpose",
+            StorageSizeGb = 64,
+            BackupRetentionDays = 35,
+            GeoRedundantBackup = "Enabled",
+            HighAvailabilityMode = "ZoneRedundant",
+            AvailabilityZone = "1",
+            StandbyAvailabilityZone = "2",
+            PublicNetworkAccess = "Enabled",
+            AdministratorLogin = adminLogin,
+            AdministratorLoginPassword = adminPassword,
+        });
+        template.Add(new PostgreSqlDatabase("todoDatabase") { Parent = server, Name = "todo" });
+        template.Add(PostgreSqlConfiguration.RequireSecureTransport("requireTls", server));
+        template.Add(PostgreSqlConfiguration.MinimumTls12("minimumTls", server) with { DependsOn = [template.Resources[^1]] });
+        template.Add(new PostgreSqlFirewallRule("officeRange") { Parent = server, Name = "office", StartIpAddress = "203.0.113.0", EndIpAddress = "203.0.113.255" });
+        template.Add(new ManagementLock("postgresLock") { Scope = server, Name = "do-not-delete", Notes = "Production database: remove the lock deliberately before deleting." });
+        template.Add(new Output("postgresHost", "string", server.FullyQualifiedDomainName));
+        return template;
+    }
+
+    /// <summary>Log Analytics, workspace-based Application Insights, action group, log and metric alerts, diagnostic settings.</summary>
+    public static BicepTemplate MonitoringTemplate()
+    {
+        var template = new BicepTemplate();
+        var location = template.Add(LocationParameter()).Reference;
+        var logs = template.Add(new LogAnalyticsWorkspace("logs") { Name = "log-todo-prod", Location = location, Tags = Tags("logs"), RetentionInDays = 90 });
+        var insights = template.Add(new ApplicationInsights("insights")
+        {
+            Name = "appi-todo-prod",
+            Location = location,
+            Tags = Tags("insights"),
+            WorkspaceResourceId = logs.Id,
+        });
+        var actions = template.Add(new ActionGroup("alerts")
+        {
+            Name = "ag-todo-prod",
+            Location = "global",
+            Tags = Tags("alerts"),
+            GroupShortName = "todoprod",
+            EmailReceivers = [new EmailReceiver("oncall", "oncall@example.com")],
+        });
+        template.Add(new ScheduledQueryRule("probeSilent")
+        {
+            Name = "probe went silent",
+            Location = location,
+            Tags = Tags("alerts"),
+            DisplayName = "Health probe went silent",
+            Description = "No probe result was logged for 15 minutes.",
+            Severity = 1,
+            Scopes = [logs.Id],
+            EvaluationFrequency = "PT5M",
+            WindowSize = "PT15M",
+            Query = "AppTraces | where Message startswith 'probe result'",
+            Operator = "LessThan",
+            Threshold = 1,
+            NumberOfEvaluationPeriods = 2,
+            MinFailingPeriodsToAlert = 2,
+            ActionGroupIds = [actions.Id],
+        });
+        template.Add(new MetricAlert("failedRequests")
+        {
+            Name = "failed requests",
+            Location = "global",
+            Tags = Tags("alerts"),
+            Description = "More than 5 failed requests in 5 minutes.",
+            Scopes = [insights.Id],
+            Criteria = [new MetricCriterion("failed", "requests/failed", "microsoft.insights/components", "GreaterThan", 5, "Count")],
+            ActionGroupIds = [actions.Id],
+        });
+        template.Add(new DiagnosticSettings("insightsDiagnostics") { Scope = insights, Name = "to-log-analytics", WorkspaceId = logs.Id });
+        template.Add(new Output("appInsightsConnectionString", "string", insights.ConnectionString));
+        return template;
+    }
+
+    /// <summary>Storage for the Functions host (no shared keys) with its role set, and a registry pulled through AcrPull.</summary>
+    public static BicepTemplate StorageTemplate()
+    {
+        var template = new BicepTemplate();
+        var location = template.Add(LocationParameter()).Reference;
+        var storage = template.Add(new StorageAccount("probeStorage") { Name = "sttodoprobedev", Location = location, Tags = Tags("probe") });
+        var registry = template.Add(new ContainerRegistry("registry") { Name = "crtododev", Location = location, Tags = Tags("registry") });
+        var identity = template.Add(new UserAssignedIdentity("probeIdentity") { Name = "id-todo-probe-dev", Location = location, Tags = Tags("probe") });
+        foreach (var grant in StorageGrants.ForFunctionsHost(storage, identity))
+        {
+            template.Add(grant);
+        }
+        var environment = template.Add(new ContainerAppsEnvironment("environment") { Name = "cae-todo-dev", Location = location, Tags = Tags("environment") });
+        var job = new ContainerAppJob("migrate")
+        {
+            Name = "caj-todo-migrate-dev",
+            Location = location,
+            Tags = Tags("migrate"),
+            EnvironmentId = environment.Id,
+            Containers = [new Container("migrate", Interpolate(registry.LoginServer, "/todo/migrate:1.0.0"))],
+        };
+        template.Add(job.WithRegistry(registry, identity));
+        template.Add(new Output("blobEndpoint", "string", storage.PrimaryBlobEndpoint));
+        return template;
+    }
+
+    /// <summary>prod networking: VNet with delegated subnets, VNet-integrated environment and PostgreSQL, Key Vault behind a private endpoint, DNS zones.</summary>
+    public static BicepTemplate NetworkTemplate()
+    {
+        var template = new BicepTemplate();
+        var location = template.Add(LocationParameter()).Reference;
+        var adminPassword = template.Add(new Parameter("postgresAdminPassword", "string") { IsSecure = true, Description = "Administrator password." }).Reference;
+        var vnet = template.Add(new VirtualNetwork("vnet")
+        {
+            Name = "vnet-todo-prod",
+            Location = location,
+            Tags = Tags("network"),
+            AddressPrefixes = ["10.40.0.0/16"],
+            Subnets =
+            [
+                SubnetSpec.DelegatedTo("snet-apps", "10.40.0.0/23", SubnetSpec.ContainerAppsDelegation),
+                SubnetSpec.DelegatedTo("snet-postgres", "10.40.2.0/24", SubnetSpec.PostgreSqlDelegation),
+                new SubnetSpec("snet-endpoints", "10.40.3.0/24") { PrivateEndpointNetworkPolicies = "Enabled" },
+            ],
+        });
+        var logs = template.Add(new LogAnalyticsWorkspace("logs") { Name = "log-todo-prod", Location = location, Tags = Tags("logs") });
+        template.Add(new ContainerAppsEnvironment("environment")
+        {
+            Name = "cae-todo-prod",
+            Location = location,
+            Tags = Tags("environment"),
+            LogAnalytics = logs,
+            ZoneRedundant = true,
+            InfrastructureSubnetId = vnet.SubnetId("snet-apps"),
+            Internal = false,
+        });
+
+        var postgresZone = template.Add(new PrivateDnsZone("postgresDns", "privatelink.postgres.database.azure.com") { Tags = Tags("network") });
+        var postgresLink = template.Add(new VirtualNetworkLink("postgresDnsLink") { Parent = postgresZone, Name = "vnet-todo-prod", Location = "global", VirtualNetworkId = vnet.Id });
+        template.Add(new PostgreSqlFlexibleServer("postgres")
+        {
+            Name = "psql-todo-prod-x7q2",
+            Location = location,
+            Tags = Tags("database"),
+            SkuName = "Standard_D2ds_v5",
+            SkuTier = "GeneralPurpose",
+            DelegatedSubnetId = vnet.SubnetId("snet-postgres"),
+            PrivateDnsZoneId = postgresZone.Id,
+            PublicNetworkAccess = "Disabled",
+            PasswordAuth = "Enabled",
+            ActiveDirectoryAuth = "Disabled",
+            AdministratorLogin = "todoadmin",
+            AdministratorLoginPassword = adminPassword,
+            // The zone must be linked to the VNet before the server resolves its own name.
+            DependsOn = [postgresLink],
+        });
+
+        var vault = template.Add(new KeyVault("vault")
+        {
+            Name = "kv-todo-prod-x7q2",
+            Location = location,
+            Tags = Tags("vault"),
+            EnablePurgeProtection = true,
+            PublicNetworkAccess = "Disabled",
+            NetworkAcls = new KeyVaultNetworkAcls(),
+        });
+        template.Add(new ManagementLock("vaultLock") { Scope = vault, Name = "do-not-delete" });
+        var vaultZone = template.Add(new PrivateDnsZone("vaultDns", "privatelink.vaultcore.azure.net") { Tags = Tags("network") });
+        template.Add(new VirtualNetworkLink("vaultDnsLink") { Parent = vaultZone, Name = "vnet-todo-prod", Location = "global", VirtualNetworkId = vnet.Id });
+        var endpoint = template.Add(new PrivateEndpoint("vaultEndpoint")
+        {
+            Name = "pe-kv-todo-prod",
+            Location = location,
+            Tags = Tags("network"),
+            SubnetId = vnet.SubnetId("snet-endpoints"),
+            PrivateLinkServiceId = vault.Id,
+            GroupId = "vault",
+        });
+        template.Add(new PrivateDnsZoneGroup("vaultEndpointDns") { Parent = endpoint, Name = "default", Zone = vaultZone });
+        return template;
+    }
+
+    private static InterpolatedString Interpolate(params InterpolationSegment[] segments) => B.Interpolate(segments);
 }
