@@ -111,5 +111,6 @@ public sealed class SchemaVerifierTests
 
         Assert.IsFalse(report.IsCurrent);
         StringAssert.Contains(report.Problems.Single(), "29990101000000_FromTheFuture");
+        CollectionAssert.AreEqual(new[] { "29990101000000_FromTheFuture" }, report.UnknownMigrations.ToList());
     }
 }

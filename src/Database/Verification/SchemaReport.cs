@@ -32,4 +32,7 @@ public sealed record SchemaReport(
     IReadOnlyList<string> Problems)
 {
     public bool IsCurrent => Problems.Count == 0;
+
+    /// <summary>Applied migrations this build does not contain: the database was migrated by a newer release.</summary>
+    public IReadOnlyList<string> UnknownMigrations { get; init; } = [];
 }

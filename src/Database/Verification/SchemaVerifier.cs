@@ -63,7 +63,7 @@ public static class SchemaVerifier
             {
                 problems.Add($"the database has migration(s) this build does not know ({string.Join(", ", unknown)}): deploy the build that contains them");
             }
-            return new SchemaReport(url.Redacted, true, tables, applied, pending, latest, problems);
+            return new SchemaReport(url.Redacted, true, tables, applied, pending, latest, problems) { UnknownMigrations = unknown };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
