@@ -1,14 +1,55 @@
+using Provisioning.Bicep.Syntax;
+using Provisioning.Bicep.Writing;
 using Provisioning.Environments.Configuration;
-using Provisioning.Environments.Output;
+using Provisioning.Environments.Files;
+using Provisioning.Environments.Todo;
 
 namespace Provisioning.Environments.Generation;
 
 /// <summary>Pure function from one environment's configuration to its generated files.</summary>
 public static class EnvironmentGenerator
 {
+    /// <summary>Secure parameters and the environment variables the .bicepparam reads them from at deployment time.</summary>
+    public static IReadOnlyList<(string Parameter, string Variable)> SecureParameters(EnvironmentConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var list = new List<(string, string)> { ("jwtSecretKey", "JWT_SECRET_KEY"), ("postgresAdminPassword", "POSTGRES_ADMIN_PASSWORD") };
+        if (configuration.Backend.OpenAiApiKey)
+        {
+            list.Add(("openAiApiKey", "OPENAI_API_KEY"));
+        }
+        return list;
+    }
+
     public static IReadOnlyList<GeneratedFile> Generate(EnvironmentConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        throw new NotImplementedException();
+        var template = TodoTemplate.Build(configuration);
+        var folder = configuration.Name;
+        return
+        [
+            new($"{folder}/main.bicep", BicepWriter.Write(template)),
+            new($"{folder}/main.bicepparam", BicepWriter.Write(Parameters(configuration))),
+            new($"{folder}/README.md", EnvironmentReadme.Write(configuration, SecureParameters(configuration))),
+        ];
+    }
+
+    private static BicepParamFile Parameters(EnvironmentConfiguration c)
+    {
+        var images = c.Images;
+        ParameterAssignment[] plain =
+        [
+            new("location", c.Location),
+            new("environmentName", c.Name),
+            new("frontendImage", images.Frontend),
+            new("backendImage", images.Backend),
+            new("mcpImage", images.Mcp),
+            new("migrateImage", images.Migrate),
+            new("probeImage", images.Probe),
+        ];
+        // Secrets are never written down: the deployment reads them from the caller's environment and fails
+        // before anything is created when one is missing.
+        var secure = SecureParameters(c).Select(p => new ParameterAssignment(p.Parameter, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable)));
+        return new BicepParamFile("main.bicep", [.. plain, .. secure]);
     }
 }

@@ -1,6 +1,6 @@
 using Provisioning.Bicep.Validation;
 using Provisioning.Environments.Configuration;
-using Provisioning.Environments.Output;
+using Provisioning.Environments.Files;
 
 namespace Provisioning.Environments.Generation;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Provisioning.Environments.Output;
+namespace Provisioning.Environments.Files;
 
 /// <summary>
 /// Replaces generated environment folders all at once: everything is written to a staging folder beside the target

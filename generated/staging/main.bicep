@@ -1,0 +1,1441 @@
+@description('Azure region of every resource.')
+param location string
+
+@description('The environment (azd\'s AZURE_ENV_NAME); it names and tags every resource.')
+@allowed([
+  'staging'
+])
+param environmentName string
+
+@description('The frontend image in this environment\'s registry, as repository:tag or repository@sha256:digest.')
+@minLength(3)
+param frontendImage string
+
+@description('The backend image in this environment\'s registry, as repository:tag or repository@sha256:digest.')
+@minLength(3)
+param backendImage string
+
+@description('The mcp image in this environment\'s registry, as repository:tag or repository@sha256:digest.')
+@minLength(3)
+param mcpImage string
+
+@description('The migrate image in this environment\'s registry, as repository:tag or repository@sha256:digest.')
+@minLength(3)
+param migrateImage string
+
+@description('The probe image in this environment\'s registry, as repository:tag or repository@sha256:digest.')
+@minLength(3)
+param probeImage string
+
+@secure()
+@description('JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.')
+@minLength(32)
+param jwtSecretKey string
+
+@secure()
+@description('Password of the PostgreSQL administrator; it reaches apps only inside the DATABASE_URL Key Vault secret.')
+@minLength(16)
+@maxLength(128)
+param postgresAdminPassword string
+
+@secure()
+@description('OPENAI_API_KEY for the backend. Stored in Key Vault only.')
+@minLength(1)
+param openAiApiKey string
+
+@description('Tags on every resource; azd finds the environment by azd-env-name.')
+var tags = {
+  'azd-env-name': environmentName
+  workload: 'todo'
+  environment: 'staging'
+  'managed-by': 'provisioning-generator'
+}
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
+  name: 'log-todo-staging'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-todo-staging'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+resource alertActionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-todo-staging'
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: 'todostaging'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'oncall'
+        emailAddress: 'todo-platform@example.com'
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+resource frontendIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-frontend'
+  location: location
+  tags: tags
+}
+
+resource backendIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-backend'
+  location: location
+  tags: tags
+}
+
+resource mcpIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-mcp'
+  location: location
+  tags: tags
+}
+
+resource migrateIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-migrate'
+  location: location
+  tags: tags
+}
+
+resource probeIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-probe'
+  location: location
+  tags: tags
+}
+
+resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
+  name: 'crtodostaging${uniqueString(resourceGroup().id, 'registry')}'
+  location: location
+  tags: tags
+  sku: {
+    name: 'Basic'
+  }
+  properties: {
+    adminUserEnabled: false
+    anonymousPullEnabled: false
+  }
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
+  name: 'kv-todo-st-${uniqueString(resourceGroup().id, 'keyVault')}'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    tenantId: subscription().tenantId
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 30
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
+  name: 'psql-todo-staging-${uniqueString(resourceGroup().id, 'postgres')}'
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard_D2ds_v5'
+    tier: 'GeneralPurpose'
+  }
+  properties: {
+    version: '16'
+    administratorLogin: 'todoadmin'
+    administratorLoginPassword: postgresAdminPassword
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Enabled'
+      tenantId: subscription().tenantId
+    }
+    storage: {
+      storageSizeGB: 64
+      autoGrow: 'Enabled'
+    }
+    backup: {
+      backupRetentionDays: 14
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
+    network: {
+      publicNetworkAccess: 'Enabled'
+    }
+  }
+}
+
+resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = {
+  parent: postgres
+  name: 'todo'
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+}
+
+resource postgresRequireTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2025-08-01' = {
+  parent: postgres
+  name: 'require_secure_transport'
+  properties: {
+    value: 'ON'
+    source: 'user-override'
+  }
+}
+
+resource postgresAllowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2025-08-01' = {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
+
+resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'jwt-secret-key'
+  properties: {
+    value: jwtSecretKey
+    contentType: 'HS256 key'
+  }
+}
+
+resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url'
+  properties: {
+    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'openai-api-key'
+  properties: {
+    value: openAiApiKey
+  }
+}
+
+resource appsEnvironment 'Microsoft.App/managedEnvironments@2026-07-01' = {
+  name: 'cae-todo-staging'
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: {
+      destination: 'log-analytics'
+      logAnalyticsConfiguration: {
+        customerId: logAnalytics.properties.customerId
+        sharedKey: logAnalytics.listKeys().primarySharedKey
+      }
+    }
+    zoneRedundant: false
+    workloadProfiles: [
+      {
+        name: 'Consumption'
+        workloadProfileType: 'Consumption'
+      }
+    ]
+  }
+}
+
+#disable-next-line use-recent-api-versions
+resource appsEnvironmentDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: appsEnvironment
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, frontendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, frontendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
+  name: 'ca-todo-staging-frontend'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'frontend'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${frontendIdentity.id}': {}
+    }
+  }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: true
+        targetPort: 3000
+        transport: 'http'
+        allowInsecure: false
+        traffic: [
+          {
+            latestRevision: true
+            weight: 100
+          }
+        ]
+      }
+      secrets: [
+        {
+          name: 'jwt-secret-key'
+          keyVaultUrl: jwtSecret.properties.secretUri
+          identity: frontendIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: frontendIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'frontend'
+          image: '${registry.properties.loginServer}/${frontendImage}'
+          env: [
+            {
+              name: 'NEXT_PUBLIC_OPENAI_DOMAIN_KEY'
+              value: 'domain_pk_staging000000000000'
+            }
+            {
+              name: 'REACT_APP_BACKEND_URL'
+              value: 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'JWT_SECRET_KEY'
+              secretRef: 'jwt-secret-key'
+            }
+          ]
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/api/health'
+                port: 3000
+              }
+              periodSeconds: 10
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              httpGet: {
+                path: '/api/health'
+                port: 3000
+              }
+              periodSeconds: 30
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/api/health'
+                port: 3000
+              }
+              periodSeconds: 10
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 1
+        maxReplicas: 4
+      }
+    }
+  }
+  dependsOn: [
+    frontendIdentity_AcrPull_registry
+    frontendIdentity_KeyVaultSecretsUser_jwtSecret
+  ]
+}
+
+resource backendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, backendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_databaseUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlSecret
+  name: guid(databaseUrlSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: openAiApiKeySecret
+  name: guid(openAiApiKeySecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
+  name: 'ca-todo-staging-backend'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'backend'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${backendIdentity.id}': {}
+    }
+  }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: true
+        targetPort: 8000
+        transport: 'http'
+        allowInsecure: false
+        traffic: [
+          {
+            latestRevision: true
+            weight: 100
+          }
+        ]
+      }
+      secrets: [
+        {
+          name: 'jwt-secret-key'
+          keyVaultUrl: jwtSecret.properties.secretUri
+          identity: backendIdentity.id
+        }
+        {
+          name: 'database-url'
+          keyVaultUrl: databaseUrlSecret.properties.secretUri
+          identity: backendIdentity.id
+        }
+        {
+          name: 'openai-api-key'
+          keyVaultUrl: openAiApiKeySecret.properties.secretUri
+          identity: backendIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: backendIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'backend'
+          image: '${registry.properties.loginServer}/${backendImage}'
+          env: [
+            {
+              name: 'MCP_SERVER_URL'
+              value: 'https://${'ca-todo-staging-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+            }
+            {
+              name: 'FRONTEND_URL'
+              value: 'https://${'ca-todo-staging-frontend'}.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'JWT_SECRET_KEY'
+              secretRef: 'jwt-secret-key'
+            }
+            {
+              name: 'DATABASE_URL'
+              secretRef: 'database-url'
+            }
+            {
+              name: 'OPENAI_API_KEY'
+              secretRef: 'openai-api-key'
+            }
+          ]
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/health'
+                port: 8000
+              }
+              periodSeconds: 10
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              tcpSocket: {
+                port: 8000
+              }
+              periodSeconds: 30
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/health'
+                port: 8000
+              }
+              periodSeconds: 10
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 1
+        maxReplicas: 4
+      }
+    }
+  }
+  dependsOn: [
+    backendIdentity_AcrPull_registry
+    backendIdentity_KeyVaultSecretsUser_jwtSecret
+    backendIdentity_KeyVaultSecretsUser_databaseUrlSecret
+    backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret
+  ]
+}
+
+resource mcpIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, mcpIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, mcpIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
+  name: 'ca-todo-staging-mcp'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'mcp'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${mcpIdentity.id}': {}
+    }
+  }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: false
+        targetPort: 8001
+        transport: 'http'
+        allowInsecure: false
+        traffic: [
+          {
+            latestRevision: true
+            weight: 100
+          }
+        ]
+      }
+      secrets: [
+        {
+          name: 'jwt-secret-key'
+          keyVaultUrl: jwtSecret.properties.secretUri
+          identity: mcpIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: mcpIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'mcp'
+          image: '${registry.properties.loginServer}/${mcpImage}'
+          env: [
+            {
+              name: 'MCP_BACKEND_URL'
+              value: 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'JWT_SECRET_KEY'
+              secretRef: 'jwt-secret-key'
+            }
+          ]
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/health'
+                port: 8001
+              }
+              periodSeconds: 10
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              httpGet: {
+                path: '/health'
+                port: 8001
+              }
+              periodSeconds: 30
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/health'
+                port: 8001
+              }
+              periodSeconds: 10
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 1
+        maxReplicas: 3
+      }
+    }
+  }
+  dependsOn: [
+    mcpIdentity_AcrPull_registry
+    mcpIdentity_KeyVaultSecretsUser_jwtSecret
+  ]
+}
+
+resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, migrateIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlSecret
+  name: guid(databaseUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
+  name: 'caj-todo-staging-migrate'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'migrate'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${migrateIdentity.id}': {}
+    }
+  }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      triggerType: 'Manual'
+      replicaTimeout: 900
+      replicaRetryLimit: 2
+      manualTriggerConfig: {
+        parallelism: 1
+        replicaCompletionCount: 1
+      }
+      secrets: [
+        {
+          name: 'database-url'
+          keyVaultUrl: databaseUrlSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: migrateIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'migrate'
+          image: '${registry.properties.loginServer}/${migrateImage}'
+          env: [
+            {
+              name: 'DATABASE_URL'
+              secretRef: 'database-url'
+            }
+          ]
+          resources: {
+            cpu: json('0.25')
+            memory: '0.5Gi'
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    migrateIdentity_AcrPull_registry
+    migrateIdentity_KeyVaultSecretsUser_databaseUrlSecret
+  ]
+}
+
+resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
+  name: 'sttodostagi${uniqueString(resourceGroup().id, 'probeStorage')}'
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    allowedCopyScope: 'AAD'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource probeIdentity_StorageBlobDataOwner_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageQueueDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageTableDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_MonitoringMetricsPublisher_appInsights 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, probeIdentity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, probeIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_databaseUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlSecret
+  name: guid(databaseUrlSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
+  name: 'ca-todo-staging-probe'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'probe'
+  })
+  kind: 'functionapp'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${probeIdentity.id}': {}
+    }
+  }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: false
+        targetPort: 80
+        transport: 'http'
+        allowInsecure: false
+        traffic: [
+          {
+            latestRevision: true
+            weight: 100
+          }
+        ]
+      }
+      secrets: [
+        {
+          name: 'jwt-secret-key'
+          keyVaultUrl: jwtSecret.properties.secretUri
+          identity: probeIdentity.id
+        }
+        {
+          name: 'database-url'
+          keyVaultUrl: databaseUrlSecret.properties.secretUri
+          identity: probeIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: probeIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'probe'
+          image: '${registry.properties.loginServer}/${probeImage}'
+          env: [
+            {
+              name: 'FRONTEND_URL'
+              value: 'https://${'ca-todo-staging-frontend'}.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'BACKEND_URL'
+              value: 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'MCP_URL'
+              value: 'https://${'ca-todo-staging-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+            }
+            {
+              name: 'PROBE_ENVIRONMENT'
+              value: 'staging'
+            }
+            {
+              name: 'PROBE_SCHEDULE'
+              value: '0 */1 * * * *'
+            }
+            {
+              name: 'FUNCTIONS_WORKER_RUNTIME'
+              value: 'dotnet-isolated'
+            }
+            {
+              name: 'AzureWebJobsStorage__accountName'
+              value: probeStorage.name
+            }
+            {
+              name: 'AzureWebJobsStorage__credential'
+              value: 'managedidentity'
+            }
+            {
+              name: 'AzureWebJobsStorage__clientId'
+              value: probeIdentity.properties.clientId
+            }
+            {
+              name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+              value: appInsights.properties.ConnectionString
+            }
+            {
+              name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+              value: 'Authorization=AAD;ClientId=${probeIdentity.properties.clientId}'
+            }
+            {
+              name: 'JWT_SECRET_KEY'
+              secretRef: 'jwt-secret-key'
+            }
+            {
+              name: 'DATABASE_URL'
+              secretRef: 'database-url'
+            }
+          ]
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+          probes: [
+            {
+              type: 'Startup'
+              tcpSocket: {
+                port: 80
+              }
+              periodSeconds: 10
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              tcpSocket: {
+                port: 80
+              }
+              periodSeconds: 30
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              tcpSocket: {
+                port: 80
+              }
+              periodSeconds: 10
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 1
+        maxReplicas: 1
+      }
+    }
+  }
+  dependsOn: [
+    probeIdentity_StorageBlobDataOwner_probeStorage
+    probeIdentity_StorageQueueDataContributor_probeStorage
+    probeIdentity_StorageTableDataContributor_probeStorage
+    probeIdentity_MonitoringMetricsPublisher_appInsights
+    probeIdentity_AcrPull_registry
+    probeIdentity_KeyVaultSecretsUser_jwtSecret
+    probeIdentity_KeyVaultSecretsUser_databaseUrlSecret
+  ]
+}
+
+resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-frontend-reachable'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check frontend.reachable failing'
+    description: 'The health probe\'s check frontend.reachable failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.reachable\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck1 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-frontend-config'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check frontend.config failing'
+    description: 'The health probe\'s check frontend.config failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.config\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck2 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-backend-health'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check backend.health failing'
+    description: 'The health probe\'s check backend.health failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.health\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck3 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-backend-auth-rejects'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check backend.auth.rejects failing'
+    description: 'The health probe\'s check backend.auth.rejects failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.rejects\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-backend-auth-accepts'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check backend.auth.accepts failing'
+    description: 'The health probe\'s check backend.auth.accepts failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.accepts\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-mcp-handshake'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check mcp.handshake failing'
+    description: 'The health probe\'s check mcp.handshake failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.handshake\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-mcp-backend'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check mcp.backend failing'
+    description: 'The health probe\'s check mcp.backend failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.backend\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-database-schema'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check database.schema failing'
+    description: 'The health probe\'s check database.schema failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'database.schema\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-auth-security'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: backend accepted a token it must reject'
+    description: 'The backend answered 200 to a forged, expired, wrong-audience or alg:none token. Treat as a security incident.'
+    severity: 0
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and tostring(customDimensions.outcome) == \'security-fail\''
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertProbeSilent 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-probe-silent'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: health probe reported nothing for 5 minutes'
+    description: 'No availability result arrived for 5 minutes: the probe Function is down, so no check alert can fire.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\'\n| summarize runs = count()'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'runs'
+          operator: 'LessThan'
+          threshold: 1
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+@description('Public URL of the frontend.')
+output FRONTEND_URL string = 'https://${'ca-todo-staging-frontend'}.${appsEnvironment.properties.defaultDomain}'
+
+@description('Public URL of the backend API.')
+output BACKEND_URL string = 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+
+@description('The MCP endpoint; internal ingress, reachable only from inside the Container Apps environment.')
+output MCP_URL string = 'https://${'ca-todo-staging-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+
+@description('Start it after each deploy: az containerapp job start.')
+output MIGRATION_JOB_NAME string = migrationJob.name
+
+output PROBE_FUNCTION_NAME string = probeFunction.name
+
+@description('azd pushes images here.')
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.properties.loginServer
+
+output AZURE_CONTAINER_REGISTRY_NAME string = registry.name
+
+output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = appsEnvironment.name
+
+output AZURE_KEY_VAULT_NAME string = keyVault.name
+
+output POSTGRES_SERVER_NAME string = postgres.name
+
+output APPLICATIONINSIGHTS_NAME string = appInsights.name

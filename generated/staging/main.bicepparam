@@ -1,0 +1,21 @@
+using 'main.bicep'
+
+param location = 'westeurope'
+
+param environmentName = 'staging'
+
+param frontendImage = 'todo-frontend:1.0.0'
+
+param backendImage = 'todo-backend:1.0.0'
+
+param mcpImage = 'todo-mcp:1.0.0'
+
+param migrateImage = 'todo-migrate:1.0.0'
+
+param probeImage = 'todo-probe:1.0.0'
+
+param jwtSecretKey = readEnvironmentVariable('JWT_SECRET_KEY')
+
+param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
+
+param openAiApiKey = readEnvironmentVariable('OPENAI_API_KEY')

@@ -1,0 +1,1 @@
+global using Expr = Provisioning.Bicep.Syntax.Bicep;

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Provisioning.Bicep.Model;
+using Provisioning.Bicep.Naming;
+using Provisioning.Bicep.Resources.Network;
+using Provisioning.Bicep.Syntax;
+
+namespace Provisioning.Environments.Todo;
+
+public static partial class TodoTemplate
+{
+    private const string AppsSubnet = "snet-apps";
+    private const string PostgresSubnet = "snet-postgres";
+    private const string EndpointsSubnet = "snet-endpoints";
+
+    /// <summary>
+    /// Private environments only: a VNet whose first /23 hosts the Container Apps environment, then a /24 delegated
+    /// to PostgreSQL and a /24 for private endpoints (Key Vault, storage). Public ones have no VNet at all.
+    /// </summary>
+    private static void AddNetwork(TodoTemplateContext c)
+    {
+        if (!c.IsPrivate())
+        {
+            return;
+        }
+        var baseAddress = c.Config.Network.AddressSpace!.Split('/')[0].Split('.');
+        string Prefix(int third, int bits) => string.Create(CultureInfo.InvariantCulture, $"{baseAddress[0]}.{baseAddress[1]}.{third}.0/{bits}");
+        var third = int.Parse(baseAddress[2], CultureInfo.InvariantCulture);
+
+        var vnet = c.Template.Add(new VirtualNetwork("vnet")
+        {
+            Location = c.Location.Reference,
+            Tags = Tags(c),
+            AddressPrefixes = [c.Config.Network.AddressSpace!],
+            Subnets =
+            [
+                SubnetSpec.DelegatedTo(AppsSubnet, Prefix(third, 23), SubnetSpec.ContainerAppsDelegation),
+                SubnetSpec.DelegatedTo(PostgresSubnet, Prefix(third + 2, 24), SubnetSpec.PostgreSqlDelegation),
+                new SubnetSpec(EndpointsSubnet, Prefix(third + 3, 24)),
+            ],
+        }.WithGeneratedName(c.NameParts));
+
+        var postgresZone = c.Template.Add(new PrivateDnsZone("postgresDnsZone", "privatelink.postgres.database.azure.com") { Tags = Tags(c) });
+        var postgresLink = c.Template.Add(new VirtualNetworkLink("postgresDnsZoneLink")
+        {
+            Parent = postgresZone,
+            Name = "vnet-link",
+            Location = "global",
+            VirtualNetworkId = vnet.Id,
+        });
+        c.Network = new TodoNetwork(vnet.SubnetId(AppsSubnet), vnet.SubnetId(PostgresSubnet), vnet.SubnetId(EndpointsSubnet), postgresZone, postgresLink);
+    }
+
+    /// <summary>A private endpoint for <paramref name="target"/>'s <paramref name="groupId"/>, registered in its private DNS zone.</summary>
+    private static void AddPrivateEndpoint(TodoTemplateContext c, Resource target, string groupId, BicepValue<string> zoneName, string symbol)
+    {
+        var zone = c.Template.Add(new PrivateDnsZone(symbol + "DnsZone") { Name = zoneName, Location = "global", Tags = Tags(c) });
+        c.Template.Add(new VirtualNetworkLink(symbol + "DnsZoneLink")
+        {
+            Parent = zone,
+            Name = "vnet-link",
+            Location = "global",
+            VirtualNetworkId = c.Template.Resources.Single(r => r.Identifier == "vnet").Id,
+        });
+        var endpoint = c.Template.Add(new PrivateEndpoint(symbol + "PrivateEndpoint")
+        {
+            Location = c.Location.Reference,
+            Tags = Tags(c),
+            SubnetId = c.Network!.PrivateEndpointSubnetId,
+            PrivateLinkServiceId = target.Id,
+            GroupId = groupId,
+        }.WithGeneratedName([.. c.NameParts, symbol]));
+        c.Template.Add(new PrivateDnsZoneGroup(symbol + "DnsZoneGroup") { Parent = endpoint, Name = "default", Zone = zone });
+    }
+
+    /// <summary>Zone names from the cloud's own suffixes, so the template works in every Azure cloud (no hard-coded hosts).</summary>
+    private static BicepValue<string> StorageZone(string service) =>
+        (BicepExpression)Expr.Interpolate($"privatelink.{service}.", Expr.Environment().Member("suffixes").Member("storage"));
+}
