@@ -16,6 +16,11 @@ internal sealed class CompiledTemplates
         Sources = sources;
     }
 
+    private static readonly Lazy<CompiledTemplates> s_samples = new(() => Compile(ResourceSamples.All()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Every sample of <see cref="ResourceSamples"/>, compiled once per test run and shared by the test classes.</summary>
+    public static CompiledTemplates Samples => s_samples.Value;
+
     public string Directory { get; }
 
     public BicepRun Run { get; }

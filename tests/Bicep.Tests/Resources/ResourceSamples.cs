@@ -47,6 +47,7 @@ internal static class ResourceSamples
         var template = new BicepTemplate();
         var location = template.Add(LocationParameter()).Reference;
         var jwtKey = template.Add(new Parameter("jwtSecretKey", "string") { IsSecure = true, Description = "HS256 key." }).Reference;
+        var databaseUrlValue = template.Add(new Parameter("databaseUrl", "string") { IsSecure = true, Description = "PostgreSQL URL." }).Reference;
 
         var logs = template.Add(new LogAnalyticsWorkspace("logs") { Name = "log-todo-dev", Location = location, Tags = Tags("logs") });
         var identity = template.Add(new UserAssignedIdentity("backendIdentity") { Name = "id-todo-backend-dev", Location = location, Tags = Tags("backend") });
@@ -139,7 +140,8 @@ internal static class ResourceSamples
             ReplicaRetryLimit = 2,
             Containers = [new Container("migrate", "mcr.microsoft.com/k8se/quickstart:latest") { Resources = ContainerResources.Small }],
         };
-        var (migrateWithSecret, migrateRole) = migrate.WithKeyVaultSecretAsEnv("DATABASE_URL", secret, migrateIdentity);
+        var databaseUrl = template.Add(new KeyVaultSecret("databaseUrlSecret") { Parent = vault, Name = "database-url", Value = databaseUrlValue });
+        var (migrateWithSecret, migrateRole) = migrate.WithKeyVaultSecretAsEnv("DATABASE_URL", databaseUrl, migrateIdentity);
         template.AddOnce(migrateRole);
         template.Add(migrateWithSecret);
         return template;

@@ -11,7 +11,7 @@ public sealed class TypedResourceCompilationTests
     public static void CompileAll(TestContext context)
     {
         _ = context;
-        s_compiled = CompiledTemplates.Compile(ResourceSamples.All());
+        s_compiled = CompiledTemplates.Samples;
     }
 
     [TestMethod]
