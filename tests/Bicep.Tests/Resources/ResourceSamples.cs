@@ -144,6 +144,13 @@ internal static class ResourceSamples
         var (migrateWithSecret, migrateRole) = migrate.WithKeyVaultSecretAsEnv("DATABASE_URL", databaseUrl, migrateIdentity);
         template.AddOnce(migrateRole);
         template.Add(migrateWithSecret);
+
+        // Reading outputs of typed resources gives reference expressions that compile.
+        template.Add(new Output("backendUrl", "string", B.Interpolate("https://", backend.IngressFqdn)));
+        template.Add(new Output("environmentDomain", "string", environment.DefaultDomain));
+        template.Add(new Output("vaultUri", "string", vault.VaultUri));
+        template.Add(new Output("backendClientId", "string", identity.ClientId));
+        template.Add(new Output("jwtSecretUri", "string", secret.SecretUriWithVersion));
         return template;
     }
 

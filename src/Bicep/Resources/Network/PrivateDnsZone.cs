@@ -36,7 +36,7 @@ public sealed record VirtualNetworkLink(string Identifier) : Resource(Identifier
 
     public override string ApiVersion => NetworkApi.PrivateDnsVersion;
 
-    public override NamingRule? NamingRule => AzureNames.VirtualNetwork;
+    public override NamingRule? NamingRule => AzureNames.VirtualNetworkLink;
 
     public BicepValue<string> VirtualNetworkId { get; init; }
 

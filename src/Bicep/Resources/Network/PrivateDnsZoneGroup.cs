@@ -14,7 +14,7 @@ public sealed record PrivateDnsZoneGroup(string Identifier) : Resource(Identifie
 
     public override string ApiVersion => NetworkApi.Version;
 
-    public override NamingRule? NamingRule => AzureNames.PrivateEndpoint;
+    public override NamingRule? NamingRule => AzureNames.PrivateDnsZoneGroup;
 
     public PrivateDnsZone? Zone { get; init; }
 

@@ -65,6 +65,12 @@ public static partial class AzureNames
     public static NamingRule PrivateEndpoint { get; } = new(2, 64, NetworkPattern(),
         "letters, digits, '_', '.' and '-'; start with a letter or digit, end with a letter, digit or '_'", NameUniquenessScope.ResourceGroup);
 
+    public static NamingRule VirtualNetworkLink { get; } = new(1, 80, NetworkPattern(),
+        "letters, digits, '_', '.' and '-'; start with a letter or digit, end with a letter, digit or '_'", NameUniquenessScope.Parent);
+
+    public static NamingRule PrivateDnsZoneGroup { get; } = new(1, 80, NetworkPattern(),
+        "letters, digits, '_', '.' and '-'; start with a letter or digit, end with a letter, digit or '_'", NameUniquenessScope.Parent);
+
     public static NamingRule PrivateDnsZone { get; } = new(1, 253, DnsZonePattern(),
         "a DNS zone name: labels of letters, digits and '-' separated by '.'", NameUniquenessScope.ResourceGroup);
 
