@@ -195,6 +195,7 @@ resource postgresDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLi
   parent: postgresDnsZone
   name: 'vnet-link'
   location: 'global'
+  tags: tags
   properties: {
     virtualNetwork: {
       id: vnet.id
@@ -235,6 +236,7 @@ resource keyVaultDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLi
   parent: keyVaultDnsZone
   name: 'vnet-link'
   location: 'global'
+  tags: tags
   properties: {
     virtualNetwork: {
       id: vnet.id
@@ -969,6 +971,7 @@ resource storageBlobDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetwor
   parent: storageBlobDnsZone
   name: 'vnet-link'
   location: 'global'
+  tags: tags
   properties: {
     virtualNetwork: {
       id: vnet.id
@@ -1024,6 +1027,7 @@ resource storageQueueDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetwo
   parent: storageQueueDnsZone
   name: 'vnet-link'
   location: 'global'
+  tags: tags
   properties: {
     virtualNetwork: {
       id: vnet.id
@@ -1079,6 +1083,7 @@ resource storageTableDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetwo
   parent: storageTableDnsZone
   name: 'vnet-link'
   location: 'global'
+  tags: tags
   properties: {
     virtualNetwork: {
       id: vnet.id

@@ -45,6 +45,7 @@ public static partial class TodoTemplate
             Parent = postgresZone,
             Name = "vnet-link",
             Location = "global",
+            Tags = Tags(c),
             VirtualNetworkId = vnet.Id,
         });
         c.Network = new TodoNetwork(vnet.SubnetId(AppsSubnet), vnet.SubnetId(PostgresSubnet), vnet.SubnetId(EndpointsSubnet), postgresZone, postgresLink);
@@ -59,6 +60,7 @@ public static partial class TodoTemplate
             Parent = zone,
             Name = "vnet-link",
             Location = "global",
+            Tags = Tags(c),
             VirtualNetworkId = c.Template.Resources.Single(r => r.Identifier == "vnet").Id,
         });
         var endpoint = c.Template.Add(new PrivateEndpoint(symbol + "PrivateEndpoint")

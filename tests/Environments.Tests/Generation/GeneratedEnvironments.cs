@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Provisioning.Environments.Generation;
+using Provisioning.TestSupport;
+
+namespace Provisioning.Environments.Tests.Generation;
+
+/// <summary>
+/// All environments generated once per test run into a strict workspace, compiled and linted by the real Bicep CLI
+/// in one process, and evaluated offline with <c>bicep snapshot</c> (test values for the secure parameters come from
+/// environment variables, as in a real deployment).
+/// </summary>
+internal static class GeneratedEnvironments
+{
+    public static readonly string[] Names = ["dev", "staging", "prod"];
+
+    /// <summary>Test secrets: random per run, with characters that need escaping in a URL.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SecretValues = new Dictionary<string, string>
+    {
+        ["JWT_SECRET_KEY"] = "jwt-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
+        ["POSTGRES_ADMIN_PASSWORD"] = "Pw:@/?#%" + Guid.NewGuid().ToString("N"),
+        ["OPENAI_API_KEY"] = "sk-test-" + Guid.NewGuid().ToString("N"),
+    };
+
+    private static readonly Lazy<Workspace> Lazy = new(Create);
+
+    public static Workspace Get() => Lazy.Value;
+
+    internal sealed record Workspace(string Directory, GenerationResult Result, BicepRun Build, IReadOnlyDictionary<string, BicepRun> SnapshotRuns)
+    {
+        public string Read(string environment, string file) => File.ReadAllText(Path.Combine(Directory, environment, file));
+
+        public JsonArray PredictedResources(string environment) =>
+            JsonNode.Parse(Read(environment, "main.snapshot.json"))!["predictedResources"]!.AsArray();
+    }
+
+    private static Workspace Create()
+    {
+        var dir = BicepCli.CreateStrictWorkspace();
+        var result = GenerationRun.Generate(EnvironmentFiles.EnvironmentDirectory);
+        foreach (var file in result.Files)
+        {
+            var path = Path.Combine(dir, file.RelativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Content);
+        }
+        var build = BicepCli.BuildPattern(dir, "*/main.bicep");
+        var snapshots = Names.ToDictionary(env => env, env => BicepCli.Snapshot(
+            Path.Combine(dir, env, "main.bicepparam"), SecretValues,
+            "--subscription-id", "00000000-0000-0000-0000-000000000001",
+            "--resource-group", $"rg-todo-{env}",
+            "--location", "westeurope"));
+        return new Workspace(dir, result, build, snapshots);
+    }
+}

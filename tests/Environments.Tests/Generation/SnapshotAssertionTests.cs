@@ -1,0 +1,264 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Provisioning.Environments.Tests.Generation;
+
+/// <summary>
+/// Assertions on what <c>bicep snapshot</c> predicts Azure would create, per environment, against CONTRACT.md.
+/// The expected tables are written out here from the contract, not read from the generator.
+/// </summary>
+[TestClass]
+public sealed partial class SnapshotAssertionTests
+{
+    /// <summary>CONTRACT.md "Environment variables (who gets what)"; secret ones marked.</summary>
+    private static readonly Dictionary<string, (string[] Plain, string[] Secret)> ContractMatrix = new()
+    {
+        ["frontend"] = (["NEXT_PUBLIC_OPENAI_DOMAIN_KEY", "REACT_APP_BACKEND_URL"], ["JWT_SECRET_KEY"]),
+        ["backend"] = (["MCP_SERVER_URL", "FRONTEND_URL"], ["JWT_SECRET_KEY", "DATABASE_URL", "OPENAI_API_KEY"]),
+        ["mcp"] = (["MCP_BACKEND_URL"], ["JWT_SECRET_KEY"]),
+        ["migrate"] = ([], ["DATABASE_URL"]),
+        ["probe"] = (["FRONTEND_URL", "BACKEND_URL", "MCP_URL"], ["JWT_SECRET_KEY", "DATABASE_URL"]),
+    };
+
+    /// <summary>Every contract variable, to check nobody gets one that is not theirs.</summary>
+    private static readonly HashSet<string> ContractVariables =
+        [.. ContractMatrix.Values.SelectMany(v => v.Plain.Concat(v.Secret))];
+
+    private static readonly Dictionary<string, string> SecretNameToVariable = new()
+    {
+        ["jwt-secret-key"] = "JWT_SECRET_KEY",
+        ["database-url"] = "DATABASE_URL",
+        ["openai-api-key"] = "OPENAI_API_KEY",
+    };
+
+    public static IEnumerable<object[]> Environments => GeneratedEnvironments.Names.Select(n => new object[] { n });
+
+    private static IEnumerable<JsonObject> Resources(string env, string type) =>
+        GeneratedEnvironments.Get().PredictedResources(env).Select(r => r!.AsObject()).Where(r => (string)r["type"]! == type);
+
+    /// <summary>Container apps and the job, keyed by their azd-service-name tag (the component).</summary>
+    private static Dictionary<string, JsonObject> Workloads(string env) =>
+        Resources(env, "Microsoft.App/containerApps").Concat(Resources(env, "Microsoft.App/jobs"))
+            .ToDictionary(r => (string)r["tags"]!["azd-service-name"]!, r => r);
+
+    private static string ComponentOfIdentity(string text) => IdentityName().Match(text) is { Success: true } m ? m.Groups[1].Value : "";
+
+    [GeneratedRegex(@"userAssignedIdentities/id-[a-z0-9]+-[a-z0-9]+-([a-z]+)")]
+    private static partial Regex IdentityName();
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Env_var_matrix_is_exactly_the_contract(string env)
+    {
+        var workloads = Workloads(env);
+        CollectionAssert.AreEquivalent(ContractMatrix.Keys.ToList(), workloads.Keys.ToList(), "every component is deployed once");
+        foreach (var (component, workload) in workloads)
+        {
+            var envVars = workload["properties"]!["template"]!["containers"]!.AsArray().SelectMany(c => c!["env"]?.AsArray() ?? []).Select(e => e!.AsObject()).ToList();
+            var contractVars = envVars.Where(e => ContractVariables.Contains((string)e["name"]!)).ToList();
+            var expected = ContractMatrix[component];
+            CollectionAssert.AreEquivalent(expected.Plain.Concat(expected.Secret).ToList(), contractVars.Select(e => (string)e["name"]!).ToList(), $"{env}/{component}");
+            foreach (var variable in contractVars)
+            {
+                var name = (string)variable["name"]!;
+                var isSecret = expected.Secret.Contains(name);
+                Assert.AreEqual(isSecret, variable.ContainsKey("secretRef"), $"{env}/{component}/{name}: secrets come only by secretRef");
+                Assert.AreEqual(!isSecret, variable.ContainsKey("value"), $"{env}/{component}/{name}: a secret never has a value");
+            }
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Every_container_secret_is_a_key_vault_reference_through_the_components_own_identity(string env)
+    {
+        foreach (var (component, workload) in Workloads(env))
+        {
+            var secrets = workload["properties"]!["configuration"]!["secrets"]?.AsArray() ?? [];
+            Assert.IsTrue(secrets.Count > 0, $"{env}/{component} has no secrets");
+            foreach (var secret in secrets.Select(s => s!.AsObject()))
+            {
+                Assert.IsFalse(secret.ContainsKey("value"), $"{env}/{component}: secret {secret["name"]} is inlined");
+                StringAssert.Contains((string)secret["keyVaultUrl"]!, $"/secrets/{secret["name"]}'", $"{env}/{component}: full secret URI of the same secret");
+                StringAssert.Contains((string)secret["keyVaultUrl"]!, ".secretUri]");
+                Assert.AreEqual(component, ComponentOfIdentity((string)secret["identity"]!), $"{env}/{component}: secret read with another component's identity");
+            }
+            Assert.AreEqual("UserAssigned", (string)workload["identity"]!["type"]!);
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Each_identity_may_read_exactly_its_secrets_and_nothing_wider(string env)
+    {
+        var grants = Resources(env, "Microsoft.Authorization/roleAssignments")
+            .Where(r => ((string)r["properties"]!["roleDefinitionId"]!).Contains("4633458b-17de-408a-b874-0445c86b69e6", StringComparison.Ordinal))
+            .Select(r => (Component: ComponentOfIdentity((string)r["properties"]!["principalId"]!), Id: (string)r["id"]!))
+            .ToList();
+        foreach (var (component, (plain, secret)) in ContractMatrix)
+        {
+            var expected = secret.Where(s => s != "OPENAI_API_KEY" || env != "none").ToList();
+            var scopes = grants.Where(g => g.Component == component)
+                .Select(g => Regex.Match(g.Id, "/vaults/[^/]+/secrets/([^/]+)/providers/").Groups[1].Value)
+                .ToList();
+            Assert.IsTrue(scopes.All(s => s.Length > 0), $"{env}/{component}: a Key Vault role is scoped wider than one secret: {string.Join(", ", grants.Where(g => g.Component == component).Select(g => g.Id))}");
+            CollectionAssert.AreEquivalent(expected, scopes.Select(s => SecretNameToVariable[s]).ToList(), $"{env}/{component}");
+            Assert.IsTrue(grants.Where(g => g.Component == component).All(g => (string?)Resources(env, "Microsoft.Authorization/roleAssignments").First(r => (string)r["id"]! == g.Id)["properties"]!["principalType"] == "ServicePrincipal"));
+        }
+        // The snapshot carries no dependsOn; the compiled template does. Each workload must wait for the role
+        // assignment on every secret it reads (the platform resolves references when the revision starts).
+        var compiled = JsonNode.Parse(GeneratedEnvironments.Get().Read(env, "main.json"))!["resources"]!.AsArray();
+        foreach (var (component, (_, secret)) in ContractMatrix)
+        {
+            var workload = compiled.Select(r => r!.AsObject()).Single(r =>
+                ((string)r["type"]! is "Microsoft.App/containerApps" or "Microsoft.App/jobs") && r["name"]!.ToJsonString().Contains($"-{component}", StringComparison.Ordinal));
+            var dependsOn = workload["dependsOn"]!.AsArray().Select(d => (string)d!).ToList();
+            foreach (var secretName in SecretNameToVariable.Where(kv => secret.Contains(kv.Value)).Select(kv => kv.Key))
+            {
+                Assert.IsTrue(dependsOn.Any(d => d.Contains("'Microsoft.Authorization/roleAssignments'", StringComparison.Ordinal) && d.Contains($"'{secretName}'), 'Microsoft.Authorization", StringComparison.Ordinal)),
+                    $"{env}/{component} must depend on its role assignment for {secretName}");
+            }
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Ingress_mcp_internal_frontend_backend_external_never_insecure(string env)
+    {
+        var workloads = Workloads(env);
+        Assert.IsFalse((bool)workloads["mcp"]["properties"]!["configuration"]!["ingress"]!["external"]!);
+        Assert.IsTrue((bool)workloads["frontend"]["properties"]!["configuration"]!["ingress"]!["external"]!);
+        Assert.IsTrue((bool)workloads["backend"]["properties"]!["configuration"]!["ingress"]!["external"]!);
+        Assert.IsFalse((bool)workloads["probe"]["properties"]!["configuration"]!["ingress"]!["external"]!);
+        Assert.AreEqual("functionapp", (string)workloads["probe"]["kind"]!);
+        foreach (var app in Resources(env, "Microsoft.App/containerApps"))
+        {
+            Assert.IsFalse((bool)app["properties"]!["configuration"]!["ingress"]!["allowInsecure"]!, (string)app["name"]!);
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Every_app_has_startup_liveness_and_readiness_probes(string env)
+    {
+        foreach (var app in Resources(env, "Microsoft.App/containerApps"))
+        {
+            var types = app["properties"]!["template"]!["containers"]![0]!["probes"]!.AsArray().Select(p => (string)p!["type"]!).ToList();
+            CollectionAssert.AreEquivalent(new[] { "Startup", "Liveness", "Readiness" }, types, (string)app["name"]!);
+        }
+    }
+
+    [TestMethod]
+    public void Dev_scales_to_zero_and_prod_keeps_two_replicas_with_an_http_rule()
+    {
+        foreach (var component in new[] { "frontend", "backend", "mcp" })
+        {
+            Assert.AreEqual(0, (int)Workloads("dev")[component]["properties"]!["template"]!["scale"]!["minReplicas"]!, $"dev/{component}");
+            var prodScale = Workloads("prod")[component]["properties"]!["template"]!["scale"]!;
+            Assert.IsTrue((int)prodScale["minReplicas"]! >= 2, $"prod/{component}");
+            Assert.AreEqual("http-load", (string)prodScale["rules"]![0]!["name"]!);
+        }
+    }
+
+    [TestMethod]
+    public void Prod_has_ha_long_geo_backups_purge_protection_locks_and_no_public_access()
+    {
+        var server = Resources("prod", "Microsoft.DBforPostgreSQL/flexibleServers").Single();
+        Assert.AreEqual("ZoneRedundant", (string)server["properties"]!["highAvailability"]!["mode"]!);
+        Assert.AreEqual(35, (int)server["properties"]!["backup"]!["backupRetentionDays"]!);
+        Assert.AreEqual("Enabled", (string)server["properties"]!["backup"]!["geoRedundantBackup"]!);
+        Assert.AreEqual("Disabled", (string)server["properties"]!["network"]!["publicNetworkAccess"]!);
+        Assert.AreEqual("16", (string)server["properties"]!["version"]!);
+
+        var vault = Resources("prod", "Microsoft.KeyVault/vaults").Single();
+        Assert.IsTrue((bool)vault["properties"]!["enablePurgeProtection"]!);
+        Assert.IsTrue((bool)vault["properties"]!["enableRbacAuthorization"]!);
+        Assert.AreEqual("Disabled", (string)vault["properties"]!["publicNetworkAccess"]!);
+
+        var locks = Resources("prod", "Microsoft.Authorization/locks").Select(l => (string)l["id"]!).ToList();
+        Assert.IsTrue(locks.Any(l => l.Contains("/Microsoft.KeyVault/vaults/", StringComparison.Ordinal)), "Key Vault lock");
+        Assert.IsTrue(locks.Any(l => l.Contains("/Microsoft.DBforPostgreSQL/flexibleServers/", StringComparison.Ordinal)), "PostgreSQL lock");
+        Assert.IsTrue(Resources("prod", "Microsoft.Authorization/locks").All(l => (string)l["properties"]!["level"]! == "CanNotDelete"));
+
+        var environment = Resources("prod", "Microsoft.App/managedEnvironments").Single();
+        Assert.IsTrue((bool)environment["properties"]!["zoneRedundant"]!);
+        Assert.AreEqual(4, Resources("prod", "Microsoft.Network/privateEndpoints").Count(), "Key Vault and storage blob/queue/table");
+
+        Assert.AreEqual(0, Resources("dev", "Microsoft.Authorization/locks").Count());
+        Assert.AreEqual("Disabled", (string)Resources("dev", "Microsoft.DBforPostgreSQL/flexibleServers").Single()["properties"]!["highAvailability"]!["mode"]!);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Tls_is_required_by_the_database_server(string env)
+    {
+        var setting = Resources(env, "Microsoft.DBforPostgreSQL/flexibleServers/configurations").Single(c => ((string)c["name"]!).EndsWith("require_secure_transport", StringComparison.Ordinal));
+        Assert.AreEqual("ON", ((string)setting["properties"]!["value"]!).ToUpperInvariant());
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Every_taggable_resource_carries_the_azd_tags(string env)
+    {
+        foreach (var resource in GeneratedEnvironments.Get().PredictedResources(env).Select(r => r!.AsObject()).Where(r => r.ContainsKey("location")))
+        {
+            Assert.AreEqual(env, (string?)resource["tags"]?["azd-env-name"], $"{resource["type"]} {resource["name"]}");
+        }
+        foreach (var (component, workload) in Workloads(env))
+        {
+            Assert.AreEqual(component, (string)workload["tags"]!["azd-service-name"]!);
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Secret_values_reach_key_vault_and_nothing_else(string env)
+    {
+        var workspace = GeneratedEnvironments.Get();
+        foreach (var file in new[] { "main.bicep", "main.bicepparam", "README.md", "main.json" })
+        {
+            var text = workspace.Read(env, file);
+            foreach (var secret in GeneratedEnvironments.SecretValues.Values)
+            {
+                Assert.IsFalse(text.Contains(secret, StringComparison.Ordinal), $"{env}/{file} contains a secret value");
+            }
+        }
+        foreach (var resource in workspace.PredictedResources(env).Select(r => r!.AsObject()))
+        {
+            var type = (string)resource["type"]!;
+            var text = resource.ToJsonString();
+            var holdsSecret = GeneratedEnvironments.SecretValues.Values.Any(s => text.Contains(s, StringComparison.Ordinal) || text.Contains(Uri.EscapeDataString(s), StringComparison.Ordinal));
+            var allowed = type is "Microsoft.KeyVault/vaults/secrets" or "Microsoft.DBforPostgreSQL/flexibleServers";
+            Assert.IsTrue(!holdsSecret || allowed, $"{env}: a secret value reached {type} {resource["name"]}");
+        }
+        var databaseUrl = Resources(env, "Microsoft.KeyVault/vaults/secrets").Single(s => ((string)s["name"]!).EndsWith("/database-url", StringComparison.Ordinal));
+        StringAssert.Contains((string)databaseUrl["properties"]!["value"]!, "postgresql://todoadmin:{0}@{1}:5432/todo?sslmode=require', uriComponent(parameters('postgresAdminPassword'))", "DATABASE_URL carries the percent-encoded password");
+        var outputs = workspace.Read(env, "main.json");
+        Assert.IsFalse(Regex.IsMatch(outputs, "\"outputs\"[^}]*secure", RegexOptions.Singleline), "no secure output");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Every_name_satisfies_azures_rules_for_its_type(string env)
+    {
+        var rules = new Dictionary<string, Regex>
+        {
+            ["Microsoft.KeyVault/vaults"] = new("^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$"),
+            ["Microsoft.Storage/storageAccounts"] = new("^[a-z0-9]{3,24}$"),
+            ["Microsoft.ContainerRegistry/registries"] = new("^[a-zA-Z0-9]{5,50}$"),
+            ["Microsoft.App/containerApps"] = new("^[a-z][a-z0-9-]{0,30}[a-z0-9]$"),
+            ["Microsoft.App/jobs"] = new("^[a-z][a-z0-9-]{0,30}[a-z0-9]$"),
+            ["Microsoft.App/managedEnvironments"] = new("^[a-zA-Z0-9][a-zA-Z0-9-]{0,58}[a-zA-Z0-9]$"),
+            ["Microsoft.DBforPostgreSQL/flexibleServers"] = new("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$"),
+            ["Microsoft.OperationalInsights/workspaces"] = new("^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$"),
+            ["Microsoft.ManagedIdentity/userAssignedIdentities"] = new("^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$"),
+        };
+        foreach (var resource in GeneratedEnvironments.Get().PredictedResources(env).Select(r => r!.AsObject()))
+        {
+            if (rules.TryGetValue((string)resource["type"]!, out var rule))
+            {
+                StringAssert.Matches((string)resource["name"]!, rule, $"{env}: {resource["type"]}");
+            }
+        }
+    }
+}
