@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Provisioning.Cli.Commands;
+
+namespace Provisioning.Cli.Tests;
+
+/// <summary>The generate command as people run it: exit codes, messages, and what it does (and does not do) to the output folder.</summary>
+[TestClass]
+public sealed class GenerateCommandTests
+{
+    private static readonly string RepositoryRoot = FindRoot();
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var root = GenerateCommand.CreateRoot();
+        root.Subcommands.Add(GenerateCommand.Create());
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Temporary copies of env/ and generated/ so tests never touch the repository's files.</summary>
+    private static (string Env, string Out) CopyRepositoryFolders()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "generate-tests", Guid.NewGuid().ToString("N"));
+        CopyDirectory(Path.Combine(RepositoryRoot, "env"), Path.Combine(dir, "env"));
+        CopyDirectory(Path.Combine(RepositoryRoot, "generated"), Path.Combine(dir, "generated"));
+        return (Path.Combine(dir, "env"), Path.Combine(dir, "generated"));
+    }
+
+    private static Dictionary<string, string> HashTree(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static void EditEnvironment(string envDir, string name, Action<JsonObject> edit)
+    {
+        var path = Path.Combine(envDir, name + ".json");
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        edit(json);
+        File.WriteAllText(path, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    [TestMethod]
+    public void Invalid_configuration_exits_2_lists_every_problem_and_leaves_generated_byte_identical()
+    {
+        var (env, output) = CopyRepositoryFolders();
+        EditEnvironment(env, "staging", j => j["database"]!["highAvailability"] = true);
+        EditEnvironment(env, "staging", j => j["database"]!["tier"] = "Burstable");
+        EditEnvironment(env, "dev", j => j["images"]!["backend"] = "todo-backend:latest");
+        var before = HashTree(output);
+
+        var (exit, stdout, stderr) = Run("generate", "--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.InvalidInput, exit, stdout + stderr);
+        StringAssert.Contains(stderr, "Nothing was generated: 3 problem(s)");
+        StringAssert.Contains(stderr, "staging.json: $.database.highAvailability: high availability is not offered on the Burstable tier.");
+        StringAssert.Contains(stderr, "staging.json: $.database.skuName:");
+        StringAssert.Contains(stderr, "dev.json: $.images.backend:");
+        CollectionAssert.AreEquivalent(before.ToList(), HashTree(output).ToList(), "generated/ changed although the run failed");
+        Assert.AreEqual(string.Empty, stdout);
+    }
+
+    [TestMethod]
+    public void Valid_run_writes_every_environment_and_leaves_no_staging_folders()
+    {
+        var (env, _) = CopyRepositoryFolders();
+        var output = Path.Combine(Path.GetDirectoryName(env)!, "fresh-output");
+
+        var (exit, stdout, stderr) = Run("--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.Success, exit, stderr);
+        CollectionAssert.AreEquivalent(new[] { "dev", "prod", "staging" }, Directory.GetDirectories(output).Select(Path.GetFileName).ToArray());
+        foreach (var environment in new[] { "dev", "staging", "prod" })
+        {
+            StringAssert.Contains(stdout, $"{environment}: 3 files written");
+            CollectionAssert.AreEquivalent(new[] { "README.md", "main.bicep", "main.bicepparam" },
+                Directory.GetFiles(Path.Combine(output, environment)).Select(Path.GetFileName).ToArray());
+        }
+    }
+
+    [TestMethod]
+    public void Changing_one_environment_changes_only_that_environments_output()
+    {
+        var (env, output) = CopyRepositoryFolders();
+        var before = HashTree(output);
+        EditEnvironment(env, "staging", j => j["backend"]!["maxReplicas"] = 7);
+
+        var (exit, _, stderr) = Run("--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.Success, exit, stderr);
+        var after = HashTree(output);
+        var changed = after.Where(kv => before[kv.Key] != kv.Value).Select(kv => kv.Key.Replace('\\', '/')).ToList();
+        Assert.IsTrue(changed.Count > 0, "the edit changed nothing");
+        Assert.IsTrue(changed.All(f => f.StartsWith("staging/", StringComparison.Ordinal)), "changed: " + string.Join(", ", changed));
+        StringAssert.Contains(File.ReadAllText(Path.Combine(output, "staging", "main.bicep")), "maxReplicas: 7");
+    }
+
+    [TestMethod]
+    public void Check_mode_reports_drift_with_exit_1_and_writes_nothing()
+    {
+        var (env, output) = CopyRepositoryFolders();
+        Assert.AreEqual(ExitCodes.Success, Run("generate", "--check", "--env-dir", env, "--out", output).ExitCode, "the committed output should be current");
+        EditEnvironment(env, "dev", j => j["frontend"]!["maxReplicas"] = 5);
+        var before = HashTree(output);
+
+        var (exit, _, stderr) = Run("generate", "--check", "--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.CheckFailed, exit);
+        StringAssert.Contains(stderr, "dev/main.bicep");
+        Assert.IsFalse(stderr.Contains("prod/", StringComparison.Ordinal), stderr);
+        CollectionAssert.AreEquivalent(before.ToList(), HashTree(output).ToList());
+    }
+
+    [TestMethod]
+    public void Unknown_environment_name_exits_2_and_names_the_known_ones()
+    {
+        var (env, output) = CopyRepositoryFolders();
+
+        var (exit, _, stderr) = Run("generate", "-e", "qa", "--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        StringAssert.Contains(stderr, "there is no environment named 'qa'");
+        StringAssert.Contains(stderr, "dev, prod, staging");
+    }
+
+    [TestMethod]
+    public void Help_describes_the_default_command_and_its_options()
+    {
+        var (exit, stdout, _) = Run("--help");
+
+        Assert.AreEqual(0, exit);
+        StringAssert.Contains(stdout, "Generates the Bicep for every environment");
+        StringAssert.Contains(stdout, "--env-dir");
+        StringAssert.Contains(stdout, "--check");
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Provisioning.sln not found");
+    }
+}
