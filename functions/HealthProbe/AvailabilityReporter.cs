@@ -46,15 +46,7 @@ public sealed partial class AvailabilityReporter(TelemetryClient telemetry, ILog
         LogRun(report.Results.Count, Wire(report.Overall), Math.Round(report.Duration.TotalMilliseconds, 1));
     }
 
-    /// <summary>The contract's spelling: pass, fail, security-fail, skipped.</summary>
-    public static string Wire(CheckOutcome outcome) => outcome switch
-    {
-        CheckOutcome.Pass => "pass",
-        CheckOutcome.Fail => "fail",
-        CheckOutcome.SecurityFail => "security-fail",
-        CheckOutcome.Skipped => "skipped",
-        _ => outcome.ToString().ToLowerInvariant(),
-    };
+    private static string Wire(CheckOutcome outcome) => OutcomeText.Of(outcome);
 
     /// <summary>Failures are warnings and security failures errors, so log-based views can filter on level too.</summary>
     private static LogLevel Level(CheckOutcome outcome) => outcome switch

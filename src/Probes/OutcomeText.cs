@@ -1,0 +1,14 @@
+namespace Provisioning.Probes;
+
+/// <summary>The contract's spelling of outcomes (pass, fail, security-fail, skipped), used in telemetry, JSON and tables.</summary>
+public static class OutcomeText
+{
+    public static string Of(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Pass => "pass",
+        CheckOutcome.Fail => "fail",
+        CheckOutcome.SecurityFail => "security-fail",
+        CheckOutcome.Skipped => "skipped",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+}
