@@ -1,0 +1,30 @@
+#!/bin/sh
+# azd postdeploy hook: run the database migration job after the new images are deployed, and wait for it.
+# `az containerapp job start` returns at once, so the execution is polled until it ends or the time runs out.
+set -eu
+
+group="${AZURE_RESOURCE_GROUP:?AZURE_RESOURCE_GROUP is not set; run this through azd or export it}"
+job="${MIGRATION_JOB_NAME:?MIGRATION_JOB_NAME is not set; it is an output of the deployment (azd sets it after provision)}"
+timeout_seconds="${MIGRATION_TIMEOUT_SECONDS:-900}"
+interval="${MIGRATION_POLL_SECONDS:-10}"
+
+execution=$(az containerapp job start --resource-group "$group" --name "$job" --query name --output tsv)
+echo "postdeploy: started migration execution $execution of job $job"
+
+waited=0
+while :; do
+  status=$(az containerapp job execution show --resource-group "$group" --name "$job" --job-execution-name "$execution" --query properties.status --output tsv)
+  case "$status" in
+    Succeeded) echo "postdeploy: migrations applied ($execution)"; exit 0 ;;
+    Failed|Stopped|Degraded)
+      echo "postdeploy: migration execution $execution ended $status; read its logs with:" >&2
+      echo "  az containerapp job logs show -g $group -n $job --execution $execution --container migrate" >&2
+      exit 1 ;;
+  esac
+  if [ "$waited" -ge "$timeout_seconds" ]; then
+    echo "postdeploy: migration execution $execution still $status after ${timeout_seconds}s; giving up (the job keeps running)." >&2
+    exit 1
+  fi
+  sleep "$interval"
+  waited=$((waited + interval))
+done

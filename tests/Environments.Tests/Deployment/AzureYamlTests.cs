@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using YamlDotNet.RepresentationModel;
+
+namespace Provisioning.Environments.Tests.Deployment;
+
+/// <summary>azure.yaml against azd's published schema, and the preprovision hook that picks the environment's Bicep.</summary>
+[TestClass]
+public sealed partial class AzureYamlTests
+{
+    [System.Text.RegularExpressions.GeneratedRegex("\"\\$ref\": *\"(https://[^\"#]+)")]
+    private static partial System.Text.RegularExpressions.Regex RemoteReferences();
+
+    private static string Root => EnvironmentFiles.RepositoryRoot;
+
+    [TestMethod]
+    public void Azure_yaml_is_valid_against_azds_schema()
+    {
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "azure.yaml.schema.json")));
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Root, "azure.yaml"))));
+        var document = ToJson(yaml.Documents[0].RootNode)!;
+
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        // azd's schema points its AI-extension hosts at schemas on the web; this project uses none of those hosts,
+        // and tests never reach the network, so those references resolve to permissive stand-ins.
+        foreach (var remote in RemoteReferences().Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "azure.yaml.schema.json"))).Select(m => m.Groups[1].Value).Distinct())
+        {
+            options.SchemaRegistry.Register(new Uri(remote), JsonSchema.FromText($"{{\"$id\": \"{remote}\"}}"));
+        }
+
+        var result = schema.Evaluate(document, options);
+
+        Assert.IsTrue(result.IsValid, string.Join("\n", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.AreEqual(".azure/infra", (string)document["infra"]!["path"]!);
+        CollectionAssert.IsSubsetOf(new[] { "frontend", "backend", "mcp", "probe" }, document["services"]!.AsObject().Select(s => s.Key).ToList());
+    }
+
+    [TestMethod]
+    public void Preprovision_lists_every_missing_setting_and_deploys_nothing()
+    {
+        var workspace = CopyRepository();
+
+        var (exit, _, error) = RunHook(workspace, new Dictionary<string, string?> { ["AZURE_ENV_NAME"] = "qa" });
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "there is no generated/qa/main.bicep");
+        StringAssert.Contains(error, "JWT_SECRET_KEY is not set");
+        StringAssert.Contains(error, "POSTGRES_ADMIN_PASSWORD is not set");
+        Assert.IsFalse(Directory.Exists(Path.Combine(workspace, ".azure", "infra")), "nothing may be staged for provisioning");
+    }
+
+    [TestMethod]
+    public void Preprovision_refuses_a_short_jwt_key_and_a_missing_openai_key_the_environment_enables()
+    {
+        var workspace = CopyRepository();
+
+        var (exit, _, error) = RunHook(workspace, new Dictionary<string, string?>
+        {
+            ["AZURE_ENV_NAME"] = "dev",
+            ["JWT_SECRET_KEY"] = "short",
+            ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
+        });
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "JWT_SECRET_KEY is shorter than 32 characters");
+        StringAssert.Contains(error, "OPENAI_API_KEY is not set but env/dev.json enables it");
+    }
+
+    [TestMethod]
+    public void Preprovision_stages_exactly_the_committed_environment()
+    {
+        var workspace = CopyRepository();
+
+        var (exit, output, error) = RunHook(workspace, new Dictionary<string, string?>
+        {
+            ["AZURE_ENV_NAME"] = "staging",
+            ["JWT_SECRET_KEY"] = new string('k', 48),
+            ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
+            ["OPENAI_API_KEY"] = "sk-test",
+        });
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "deploying generated/staging/");
+        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicep")), File.ReadAllText(Path.Combine(workspace, ".azure", "infra", "main.bicep")));
+        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicepparam")), File.ReadAllText(Path.Combine(workspace, ".azure", "infra", "main.bicepparam")));
+    }
+
+    private static string CopyRepository()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "azd-tests", Guid.NewGuid().ToString("N"));
+        foreach (var folder in new[] { "generated", "scripts" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, folder), "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(dir, Path.GetRelativePath(Root, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+                if (target.EndsWith(".sh", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static (int ExitCode, string Output, string Error) RunHook(string workspace, IReadOnlyDictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            ArgumentList = { Path.Combine(workspace, "scripts", "azd", "preprovision.sh") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workspace,
+        };
+        foreach (var name in new[] { "AZURE_ENV_NAME", "JWT_SECRET_KEY", "POSTGRES_ADMIN_PASSWORD", "OPENAI_API_KEY" })
+        {
+            start.Environment.Remove(name);
+        }
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.IsTrue(process.WaitForExit(TimeSpan.FromSeconds(30)), "the hook did not finish");
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>YAML to JSON with YAML 1.2 core scalars: unquoted true/false and numbers keep their types.</summary>
+    private static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value)))),
+        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s when s.Value is "true" or "false" => JsonValue.Create(s.Value == "true"),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s when s.Value is "null" or "~" or "" => null,
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+        YamlScalarNode s => JsonValue.Create(s.Value),
+        _ => throw new NotSupportedException(node.NodeType.ToString()),
+    };
+}
