@@ -40,8 +40,8 @@ internal sealed record TestResource(string Identifier, string Type, string Versi
     protected override void WriteBody(BicepObjectBuilder body) => body.AddRange((Body ?? ObjectExpression.Empty).Properties);
 
     public static TestResource StorageAccount(string identifier, BicepValue<string> name) =>
-        new(identifier, "Microsoft.Storage/storageAccounts", "2025-01-01", TestRules.Storage) { Name = name };
+        new(identifier, "Microsoft.Storage/storageAccounts", "2026-06-01", TestRules.Storage) { Name = name };
 
     public static TestResource KeyVault(string identifier, BicepValue<string> name) =>
-        new(identifier, "Microsoft.KeyVault/vaults", "2024-11-01", TestRules.KeyVault) { Name = name };
+        new(identifier, "Microsoft.KeyVault/vaults", "2026-05-15", TestRules.KeyVault) { Name = name };
 }

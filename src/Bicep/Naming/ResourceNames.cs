@@ -53,11 +53,12 @@ public static class ResourceNames
 
         var hyphens = rule.AllowsCharacter('-');
         var separator = hyphens ? "-" : "";
-        var words = new[] { abbreviation }.Concat(parts).Select(p => Clean(p, hyphens)).Where(p => p.Length > 0).ToList();
+        var cleanAbbreviation = Clean(abbreviation, hyphens);
+        var words = parts.Select(p => Clean(p, hyphens)).Where(p => p.Length > 0).ToList();
         var unique = suffix == UniqueSuffix.Always || (suffix == UniqueSuffix.WhenGloballyUnique && rule.Scope == NameUniquenessScope.Global);
 
         var room = rule.MaxLength - (unique ? NameEstimate.UniqueStringLength + separator.Length : 0);
-        var prefix = Fit(string.Join(separator, words), room, hyphens);
+        var prefix = Fit(cleanAbbreviation, words, separator, room);
 
         BicepExpression name = unique
             ? new InterpolatedString([
@@ -95,10 +96,24 @@ public static class ResourceNames
         return builder.ToString().TrimEnd('-');
     }
 
-    /// <summary>Cuts the literal prefix to <paramref name="room"/> characters without leaving a trailing hyphen.</summary>
-    private static string Fit(string prefix, int room, bool hyphens)
+    /// <summary>
+    /// Joins abbreviation and parts within <paramref name="room"/> characters. The longest part loses its last
+    /// character until the whole fits, so short parts such as the environment name survive intact
+    /// (<c>kv-todo-dev</c> becomes <c>kv-tod-dev</c>, not <c>kv-todo-de</c>).
+    /// </summary>
+    private static string Fit(string abbreviation, List<string> words, string separator, int room)
     {
-        var cut = prefix.Length <= room ? prefix : prefix[..Math.Max(0, room)];
-        return hyphens ? cut.TrimEnd('-') : cut;
+        string Joined() => string.Join(separator, words.Prepend(abbreviation).Where(w => w.Length > 0));
+        while (Joined().Length > room && words.Count > 0)
+        {
+            var longest = words.IndexOf(words.MaxBy(w => w.Length)!);
+            words[longest] = words[longest][..^1].TrimEnd('-');
+            if (words[longest].Length == 0)
+            {
+                words.RemoveAt(longest);
+            }
+        }
+        var joined = Joined();
+        return joined.Length <= room ? joined : joined[..Math.Max(0, room)].TrimEnd('-');
     }
 }

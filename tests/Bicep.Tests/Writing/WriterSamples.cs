@@ -1,4 +1,5 @@
 using Provisioning.Bicep.Model;
+using Provisioning.Bicep.Naming;
 using Provisioning.Bicep.Syntax;
 using static Provisioning.Bicep.Syntax.Bicep;
 
@@ -21,7 +22,8 @@ internal static class WriterSamples
 
     private static ParameterStatement Location() => new("location", "string", ResourceGroup().Member("location"));
 
-    private static IReadOnlyList<WriterSample> Create() =>
+    /// <summary>Builds every sample from scratch (the determinism tests build them twice).</summary>
+    public static IReadOnlyList<WriterSample> Create() =>
     [
         WriterSample.Of("param-plain.bicep", """
             param name string
@@ -73,6 +75,8 @@ internal static class WriterSamples
             new OutputStatement("replicaCount", "int", R("replicas"))),
 
         SecureParameterIntoSecret(),
+
+        GeneratedName(),
 
         WriterSample.Of("var.bicep", """
             @description('The tags every resource carries.')
@@ -388,6 +392,19 @@ internal static class WriterSamples
                 t.Add(new Output("identities", "object", Object(ObjectProperty.Computed(identity.Id, ObjectExpression.Empty))));
             })),
     ];
+
+    private static WriterSample GeneratedName() => WriterSample.Of("resource-generated-name.bicep", $$"""
+        resource vault 'Microsoft.KeyVault/vaults@{{VaultApi}}' existing = {
+          name: 'kv-tod-dev-${uniqueString(resourceGroup().id, 'vault')}'
+        }
+
+        output vaultUri string = vault.properties.vaultUri
+        """,
+        Build(t =>
+        {
+            var vault = t.Add(TestResource.KeyVault("vault", BicepValue<string>.Unset).WithGeneratedName("todo", "dev") with { IsExisting = true });
+            t.Add(new Output("vaultUri", "string", vault.PropertyReference("vaultUri")));
+        }));
 
     private static WriterSample SecureParameterIntoSecret() => WriterSample.Of("param-secure.bicep", $$"""
         @secure()
