@@ -34,6 +34,12 @@ public abstract record Resource(string Identifier)
 
     public BicepExpression? Condition { get; init; }
 
+    /// <summary>
+    /// Printed as <c>@description('…')</c> above the declaration, for readers of the generated file. Not named
+    /// <c>Description</c> because several Azure types have a <c>properties.description</c> of their own.
+    /// </summary>
+    public string? DeclarationDescription { get; init; }
+
     /// <summary>Explicit dependencies; implicit ones come from references in the body.</summary>
     public ImmutableArray<Resource> DependsOn { get; init; } = [];
 
@@ -86,6 +92,7 @@ public abstract record Resource(string Identifier)
             IsExisting = IsExisting,
             Condition = Condition,
             DisabledLinterRules = DisabledLinterRules,
+            Decorators = DeclarationDescription is null ? [] : [Decorator.Description(DeclarationDescription)],
         };
     }
 

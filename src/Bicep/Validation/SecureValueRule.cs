@@ -19,6 +19,12 @@ public static class SecureValueRule
         ArgumentNullException.ThrowIfNull(file);
         var sources = SecureSources(file);
         var problems = new List<ValidationProblem>();
+        foreach (var parameter in file.Statements.OfType<ParameterStatement>().Where(p => p.IsSecure && HasSecretDefault(p)))
+        {
+            problems.Add(new(TemplateValidator.Describe(parameter), "default value",
+                "a secure parameter must not have a literal default, which would be stored in the template in plain text; " +
+                "remove the default and pass the value in the parameter file (readEnvironmentVariable(…) or a Key Vault reference)."));
+        }
         foreach (var statement in file.Statements)
         {
             // A variable computed from a secret is itself a secret (tracked in SecureSources); it is reported where it is used.
@@ -91,6 +97,17 @@ public static class SecureValueRule
         InstanceFunctionCallExpression call when IsSecretFunction(call.Name) => $"the result of {Writing.BicepWriter.Write(call)}",
         FunctionCallExpression call when call.Namespace is null or "az" && IsSecretFunction(call.Name) => $"the result of {call.Name}(…)",
         _ => null,
+    };
+
+    /// <summary>Literal text or data as a default (an empty string or object is harmless, and an expression is computed at deployment).</summary>
+    private static bool HasSecretDefault(ParameterStatement parameter) => parameter.DefaultValue switch
+    {
+        StringLiteral s => s.Value.Length > 0,
+        ObjectExpression o => !o.Properties.IsEmpty,
+        ArrayExpression a => !a.Items.IsEmpty,
+        InterpolatedString i => i.Segments.OfType<TextSegment>().Any(t => t.Text.Length > 0),
+        IntegerLiteral or BooleanLiteral => true,
+        _ => false,
     };
 
     /// <summary>A secure parameter's own decorators and default, and an output marked <c>@secure()</c>, may hold secrets.</summary>

@@ -94,7 +94,7 @@ public sealed class SecureValueRuleTests
         template.Add(new Output("passOn", "string", password.Reference) { IsSecure = true });
 
         var file = template.Build();
-        Assert.AreEqual("@secure()\noutput passOn string = dbPassword\n", Writing.BicepWriter.Write(new BicepFile([file.Statements[1]])));
+        Assert.AreEqual("@secure()\noutput passOn string = dbPassword\n", Provisioning.Bicep.Writing.BicepWriter.Write(new BicepFile([file.Statements[1]])));
     }
 
     [TestMethod]
@@ -106,5 +106,15 @@ public sealed class SecureValueRuleTests
         template.Add(new Output("user", "string", user.Reference));
 
         _ = template.Build();
+    }
+
+    [TestMethod]
+    public void Secure_parameter_with_a_literal_default_is_rejected()
+    {
+        var template = new BicepTemplate();
+        template.Add(new Parameter("apiKey", "string") { IsSecure = true, DefaultValue = "hunter2" });
+
+        ValidationAssert.Single(template, "parameter 'apiKey'", "default value",
+            "must not have a literal default", "remove the default and pass the value in the parameter file");
     }
 }

@@ -93,6 +93,7 @@ internal static class WriterSamples
         WriterSample.Of("resource.bicep", $$"""
             param location string = resourceGroup().location
 
+            @description('The API\'s identity.')
             resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@{{IdentityApi}}' = {
               name: 'id-todo-dev'
               location: location
@@ -106,7 +107,7 @@ internal static class WriterSamples
             Build(t =>
             {
                 t.Add(new Parameter("location", "string") { DefaultValue = ResourceGroup().Member("location") });
-                var identity = t.Add(Identity("identity", "id-todo-dev") with { Tags = Object(Prop("component", "api")) });
+                var identity = t.Add(Identity("identity", "id-todo-dev") with { Tags = Object(Prop("component", "api")), DeclarationDescription = "The API's identity." });
                 t.Add(new Output("principalId", "string", identity.PropertyReference("principalId")));
             })),
 
