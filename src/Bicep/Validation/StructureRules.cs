@@ -5,7 +5,7 @@ namespace Provisioning.Bicep.Validation;
 /// <summary>
 /// Mistakes the Bicep compiler would reject later, caught while building so the message can name the model's
 /// declaration and property: duplicate keys in one object (typically an extra-properties entry repeating a typed one),
-/// a declaration that refers to itself, and a symbol that hides a built-in function the template calls.
+/// a declaration that refers to itself, array or object literals inside an interpolation hole, and a symbol that hides a built-in function the template calls.
 /// </summary>
 public static class StructureRules
 {
@@ -41,6 +41,12 @@ public static class StructureRules
                             calledFunctions.Add(call.Name);
                             break;
                     }
+                    if (visited.Expression is InterpolatedString interpolated && HoldsArrayOrObjectLiteral(interpolated))
+                    {
+                        problems.Add(new(subject, PathOrWhole(visited.Path),
+                            "an interpolation hole holds an array or object literal, which Bicep does not allow inside '${…}' (BCP087); " +
+                            "declare the array or object as a variable and use the variable in the hole."));
+                    }
                 }
             }
         }
@@ -53,8 +59,14 @@ public static class StructureRules
                     $"'{statement.Name}' hides the built-in function {statement.Name}() that this template calls; rename the declaration."));
             }
         }
-        return problems;
+        // A literal in a nested interpolation is seen from every enclosing one; report it once.
+        return problems.Distinct().ToList();
     }
+
+    private static bool HoldsArrayOrObjectLiteral(InterpolatedString interpolated) =>
+        interpolated.Segments.OfType<ExpressionSegment>()
+            .SelectMany(hole => ExpressionWalker.Walk(hole.Expression))
+            .Any(v => v.Expression is ArrayExpression or ObjectExpression);
 
     private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 

@@ -40,4 +40,14 @@ public sealed class StructureRuleTests
         ValidationAssert.Single(template, "parameter 'resourceGroup'", "",
             "hides the built-in function resourceGroup() that this template calls", "rename the declaration");
     }
+
+    [TestMethod]
+    public void Array_literal_inside_an_interpolation_hole_is_rejected()
+    {
+        var template = new BicepTemplate();
+        template.Add(new Output("joined", "string", Interpolate("x-", Call("join", Array("a", "b"), ","), "-y")));
+
+        ValidationAssert.Single(template, "output 'joined'", "value",
+            "an interpolation hole holds an array or object literal", "declare the array or object as a variable");
+    }
 }
