@@ -136,7 +136,7 @@ resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
 }
 
 resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
-  name: 'kv-todo-de-${uniqueString(resourceGroup().id, 'keyVault')}'
+  name: 'kv-tod-dev-${uniqueString(resourceGroup().id, 'keyVault')}'
   location: location
   tags: tags
   properties: {
@@ -787,7 +787,7 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
 }
 
 resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
-  name: 'sttododevpr${uniqueString(resourceGroup().id, 'probeStorage')}'
+  name: 'sttoddevpro${uniqueString(resourceGroup().id, 'probeStorage')}'
   location: location
   tags: tags
   kind: 'StorageV2'

@@ -205,7 +205,7 @@ resource postgresDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLi
 }
 
 resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
-  name: 'kv-todo-pr-${uniqueString(resourceGroup().id, 'keyVault')}'
+  name: 'kv-tod-pro-${uniqueString(resourceGroup().id, 'keyVault')}'
   location: location
   tags: tags
   properties: {
@@ -942,7 +942,7 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
 }
 
 resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
-  name: 'sttodoprodp${uniqueString(resourceGroup().id, 'probeStorage')}'
+  name: 'sttodpropro${uniqueString(resourceGroup().id, 'probeStorage')}'
   location: location
   tags: tags
   kind: 'StorageV2'
