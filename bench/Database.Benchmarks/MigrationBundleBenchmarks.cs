@@ -11,8 +11,7 @@ namespace Provisioning.Database.Benchmarks;
 /// Monitoring strategy because each operation is one process of about a second and has side effects: no pilot
 /// stage, and a fresh database is prepared outside the measured interval before every iteration.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 10)]
-[InProcess]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 15)]
 public class MigrationBundleBenchmarks
 {
     private string bundle = string.Empty;
