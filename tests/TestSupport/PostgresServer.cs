@@ -99,15 +99,11 @@ public sealed class PostgresServer : IDisposable
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        RunAsPostgres(Path.Combine(binDirectory, "pg_ctl"), ["-D", Path.Combine(dataDirectory, "data"), "-m", "immediate", "-w", "stop"], throwOnError: false);
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover folder under /tmp is harmless; never fail a test run over it.
-        }
+        // One shell does both the stop and the delete: when this runs from ProcessExit the test host may end us
+        // before we get to a second step, but a started child finishes its work on its own.
+        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        var stop = IsRoot ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        Run("bash", ["-c", $"{stop} -D '{Path.Combine(dataDirectory, "data")}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{dataDirectory}'"], throwOnError: false);
     }
 
     private static PostgresServer Start()
