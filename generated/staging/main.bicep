@@ -741,8 +741,8 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
     environmentId: appsEnvironment.id
     configuration: {
       triggerType: 'Manual'
-      replicaTimeout: 900
-      replicaRetryLimit: 2
+      replicaTimeout: 600
+      replicaRetryLimit: 1
       manualTriggerConfig: {
         parallelism: 1
         replicaCompletionCount: 1
@@ -773,8 +773,8 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
             }
           ]
           resources: {
-            cpu: json('0.25')
-            memory: '0.5Gi'
+            cpu: json('0.5')
+            memory: '1Gi'
           }
         }
       ]

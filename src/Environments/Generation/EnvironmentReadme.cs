@@ -36,7 +36,7 @@ internal static class EnvironmentReadme
         {
             Line(F($"| {name} | {app.Cpu} vCPU / {app.Memory} | {app.MinReplicas}–{app.MaxReplicas} |"));
         }
-        Line("| migrate (Container Apps Job, manual trigger) | 0.25 vCPU / 0.5Gi | one execution per deploy |");
+        Line("| migrate (Container Apps Job, manual trigger, 10 min timeout, 1 retry) | 0.5 vCPU / 1Gi | one execution per deploy |");
         Line("| probe (Azure Functions on Container Apps) | 0.5 vCPU / 1Gi | 1 |");
         Line();
         var db = c.Database;

@@ -21,11 +21,13 @@ public static partial class TodoTemplate
             Location = c.Location.Reference,
             Tags = Tags(c, TodoContract.Migrate),
             EnvironmentId = c.AppsEnvironment.Id,
-            ReplicaTimeout = 900,
-            ReplicaRetryLimit = 2,
+            // The bundle retries connections for 120 s (MIGRATE_CONNECT_TIMEOUT_SECONDS) and then waits for the
+            // migration lock; 10 minutes leaves room for both. One retry covers a server that was still starting.
+            ReplicaTimeout = 600,
+            ReplicaRetryLimit = 1,
             Parallelism = 1,
             ReplicaCompletionCount = 1,
-            Containers = [new Container(TodoContract.Migrate, Image(c, TodoContract.Migrate)) { Resources = ContainerResources.Small }],
+            Containers = [new Container(TodoContract.Migrate, Image(c, TodoContract.Migrate)) { Resources = ContainerResources.Medium }],
         }.WithGeneratedName([.. c.NameParts, TodoContract.Migrate]);
         c.MigrationJob = AddWorkload(c, job, c.Identities[TodoContract.Migrate], [TodoContract.DatabaseUrl]);
     }

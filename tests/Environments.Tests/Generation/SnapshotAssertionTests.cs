@@ -190,6 +190,18 @@ public sealed partial class SnapshotAssertionTests
 
     [TestMethod]
     [DynamicData(nameof(Environments))]
+    public void Migration_job_is_manual_with_a_timeout_and_a_retry_and_runs_the_migrate_image(string env)
+    {
+        var job = Resources(env, "Microsoft.App/jobs").Single();
+        var configuration = job["properties"]!["configuration"]!;
+        Assert.AreEqual("Manual", (string)configuration["triggerType"]!);
+        Assert.AreEqual(600, (int)configuration["replicaTimeout"]!);
+        Assert.AreEqual(1, (int)configuration["replicaRetryLimit"]!);
+        StringAssert.Contains((string)job["properties"]!["template"]!["containers"]![0]!["image"]!, "'todo-migrate:1.0.0'");
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
     public void Tls_is_required_by_the_database_server(string env)
     {
         var setting = Resources(env, "Microsoft.DBforPostgreSQL/flexibleServers/configurations").Single(c => ((string)c["name"]!).EndsWith("require_secure_transport", StringComparison.Ordinal));
