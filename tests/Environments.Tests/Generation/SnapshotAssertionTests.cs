@@ -202,6 +202,40 @@ public sealed partial class SnapshotAssertionTests
 
     [TestMethod]
     [DynamicData(nameof(Environments))]
+    public void Every_probe_check_has_an_alert_plus_security_and_silence_alerts_wired_to_the_action_group(string env)
+    {
+        var actionGroup = (string)Resources(env, "Microsoft.Insights/actionGroups").Single()["id"]!;
+        var appInsights = (string)Resources(env, "Microsoft.Insights/components").Single()["id"]!;
+        var rules = Resources(env, "Microsoft.Insights/scheduledQueryRules").ToList();
+        string[] checks = ["frontend.reachable", "frontend.config", "backend.health", "backend.auth.rejects", "backend.auth.accepts", "mcp.handshake", "mcp.backend", "database.schema"];
+        Assert.AreEqual(checks.Length + 2, rules.Count);
+        foreach (var rule in rules)
+        {
+            var properties = rule["properties"]!;
+            Assert.AreEqual(appInsights, (string)properties["scopes"]![0]!, (string)rule["name"]!);
+            Assert.AreEqual(actionGroup, (string)properties["actions"]!["actionGroups"]![0]!, (string)rule["name"]!);
+            Assert.AreEqual("PT1M", (string)properties["evaluationFrequency"]!, "evaluated every minute, like the probe runs");
+            Assert.IsTrue((bool)properties["autoMitigate"]!, "alerts resolve by themselves");
+        }
+        foreach (var check in checks)
+        {
+            var query = rules.Select(r => (string)r["properties"]!["criteria"]!["allOf"]![0]!["query"]!).Single(q => q.Contains($"name == '{check}'", StringComparison.Ordinal));
+            StringAssert.Contains(query, "not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))", "fires after three failed runs in a row");
+            StringAssert.Contains(query, "passedTwo = ok and prev(ok, 1)", "resolves after two passing runs");
+            StringAssert.Contains(query, "!= 'skipped'", "skipped results are left to their root cause's alert");
+        }
+        var silent = rules.Single(r => ((string)r["name"]!).EndsWith("probe-silent", StringComparison.Ordinal))["properties"]!;
+        Assert.AreEqual("PT5M", (string)silent["windowSize"]!);
+        Assert.AreEqual("LessThan", (string)silent["criteria"]!["allOf"]![0]!["operator"]!);
+        var security = rules.Single(r => ((string)r["name"]!).EndsWith("auth-security", StringComparison.Ordinal))["properties"]!;
+        Assert.AreEqual(0, (int)security["severity"]!, "an accepted forged token is the most severe alert");
+        StringAssert.Contains((string)security["criteria"]!["allOf"]![0]!["query"]!, "'security-fail'");
+        var emails = Resources(env, "Microsoft.Insights/actionGroups").Single()["properties"]!["emailReceivers"]!.AsArray();
+        Assert.AreEqual(1, emails.Count);
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
     public void Tls_is_required_by_the_database_server(string env)
     {
         var setting = Resources(env, "Microsoft.DBforPostgreSQL/flexibleServers/configurations").Single(c => ((string)c["name"]!).EndsWith("require_secure_transport", StringComparison.Ordinal));
