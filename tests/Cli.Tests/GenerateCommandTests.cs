@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Provisioning.Cli.Commands;
+using Provisioning.TestSupport;
 
 namespace Provisioning.Cli.Tests;
 
@@ -9,8 +10,6 @@ namespace Provisioning.Cli.Tests;
 [TestClass]
 public sealed class GenerateCommandTests
 {
-    private static readonly string RepositoryRoot = FindRoot();
-
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var root = GenerateCommand.CreateRoot();
@@ -24,9 +23,9 @@ public sealed class GenerateCommandTests
     /// <summary>Temporary copies of env/ and generated/ so tests never touch the repository's files.</summary>
     private static (string Env, string Out) CopyRepositoryFolders()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "generate-tests", Guid.NewGuid().ToString("N"));
-        CopyDirectory(Path.Combine(RepositoryRoot, "env"), Path.Combine(dir, "env"));
-        CopyDirectory(Path.Combine(RepositoryRoot, "generated"), Path.Combine(dir, "generated"));
+        var dir = TestFolders.NewTemp("generate");
+        TestFolders.Copy(Path.Combine(TestFolders.RepositoryRoot, "env"), Path.Combine(dir, "env"));
+        TestFolders.Copy(Path.Combine(TestFolders.RepositoryRoot, "generated"), Path.Combine(dir, "generated"));
         return (Path.Combine(dir, "env"), Path.Combine(dir, "generated"));
     }
 
@@ -134,28 +133,5 @@ public sealed class GenerateCommandTests
         StringAssert.Contains(stdout, "Generates the Bicep for every environment");
         StringAssert.Contains(stdout, "--env-dir");
         StringAssert.Contains(stdout, "--check");
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Provisioning.sln not found");
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests;
 
-/// <summary>Copies of the repository's env/ folder in temporary folders, for tests that edit them.</summary>
+/// <summary>The repository's env/ and generated/ folders, and temporary copies of env/ for tests that edit them.</summary>
 internal static class EnvironmentFiles
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestFolders.RepositoryRoot;
 
     public static string EnvironmentDirectory => Path.Combine(RepositoryRoot, "env");
 
@@ -14,12 +15,8 @@ internal static class EnvironmentFiles
     /// <summary>A temporary copy of env/ (all environments plus the schema).</summary>
     public static string CopyToTemp()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "env-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        foreach (var file in Directory.EnumerateFiles(EnvironmentDirectory))
-        {
-            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
-        }
+        var dir = Path.Combine(TestFolders.NewTemp("env"), "env");
+        TestFolders.Copy(EnvironmentDirectory, dir);
         return dir;
     }
 
@@ -30,17 +27,5 @@ internal static class EnvironmentFiles
         var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         edit(node);
         File.WriteAllText(path, node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Provisioning.sln not found above " + AppContext.BaseDirectory);
     }
 }

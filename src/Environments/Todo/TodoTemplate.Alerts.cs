@@ -1,4 +1,3 @@
-using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.Authorization;
 using Provisioning.Bicep.Resources.Monitoring;
 
@@ -48,68 +47,49 @@ public static partial class TodoTemplate
 
     private static void AddAlerts(TodoTemplateContext c)
     {
-        var scopes = new[] { (BicepValue<string>)c.AppInsights.Id };
-        var actions = new[] { (BicepValue<string>)c.ActionGroup.Id };
         var index = 0;
         foreach (var check in ProbeChecks)
         {
-            c.Template.Add(new ScheduledQueryRule($"alertCheck{index++}")
-            {
-                Name = $"alert-{c.Config.NamePrefix}-{c.Env}-{check.Replace('.', '-')}",
-                Location = c.Location.Reference,
-                Tags = Tags(c),
-                DisplayName = $"{c.Env}: probe check {check} failing",
-                Description = $"The health probe's check {check} failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.",
-                Severity = 1,
-                Scopes = [.. scopes],
-                EvaluationFrequency = "PT1M",
-                WindowSize = "PT30M",
-                Query = CheckAlertQuery(check),
-                TimeAggregation = "Count",
-                Operator = "GreaterThan",
-                Threshold = 0,
-                AutoMitigate = true,
-                ActionGroupIds = [.. actions],
-            });
+            c.Template.Add(AlertRule(c, $"alertCheck{index++}", check.Replace('.', '-'), severity: 1, window: "PT30M", query: CheckAlertQuery(check),
+                display: $"probe check {check} failing",
+                description: $"The health probe's check {check} failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md."));
         }
-        c.Template.Add(new ScheduledQueryRule("alertSecurity")
+        c.Template.Add(AlertRule(c, "alertSecurity", "auth-security", severity: 0, window: "PT5M", query: SecurityAlertQuery,
+            display: "backend accepted a token it must reject",
+            description: "The backend answered 200 to a forged, expired, wrong-audience or alg:none token. Treat as a security incident."));
+        c.Template.Add(AlertRule(c, "alertProbeSilent", "probe-silent", severity: 1, window: "PT5M", query: SilenceAlertQuery,
+            display: "health probe reported nothing for 5 minutes",
+            description: "No availability result arrived for 5 minutes: the probe Function is down, so no check alert can fire.") with
         {
-            Name = $"alert-{c.Config.NamePrefix}-{c.Env}-auth-security",
-            Location = c.Location.Reference,
-            Tags = Tags(c),
-            DisplayName = $"{c.Env}: backend accepted a token it must reject",
-            Description = "The backend answered 200 to a forged, expired, wrong-audience or alg:none token. Treat as a security incident.",
-            Severity = 0,
-            Scopes = [.. scopes],
-            EvaluationFrequency = "PT1M",
-            WindowSize = "PT5M",
-            Query = SecurityAlertQuery,
-            TimeAggregation = "Count",
-            Operator = "GreaterThan",
-            Threshold = 0,
-            AutoMitigate = true,
-            ActionGroupIds = [.. actions],
-        });
-        c.Template.Add(new ScheduledQueryRule("alertProbeSilent")
-        {
-            Name = $"alert-{c.Config.NamePrefix}-{c.Env}-probe-silent",
-            Location = c.Location.Reference,
-            Tags = Tags(c),
-            DisplayName = $"{c.Env}: health probe reported nothing for 5 minutes",
-            Description = "No availability result arrived for 5 minutes: the probe Function is down, so no check alert can fire.",
-            Severity = 1,
-            Scopes = [.. scopes],
-            EvaluationFrequency = "PT1M",
-            WindowSize = "PT5M",
-            Query = SilenceAlertQuery,
+            // The query always returns one row; the rule fires when its run count drops below one.
             TimeAggregation = "Total",
             MetricMeasureColumn = "runs",
             Operator = "LessThan",
             Threshold = 1,
-            AutoMitigate = true,
-            ActionGroupIds = [.. actions],
         });
     }
+
+    /// <summary>A log alert on the probe's availability results, evaluated every minute like the probe runs, sent to the action group.</summary>
+    private static ScheduledQueryRule AlertRule(
+        TodoTemplateContext c, string symbol, string nameSuffix, int severity, string window, string query, string display, string description) =>
+        new(symbol)
+        {
+            Name = $"alert-{c.Config.NamePrefix}-{c.Env}-{nameSuffix}",
+            Location = c.Location.Reference,
+            Tags = Tags(c),
+            DisplayName = $"{c.Env}: {display}",
+            Description = description,
+            Severity = severity,
+            Scopes = [c.AppInsights.Id],
+            EvaluationFrequency = "PT1M",
+            WindowSize = window,
+            Query = query,
+            TimeAggregation = "Count",
+            Operator = "GreaterThan",
+            Threshold = 0,
+            AutoMitigate = true,
+            ActionGroupIds = [c.ActionGroup.Id],
+        };
 
     private static void AddLocks(TodoTemplateContext c)
     {

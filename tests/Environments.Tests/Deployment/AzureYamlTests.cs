@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Provisioning.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace Provisioning.Environments.Tests.Deployment;
@@ -90,19 +91,10 @@ public sealed partial class AzureYamlTests
 
     private static string CopyRepository()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "azd-tests", Guid.NewGuid().ToString("N"));
+        var dir = TestFolders.NewTemp("azd");
         foreach (var folder in new[] { "generated", "scripts" })
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, folder), "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(dir, Path.GetRelativePath(Root, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-                if (target.EndsWith(".sh", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(target, File.GetUnixFileMode(file));
-                }
-            }
+            TestFolders.Copy(Path.Combine(Root, folder), Path.Combine(dir, folder));
         }
         return dir;
     }
