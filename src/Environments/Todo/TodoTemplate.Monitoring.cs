@@ -22,6 +22,9 @@ public static partial class TodoTemplate
             Location = c.Location.Reference,
             Tags = Tags(c),
             WorkspaceResourceId = c.LogAnalytics.Id,
+            // Only Entra-authenticated telemetry is accepted: the probe sends with its identity (Monitoring Metrics
+            // Publisher), so a leaked connection string cannot be used to forge green availability results.
+            DisableLocalAuth = true,
         }.WithGeneratedName(c.NameParts));
         c.ActionGroup = t.Add(new ActionGroup("alertActionGroup")
         {

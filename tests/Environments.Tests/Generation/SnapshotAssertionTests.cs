@@ -230,6 +230,7 @@ public sealed partial class SnapshotAssertionTests
         var security = rules.Single(r => ((string)r["name"]!).EndsWith("auth-security", StringComparison.Ordinal))["properties"]!;
         Assert.AreEqual(0, (int)security["severity"]!, "an accepted forged token is the most severe alert");
         StringAssert.Contains((string)security["criteria"]!["allOf"]![0]!["query"]!, "'security-fail'");
+        Assert.IsTrue((bool)Resources(env, "Microsoft.Insights/components").Single()["properties"]!["DisableLocalAuth"]!, "availability results only with Entra auth, so nobody can forge green results");
         var emails = Resources(env, "Microsoft.Insights/actionGroups").Single()["properties"]!["emailReceivers"]!.AsArray();
         Assert.AreEqual(1, emails.Count);
     }
