@@ -266,27 +266,6 @@ resource appsEnvironment 'Microsoft.App/managedEnvironments@2026-07-01' = {
   }
 }
 
-#disable-next-line use-recent-api-versions
-resource appsEnvironmentDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  scope: appsEnvironment
-  name: 'to-log-analytics'
-  properties: {
-    workspaceId: logAnalytics.id
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
 resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: registry
   name: guid(registry.id, frontendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
@@ -1411,6 +1390,69 @@ resource alertProbeSilent 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = 
         alertActionGroup.id
       ]
     }
+  }
+}
+
+#disable-next-line use-recent-api-versions
+resource keyVaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: keyVault
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+#disable-next-line use-recent-api-versions
+resource postgresDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: postgres
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+#disable-next-line use-recent-api-versions
+resource registryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: registry
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -84,6 +84,9 @@ internal static class EnvironmentReadme
         Line($"The probe runs on `{c.Probe.Schedule}` (NCRONTAB) and reports every check to Application Insights. " +
              $"Each check alerts `{c.AlertEmail}` after 3 failed runs in a row and resolves after 2 passing runs; " +
              "a security failure alerts at once; 5 minutes without any result raises a \"probe silent\" alert.");
+        Line();
+        Line("Key Vault, PostgreSQL and the registry send all logs and metrics to the Log Analytics workspace; the Container Apps " +
+             "environment writes its console and system logs there too.");
         return s.ToString();
     }
 }

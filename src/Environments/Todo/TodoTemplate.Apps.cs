@@ -3,7 +3,6 @@ using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Naming;
 using Provisioning.Bicep.Resources.AppContainers;
 using Provisioning.Bicep.Resources.Identity;
-using Provisioning.Bicep.Resources.Monitoring;
 using Provisioning.Bicep.Syntax;
 using Provisioning.Environments.Configuration;
 
@@ -24,12 +23,6 @@ public static partial class TodoTemplate
 
         c.AppNames = new[] { TodoContract.Frontend, TodoContract.Backend, TodoContract.Mcp, TodoContract.Probe }
             .ToDictionary(component => component, component => ResourceNames.For(new ContainerApp("x"), [.. c.NameParts, component]));
-        c.Template.Add(new DiagnosticSettings("appsEnvironmentDiagnostics")
-        {
-            Scope = c.AppsEnvironment,
-            Name = "to-log-analytics",
-            WorkspaceId = c.LogAnalytics.Id,
-        });
     }
 
     /// <summary><c>https://&lt;app&gt;.&lt;environment domain&gt;</c>: computed from names, so apps can point at each other without a cycle.</summary>

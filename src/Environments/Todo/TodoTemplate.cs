@@ -27,6 +27,7 @@ public static partial class TodoTemplate
         AddMigrationJob(context);
         AddProbeFunction(context);
         AddAlerts(context);
+        AddDiagnostics(context);
         AddLocks(context);
         AddOutputs(context);
         return context.Template.Build();

@@ -237,6 +237,22 @@ public sealed partial class SnapshotAssertionTests
 
     [TestMethod]
     [DynamicData(nameof(Environments))]
+    public void Key_vault_database_and_registry_send_all_logs_and_metrics_to_log_analytics(string env)
+    {
+        var workspace = (string)Resources(env, "Microsoft.OperationalInsights/workspaces").Single()["id"]!;
+        var settings = Resources(env, "Microsoft.Insights/diagnosticSettings").ToList();
+        foreach (var type in new[] { "Microsoft.KeyVault/vaults", "Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.ContainerRegistry/registries" })
+        {
+            var target = (string)Resources(env, type).Single()["id"]!;
+            var setting = settings.Single(s => ((string)s["id"]!).StartsWith(target + "/providers/Microsoft.Insights/diagnosticSettings/", StringComparison.Ordinal));
+            Assert.AreEqual(workspace, (string)setting["properties"]!["workspaceId"]!, type);
+            Assert.AreEqual("allLogs", (string)setting["properties"]!["logs"]![0]!["categoryGroup"]!, type);
+            Assert.AreEqual("AllMetrics", (string)setting["properties"]!["metrics"]![0]!["category"]!, type);
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
     public void Tls_is_required_by_the_database_server(string env)
     {
         var setting = Resources(env, "Microsoft.DBforPostgreSQL/flexibleServers/configurations").Single(c => ((string)c["name"]!).EndsWith("require_secure_transport", StringComparison.Ordinal));
