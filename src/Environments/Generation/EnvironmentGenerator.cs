@@ -25,22 +25,32 @@ public static class EnvironmentGenerator
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var template = TodoTemplate.Build(configuration);
+        var bootstrap = TodoTemplate.BuildBootstrap(configuration);
         var folder = configuration.Name;
         return
         [
             new($"{folder}/main.bicep", BicepWriter.Write(template)),
             new($"{folder}/main.bicepparam", BicepWriter.Write(Parameters(configuration))),
+            new($"{folder}/bootstrap.bicep", BicepWriter.Write(bootstrap)),
+            new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration))),
             new($"{folder}/README.md", EnvironmentReadme.Write(configuration, SecureParameters(configuration))),
         ];
     }
+
+    private static ParameterAssignment[] CommonParameters(EnvironmentConfiguration c) =>
+    [
+        new("location", c.Location),
+        new("environmentName", c.Name),
+    ];
+
+    private static BicepParamFile BootstrapParameters(EnvironmentConfiguration c) => new("bootstrap.bicep", [.. CommonParameters(c)]);
 
     private static BicepParamFile Parameters(EnvironmentConfiguration c)
     {
         var images = c.Images;
         ParameterAssignment[] plain =
         [
-            new("location", c.Location),
-            new("environmentName", c.Name),
+            .. CommonParameters(c),
             new("frontendImage", images.Frontend),
             new("backendImage", images.Backend),
             new("mcpImage", images.Mcp),

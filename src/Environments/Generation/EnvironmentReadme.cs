@@ -19,6 +19,15 @@ internal static class EnvironmentReadme
         Line();
         Line("## Deploy");
         Line();
+        Line("The first time, create the registry and push the images, since the apps cannot start without them:");
+        Line();
+        Line("```bash");
+        Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/bootstrap.bicep -p generated/{c.Name}/bootstrap.bicepparam");
+        Line("az acr import / docker push ... <AZURE_CONTAINER_REGISTRY_ENDPOINT output>/<repository>:<tag>   # the images of env/" + c.Name + ".json");
+        Line("```");
+        Line();
+        Line("Then, every time:");
+        Line();
         Line("```bash");
         foreach (var (_, variable) in secureParameters)
         {

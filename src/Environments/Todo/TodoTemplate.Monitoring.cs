@@ -36,7 +36,7 @@ public static partial class TodoTemplate
         }.WithGeneratedName(c.NameParts));
     }
 
-    private static void AddIdentitiesAndRegistry(TodoTemplateContext c)
+    private static void AddIdentities(TodoTemplateContext c)
     {
         var t = c.Template;
         // One identity per component: each may read exactly the secrets its component needs, nothing more.
@@ -46,8 +46,12 @@ public static partial class TodoTemplate
                 Location = c.Location.Reference,
                 Tags = Tags(c),
             }.WithGeneratedName([.. c.NameParts, component])));
+    }
 
-        c.Registry = t.Add(new ContainerRegistry("registry")
+    /// <summary>The environment's registry; the bootstrap template declares the very same resource.</summary>
+    private static void AddRegistry(TodoTemplateContext c)
+    {
+        c.Registry = c.Template.Add(new ContainerRegistry("registry")
         {
             Location = c.Location.Reference,
             Tags = Tags(c),

@@ -16,11 +16,16 @@ public static partial class TodoTemplate
         });
         t.Add(new Output("MIGRATION_JOB_NAME", "string", c.MigrationJob.NameReference) { Description = "Start it after each deploy: az containerapp job start." });
         t.Add(new Output("PROBE_FUNCTION_NAME", "string", c.ProbeFunction.NameReference));
-        t.Add(new Output("AZURE_CONTAINER_REGISTRY_ENDPOINT", "string", c.Registry.LoginServer) { Description = "azd pushes images here." });
-        t.Add(new Output("AZURE_CONTAINER_REGISTRY_NAME", "string", c.Registry.NameReference));
+        AddRegistryOutputs(c);
         t.Add(new Output("AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "string", c.AppsEnvironment.NameReference));
         t.Add(new Output("AZURE_KEY_VAULT_NAME", "string", c.KeyVault.NameReference));
         t.Add(new Output("POSTGRES_SERVER_NAME", "string", c.Postgres.NameReference));
         t.Add(new Output("APPLICATIONINSIGHTS_NAME", "string", c.AppInsights.NameReference));
+    }
+
+    private static void AddRegistryOutputs(TodoTemplateContext c)
+    {
+        c.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_ENDPOINT", "string", c.Registry.LoginServer) { Description = "azd pushes images here." });
+        c.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_NAME", "string", c.Registry.NameReference));
     }
 }

@@ -4,7 +4,8 @@ namespace Provisioning.Environments.Todo;
 
 public static partial class TodoTemplate
 {
-    private static void AddParameters(TodoTemplateContext c)
+    /// <summary>What every template of the environment declares: where, which environment, and the tags.</summary>
+    private static void AddCommonParameters(TodoTemplateContext c)
     {
         var t = c.Template;
         c.Location = t.Add(new Parameter("location", "string") { Description = "Azure region of every resource." });
@@ -13,6 +14,20 @@ public static partial class TodoTemplate
             Description = "The environment (azd's AZURE_ENV_NAME); it names and tags every resource.",
             AllowedValues = [c.Env],
         });
+        c.Tags = t.Add(new Variable("tags", Expr.Object(
+            Expr.Prop("azd-env-name", c.EnvironmentName.Reference),
+            Expr.Prop("workload", c.Config.NamePrefix),
+            Expr.Prop("environment", c.Env),
+            Expr.Prop("managed-by", "provisioning-generator")))
+        {
+            Description = "Tags on every resource; azd finds the environment by azd-env-name.",
+        });
+    }
+
+    /// <summary>The images to run and the secrets, which only the main template needs.</summary>
+    private static void AddDeploymentParameters(TodoTemplateContext c)
+    {
+        var t = c.Template;
         c.Images = new[] { TodoContract.Frontend, TodoContract.Backend, TodoContract.Mcp, TodoContract.Migrate, TodoContract.Probe }
             .ToDictionary(component => component, component => t.Add(new Parameter(component + "Image", "string")
             {
@@ -41,13 +56,5 @@ public static partial class TodoTemplate
                 MinLength = 1,
             });
         }
-        c.Tags = t.Add(new Variable("tags", Expr.Object(
-            Expr.Prop("azd-env-name", c.EnvironmentName.Reference),
-            Expr.Prop("workload", c.Config.NamePrefix),
-            Expr.Prop("environment", c.Env),
-            Expr.Prop("managed-by", "provisioning-generator")))
-        {
-            Description = "Tags on every resource; azd finds the environment by azd-env-name.",
-        });
     }
 }

@@ -15,9 +15,11 @@ public static partial class TodoTemplate
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var context = new TodoTemplateContext(configuration);
-        AddParameters(context);
+        AddCommonParameters(context);
+        AddDeploymentParameters(context);
         AddMonitoring(context);
-        AddIdentitiesAndRegistry(context);
+        AddIdentities(context);
+        AddRegistry(context);
         AddNetwork(context);
         AddKeyVault(context);
         AddDatabase(context);
@@ -30,6 +32,21 @@ public static partial class TodoTemplate
         AddDiagnostics(context);
         AddLocks(context);
         AddOutputs(context);
+        return context.Template.Build();
+    }
+
+    /// <summary>
+    /// The registry alone, deployed once before the first deployment of <see cref="Build"/>: the apps' images must be
+    /// in the registry before the apps can start, and the registry is part of the environment. Its declaration is the
+    /// same as in the main template, so deploying both never conflicts.
+    /// </summary>
+    public static BicepFile BuildBootstrap(EnvironmentConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var context = new TodoTemplateContext(configuration);
+        AddCommonParameters(context);
+        AddRegistry(context);
+        AddRegistryOutputs(context);
         return context.Template.Build();
     }
 

@@ -13,8 +13,11 @@ public sealed class CompilationTests
         workspace.Build.AssertClean();
         foreach (var env in GeneratedEnvironments.Names)
         {
-            Assert.IsTrue(File.Exists(Path.Combine(workspace.Directory, env, "main.json")), $"{env}/main.json was not produced");
-            BicepCli.Lint(Path.Combine(workspace.Directory, env, "main.bicep")).AssertClean();
+            foreach (var template in new[] { "main", "bootstrap" })
+            {
+                Assert.IsTrue(File.Exists(Path.Combine(workspace.Directory, env, template + ".json")), $"{env}/{template}.json was not produced");
+                BicepCli.Lint(Path.Combine(workspace.Directory, env, template + ".bicep")).AssertClean();
+            }
         }
     }
 
@@ -27,6 +30,26 @@ public sealed class CompilationTests
         var run = GeneratedEnvironments.Get().SnapshotRuns[env];
         run.AssertClean();
         Assert.IsTrue(GeneratedEnvironments.Get().PredictedResources(env).Count > 20, "the snapshot predicts too few resources");
+    }
+
+    [TestMethod]
+    [DataRow("dev")]
+    [DataRow("staging")]
+    [DataRow("prod")]
+    public void Bootstrap_declares_the_very_registry_of_the_main_template(string env)
+    {
+        var workspace = GeneratedEnvironments.Get();
+        static string Registry(string bicep)
+        {
+            var start = bicep.IndexOf("resource registry ", StringComparison.Ordinal);
+            Assert.IsGreaterThanOrEqualTo(0, start, "no registry declaration");
+            return bicep[start..bicep.IndexOf("\n}\n", start, StringComparison.Ordinal)];
+        }
+
+        Assert.AreEqual(Registry(workspace.Read(env, "main.bicep")), Registry(workspace.Read(env, "bootstrap.bicep")));
+        var bootstrapParameters = workspace.Read(env, "bootstrap.bicepparam");
+        StringAssert.Contains(bootstrapParameters, $"param environmentName = '{env}'");
+        Assert.IsFalse(bootstrapParameters.Contains("readEnvironmentVariable", StringComparison.Ordinal), "the bootstrap needs no secret");
     }
 
     [TestMethod]

@@ -43,7 +43,7 @@ internal static class GeneratedEnvironments
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, file.Content);
         }
-        var build = BicepCli.BuildPattern(dir, "*/main.bicep");
+        var build = BicepCli.BuildPattern(dir, "*/*.bicep");
         var snapshots = Names.ToDictionary(env => env, env => BicepCli.Snapshot(
             Path.Combine(dir, env, "main.bicepparam"), SecretValues,
             "--subscription-id", "00000000-0000-0000-0000-000000000001",

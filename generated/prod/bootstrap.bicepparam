@@ -1,0 +1,5 @@
+using 'bootstrap.bicep'
+
+param location = 'westeurope'
+
+param environmentName = 'prod'
