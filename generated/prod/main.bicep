@@ -187,7 +187,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2026-03-01' = {
 }
 
 resource postgresDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
-  name: 'privatelink.postgres.database.azure.com'
+  name: 'todo-prod.private.postgres.database.azure.com'
   location: 'global'
   tags: tags
 }
@@ -338,6 +338,9 @@ resource postgresRequireTls 'Microsoft.DBforPostgreSQL/flexibleServers/configura
     value: 'ON'
     source: 'user-override'
   }
+  dependsOn: [
+    postgresDatabase
+  ]
 }
 
 resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
@@ -876,7 +879,7 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
     environmentId: appsEnvironment.id
     configuration: {
       triggerType: 'Manual'
-      replicaTimeout: 600
+      replicaTimeout: 900
       replicaRetryLimit: 1
       manualTriggerConfig: {
         parallelism: 1
@@ -1353,7 +1356,7 @@ resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.reachable\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.reachable\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1391,7 +1394,7 @@ resource alertCheck1 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.config\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.config\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1429,7 +1432,7 @@ resource alertCheck2 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.health\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.health\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1467,7 +1470,7 @@ resource alertCheck3 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.rejects\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.rejects\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1505,7 +1508,7 @@ resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.accepts\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.accepts\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1543,7 +1546,7 @@ resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.handshake\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.handshake\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1581,7 +1584,7 @@ resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.backend\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.backend\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1619,7 +1622,7 @@ resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'database.schema\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'database.schema\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -207,6 +207,9 @@ resource postgresRequireTls 'Microsoft.DBforPostgreSQL/flexibleServers/configura
     value: 'ON'
     source: 'user-override'
   }
+  dependsOn: [
+    postgresDatabase
+  ]
 }
 
 resource postgresAllowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2025-08-01' = {
@@ -216,6 +219,9 @@ resource postgresAllowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/f
     startIpAddress: '0.0.0.0'
     endIpAddress: '0.0.0.0'
   }
+  dependsOn: [
+    postgresRequireTls
+  ]
 }
 
 resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
@@ -721,7 +727,7 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
     environmentId: appsEnvironment.id
     configuration: {
       triggerType: 'Manual'
-      replicaTimeout: 600
+      replicaTimeout: 900
       replicaRetryLimit: 1
       manualTriggerConfig: {
         parallelism: 1
@@ -1030,7 +1036,7 @@ resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.reachable\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.reachable\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1068,7 +1074,7 @@ resource alertCheck1 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.config\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.config\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1106,7 +1112,7 @@ resource alertCheck2 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.health\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.health\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1144,7 +1150,7 @@ resource alertCheck3 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.rejects\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.rejects\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1182,7 +1188,7 @@ resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.accepts\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.auth.accepts\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1220,7 +1226,7 @@ resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.handshake\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.handshake\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1258,7 +1264,7 @@ resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.backend\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'mcp.backend\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1296,7 +1302,7 @@ resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'database.schema\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = success == true or success == 1\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'database.schema\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

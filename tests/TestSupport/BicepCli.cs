@@ -85,6 +85,14 @@ public static partial class BicepCli
         {
             start.ArgumentList.Add(arg);
         }
+        // Hermetic: the CLI sees only what the test gives it (plus what a process needs to run), so a variable the
+        // developer happens to have exported (say JWT_SECRET_KEY) cannot change what readEnvironmentVariable() finds.
+        var inherited = start.Environment.Where(e => e.Key is "PATH" or "HOME" or "TMPDIR" or "LANG" or "LC_ALL").ToList();
+        start.Environment.Clear();
+        foreach (var (key, value) in inherited)
+        {
+            start.Environment[key] = value;
+        }
         // No telemetry, no update checks: the machine has no network beyond package registries.
         start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

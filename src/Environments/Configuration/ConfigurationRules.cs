@@ -114,6 +114,13 @@ public static class ConfigurationRules
             {
                 add("$.network.addressSpace", $"'{network.AddressSpace}' is not a valid IPv4 CIDR block.", "use four octets of 0-255 and a prefix of 16 to 22, e.g. 10.40.0.0/16.");
             }
+            else if (AlignedNetwork(network.AddressSpace) is { } aligned && aligned != network.AddressSpace)
+            {
+                // The subnets are carved from the start of the block; a block that does not start on its boundary
+                // would give subnets outside it.
+                add("$.network.addressSpace", $"'{network.AddressSpace}' does not start on its /{network.AddressSpace.Split('/')[1]} boundary.",
+                    $"use '{aligned}'.");
+            }
             if (network.AllowedIpRanges.Count > 0)
             {
                 add("$.network.allowedIpRanges", "firewall ranges have no effect with private isolation (PostgreSQL has no public endpoint).",
@@ -202,6 +209,18 @@ public static class ConfigurationRules
     {
         var slash = cidr.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 && ParseIPv4(cidr[..slash]) is not null;
+    }
+
+    /// <summary>The block's own network address, e.g. 10.40.0.0/16 for 10.40.1.0/16.</summary>
+    private static string? AlignedNetwork(string cidr)
+    {
+        var parts = cidr.Split('/');
+        if (ParseIPv4(parts[0]) is not { } address || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var bits))
+        {
+            return null;
+        }
+        var network = address & (uint.MaxValue << (32 - bits));
+        return string.Create(CultureInfo.InvariantCulture, $"{network >> 24}.{(network >> 16) & 255}.{(network >> 8) & 255}.{network & 255}/{bits}");
     }
 
     private static uint? ParseIPv4(string text)

@@ -87,7 +87,10 @@ public static class EnvironmentSchema
             case "pattern":
                 return new(file, path, $"value {value?.ToJsonString() ?? "null"} does not have the expected form.", hint);
             case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" or "minLength" or "maxLength":
-                return new(file, path, $"value {value?.ToJsonString() ?? "null"} is out of range: {message}", hint);
+                var range = (schemaNode?["minimum"], schemaNode?["maximum"]) is ({ } low, { } high)
+                    ? $"use a value from {low.ToJsonString()} to {high.ToJsonString()}. "
+                    : "";
+                return new(file, path, $"value {value?.ToJsonString() ?? "null"} is out of range: {message}", range + (description ?? ""));
             case "allOf" or "$ref" or "properties" or "additionalProperties" or "items":
                 // Summaries of nested failures that are reported on their own.
                 return null;

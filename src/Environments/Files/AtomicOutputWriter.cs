@@ -35,16 +35,36 @@ public static class AtomicOutputWriter
                 File.WriteAllText(target, file.Content, Utf8WithoutBom);
             }
 
-            // Swap each top-level folder; a rename within one file system is atomic per folder.
+            // Swap each top-level folder; a rename within one file system is atomic per folder. Should a rename fail
+            // half-way, the folders already swapped are put back, so the output is the old one or the new one.
             Directory.CreateDirectory(backup);
-            foreach (var folder in files.Select(f => TopFolder(f.RelativePath)).Distinct(StringComparer.Ordinal))
+            var swapped = new List<string>();
+            try
             {
-                var live = Path.Combine(root, folder);
-                if (Directory.Exists(live))
+                foreach (var folder in files.Select(f => TopFolder(f.RelativePath)).Distinct(StringComparer.Ordinal))
                 {
-                    Directory.Move(live, Path.Combine(backup, folder));
+                    var live = Path.Combine(root, folder);
+                    if (Directory.Exists(live))
+                    {
+                        Directory.Move(live, Path.Combine(backup, folder));
+                    }
+                    swapped.Add(folder);
+                    Directory.Move(Path.Combine(staging, folder), live);
                 }
-                Directory.Move(Path.Combine(staging, folder), live);
+            }
+            catch
+            {
+                foreach (var folder in swapped)
+                {
+                    var live = Path.Combine(root, folder);
+                    var previous = Path.Combine(backup, folder);
+                    if (Directory.Exists(previous))
+                    {
+                        DeleteIfExists(live);
+                        Directory.Move(previous, live);
+                    }
+                }
+                throw;
             }
         }
         finally

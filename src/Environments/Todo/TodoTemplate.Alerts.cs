@@ -24,7 +24,7 @@ public static partial class TodoTemplate
         availabilityResults
         | where cloud_RoleName == '{ProbeRoleName}' and name == '{check}'
         | where tostring(customDimensions.outcome) != 'skipped'
-        | project timestamp, ok = success == true or success == 1
+        | project timestamp, ok = tostring(success) in ('1', 'True', 'true')
         | order by timestamp asc
         | extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))
         | extend passedTwo = ok and prev(ok, 1)

@@ -52,30 +52,35 @@ public static partial class TodoTemplate
         }.WithGeneratedName(c.NameParts);
         c.Postgres = c.Template.Add(server);
 
-        c.Template.Add(new PostgreSqlDatabase("postgresDatabase") { Parent = server, Name = TodoContract.DatabaseName });
+        // The server accepts one change at a time (a parallel write fails with ServerIsBusy), so its children are
+        // chained: database, then the TLS setting, then each firewall rule.
+        Bicep.Model.Resource previous = c.Template.Add(new PostgreSqlDatabase("postgresDatabase") { Parent = server, Name = TodoContract.DatabaseName });
         // TLS is enforced by the server, not left to each client's connection string.
-        c.Template.Add(PostgreSqlConfiguration.RequireSecureTransport("postgresRequireTls", server));
+        previous = c.Template.Add(PostgreSqlConfiguration.RequireSecureTransport("postgresRequireTls", server) with { DependsOn = [previous] });
 
         if (!c.IsPrivate())
         {
-            // 0.0.0.0–0.0.0.0 is Azure's notation for "Azure services", which the Container Apps environment's
-            // outbound addresses belong to; anything else must be listed in the environment file.
-            c.Template.Add(new PostgreSqlFirewallRule("postgresAllowAzureServices")
+            // 0.0.0.0–0.0.0.0 is Azure's notation for "any Azure service", which includes the Container Apps
+            // environment's outbound addresses (and other tenants' resources: TLS and the password still apply).
+            // Anything else must be listed in the environment file.
+            previous = c.Template.Add(new PostgreSqlFirewallRule("postgresAllowAzureServices")
             {
                 Parent = server,
                 Name = "AllowAzureServices",
                 StartIpAddress = "0.0.0.0",
                 EndIpAddress = "0.0.0.0",
+                DependsOn = [previous],
             });
             var index = 0;
             foreach (var range in c.Config.Network.AllowedIpRanges)
             {
-                c.Template.Add(new PostgreSqlFirewallRule($"postgresFirewall{index++}")
+                previous = c.Template.Add(new PostgreSqlFirewallRule($"postgresFirewall{index++}")
                 {
                     Parent = server,
                     Name = range.Name,
                     StartIpAddress = range.Start,
                     EndIpAddress = range.End,
+                    DependsOn = [previous],
                 });
             }
         }

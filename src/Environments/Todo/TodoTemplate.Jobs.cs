@@ -21,9 +21,10 @@ public static partial class TodoTemplate
             Location = c.Location.Reference,
             Tags = Tags(c, TodoContract.Migrate),
             EnvironmentId = c.AppsEnvironment.Id,
-            // The bundle retries connections for 120 s (MIGRATE_CONNECT_TIMEOUT_SECONDS) and then waits for the
-            // migration lock; 10 minutes leaves room for both. One retry covers a server that was still starting.
-            ReplicaTimeout = 600,
+            // The bundle retries connections for up to 120 s (MIGRATE_CONNECT_TIMEOUT_SECONDS), may wait up to 600 s
+            // for another run's migration lock, then migrates: 15 minutes covers all three. One retry covers a server
+            // that was still starting; the postdeploy hook waits for both attempts.
+            ReplicaTimeout = 900,
             ReplicaRetryLimit = 1,
             Parallelism = 1,
             ReplicaCompletionCount = 1,
@@ -55,9 +56,7 @@ public static partial class TodoTemplate
             }
         }
         // The Functions host keeps timer schedules and leases in blobs, queues and tables.
-        var storageRoles = new[] { BuiltInRoles.StorageBlobDataOwner, BuiltInRoles.StorageQueueDataContributor, BuiltInRoles.StorageTableDataContributor }
-            .Select(role => c.Template.Add(RoleAssignments.Grant(storage, identity, role)))
-            .ToList();
+        var storageRoles = StorageGrants.ForFunctionsHost(storage, identity).Select(c.Template.Add).ToList();
         var appInsightsRole = c.Template.Add(RoleAssignments.Grant(c.AppInsights, identity, BuiltInRoles.MonitoringMetricsPublisher));
 
         var plain = new (string Name, BicepValue<string> Value)[]

@@ -39,7 +39,9 @@ public static partial class TodoTemplate
             ],
         }.WithGeneratedName(c.NameParts));
 
-        var postgresZone = c.Template.Add(new PrivateDnsZone("postgresDnsZone", "privatelink.postgres.database.azure.com") { Tags = Tags(c) });
+        // A VNet-injected flexible server needs a zone ending in .postgres.database.azure.com; the privatelink zone is
+        // reserved for private endpoints and would clash with one later linked to the same VNet.
+        var postgresZone = c.Template.Add(new PrivateDnsZone("postgresDnsZone", $"{c.Config.NamePrefix}-{c.Env}.private.postgres.database.azure.com") { Tags = Tags(c) });
         var postgresLink = c.Template.Add(new VirtualNetworkLink("postgresDnsZoneLink")
         {
             Parent = postgresZone,
@@ -48,7 +50,7 @@ public static partial class TodoTemplate
             Tags = Tags(c),
             VirtualNetworkId = vnet.Id,
         });
-        c.Network = new TodoNetwork(vnet.SubnetId(AppsSubnet), vnet.SubnetId(PostgresSubnet), vnet.SubnetId(EndpointsSubnet), postgresZone, postgresLink);
+        c.Network = new TodoNetwork(vnet, vnet.SubnetId(AppsSubnet), vnet.SubnetId(PostgresSubnet), vnet.SubnetId(EndpointsSubnet), postgresZone, postgresLink);
     }
 
     /// <summary>A private endpoint for <paramref name="target"/>'s <paramref name="groupId"/>, registered in its private DNS zone.</summary>
@@ -61,7 +63,7 @@ public static partial class TodoTemplate
             Name = "vnet-link",
             Location = "global",
             Tags = Tags(c),
-            VirtualNetworkId = c.Template.Resources.Single(r => r.Identifier == "vnet").Id,
+            VirtualNetworkId = c.Network!.VirtualNetwork.Id,
         });
         var endpoint = c.Template.Add(new PrivateEndpoint(symbol + "PrivateEndpoint")
         {
