@@ -18,10 +18,10 @@ fi
 
 for variable in JWT_SECRET_KEY POSTGRES_ADMIN_PASSWORD; do
   eval "value=\${$variable:-}"
-  [ -n "$value" ] || add "$variable is not set; provide it from your secret store with 'azd env set $variable <value>' (never commit it)."
+  [ -n "$value" ] || add "$variable is not set; set it from your secret store, e.g. 'azd env set-secret $variable' (never commit it, never type it on a command line)."
 done
 if [ -n "$env_name" ] && [ -f "generated/$env_name/main.bicepparam" ] && grep -q "OPENAI_API_KEY" "generated/$env_name/main.bicepparam"; then
-  [ -n "${OPENAI_API_KEY:-}" ] || add "OPENAI_API_KEY is not set but env/$env_name.json enables it; 'azd env set OPENAI_API_KEY <value>'."
+  [ -n "${OPENAI_API_KEY:-}" ] || add "OPENAI_API_KEY is not set but env/$env_name.json enables it; 'azd env set-secret OPENAI_API_KEY'."
 fi
 if [ -n "${JWT_SECRET_KEY:-}" ] && [ "$(printf %s "$JWT_SECRET_KEY" | wc -c)" -lt 32 ]; then
   add "JWT_SECRET_KEY is shorter than 32 characters; generate one with 'openssl rand -base64 48'."
@@ -32,6 +32,7 @@ if [ -n "$problems" ]; then
   exit 2
 fi
 
-mkdir -p .azure/infra
-cp "generated/$env_name/main.bicep" "generated/$env_name/main.bicepparam" .azure/infra/
+rm -rf .azd-infra
+mkdir -p .azd-infra
+cp "generated/$env_name/main.bicep" "generated/$env_name/main.bicepparam" .azd-infra/
 echo "preprovision: deploying generated/$env_name/"

@@ -67,8 +67,9 @@ internal static class EnvironmentReadme
         }
         else
         {
-            Line("Public endpoints: PostgreSQL accepts connections only from Azure services (the Container Apps environment's outbound addresses)" +
-                 (c.Network.AllowedIpRanges.Count == 0 ? "" : " and from " + string.Join(", ", c.Network.AllowedIpRanges.Select(r => $"{r.Name} ({r.Start}–{r.End})"))) +
+            Line("Public endpoints: PostgreSQL's firewall admits Azure services (which include the Container Apps environment's outbound " +
+                 "addresses, and also other tenants' Azure resources)" +
+                 (c.Network.AllowedIpRanges.Count == 0 ? "" : " and the ranges " + string.Join(", ", c.Network.AllowedIpRanges.Select(r => $"{r.Name} ({r.Start}–{r.End})"))) +
                  ", over TLS, with a password. Key Vault keeps its public endpoint; every read is authorized by RBAC scoped to the single secret. " +
                  "mcp has internal ingress only.");
         }

@@ -35,7 +35,7 @@ public sealed partial class AzureYamlTests
         var result = schema.Evaluate(document, options);
 
         Assert.IsTrue(result.IsValid, string.Join("\n", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
-        Assert.AreEqual(".azure/infra", (string)document["infra"]!["path"]!);
+        Assert.AreEqual(".azd-infra", (string)document["infra"]!["path"]!);
         CollectionAssert.IsSubsetOf(new[] { "frontend", "backend", "mcp", "probe" }, document["services"]!.AsObject().Select(s => s.Key).ToList());
     }
 
@@ -50,7 +50,7 @@ public sealed partial class AzureYamlTests
         StringAssert.Contains(error, "there is no generated/qa/main.bicep");
         StringAssert.Contains(error, "JWT_SECRET_KEY is not set");
         StringAssert.Contains(error, "POSTGRES_ADMIN_PASSWORD is not set");
-        Assert.IsFalse(Directory.Exists(Path.Combine(workspace, ".azure", "infra")), "nothing may be staged for provisioning");
+        Assert.IsFalse(Directory.Exists(Path.Combine(workspace, ".azd-infra")), "nothing may be staged for provisioning");
     }
 
     [TestMethod]
@@ -85,8 +85,8 @@ public sealed partial class AzureYamlTests
 
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(output, "deploying generated/staging/");
-        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicep")), File.ReadAllText(Path.Combine(workspace, ".azure", "infra", "main.bicep")));
-        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicepparam")), File.ReadAllText(Path.Combine(workspace, ".azure", "infra", "main.bicepparam")));
+        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicep")), File.ReadAllText(Path.Combine(workspace, ".azd-infra", "main.bicep")));
+        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicepparam")), File.ReadAllText(Path.Combine(workspace, ".azd-infra", "main.bicepparam")));
     }
 
     private static string CopyRepository()
