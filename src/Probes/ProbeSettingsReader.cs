@@ -39,6 +39,12 @@ public static partial class ProbeSettingsReader
         }
 
         var database = Required(lookup, SettingNames.DatabaseUrl, "postgresql://USER:PASSWORD@HOST:5432/todo?sslmode=require or Host=…;Database=todo (a Key Vault reference)", where, problems);
+        // Malformed is found at start-up, not on the first run a minute later; the parser's message never holds the value.
+        if (database is not null && !Database.Configuration.DatabaseUrl.TryParse(database, out _, out var databaseError))
+        {
+            problems.Add(new(SettingNames.DatabaseUrl, databaseError));
+            database = null;
+        }
 
         var environment = Required(lookup, SettingNames.Environment, "the environment name, e.g. dev; the probe reads as user probe-<env>", where, problems);
         if (environment is not null && !EnvironmentName().IsMatch(environment))

@@ -35,14 +35,16 @@ public sealed class ProbeSettingsReaderTests
             [SettingNames.JwtSecretKey] = "tiny-k3y",
             [SettingNames.Environment] = "Dev Env",
             [SettingNames.CheckTimeoutSeconds] = "soon",
+            [SettingNames.DatabaseUrl] = "mysql://u:s3cr3t-pw@db/todo",
         };
 
         var result = ProbeSettingsReader.Read(n => values.GetValueOrDefault(n), "environment variable");
 
         CollectionAssert.AreEquivalent(
-            new[] { "BACKEND_URL", "JWT_SECRET_KEY", "PROBE_ENVIRONMENT", "PROBE_CHECK_TIMEOUT_SECONDS" },
+            new[] { "BACKEND_URL", "JWT_SECRET_KEY", "PROBE_ENVIRONMENT", "PROBE_CHECK_TIMEOUT_SECONDS", "DATABASE_URL" },
             result.Problems.Select(p => p.Name).ToList());
         Assert.DoesNotContain("tiny-k3y", result.Describe(""), "a secret's value is never echoed");
+        Assert.DoesNotContain("s3cr3t-pw", result.Describe(""), "a secret's value is never echoed");
     }
 
     [TestMethod]

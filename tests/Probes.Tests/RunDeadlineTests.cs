@@ -11,13 +11,14 @@ public sealed class RunDeadlineTests
     {
         await using var stack = await TodoStack.StartAsync();
         // The per-check timeout is longer than the deadline, so only the deadline can end the hung check.
-        var settings = stack.Settings(checkTimeout: TimeSpan.FromMinutes(5), runDeadline: TimeSpan.FromSeconds(3));
+        // The deadline leaves the healthy checks (a cold MCP session among them) room on a loaded 2-core machine.
+        var settings = stack.Settings(checkTimeout: TimeSpan.FromMinutes(5), runDeadline: TimeSpan.FromSeconds(8));
         var checks = StandardChecks.Create(StubCheck.HangingForever(CheckNames.DatabaseSchema));
 
         var report = await Probe.RunAsync(settings, checks);
 
         Assert.HasCount(8, report.Results);
-        Probe.AssertResult(report, CheckNames.DatabaseSchema, CheckOutcome.Fail, FailureKind.Timeout, "run deadline of 3 s");
+        Probe.AssertResult(report, CheckNames.DatabaseSchema, CheckOutcome.Fail, FailureKind.Timeout, "run deadline of 8 s");
         foreach (var name in CheckNames.All.Where(n => n != CheckNames.DatabaseSchema))
         {
             Probe.AssertResult(report, name, CheckOutcome.Pass, FailureKind.None);
@@ -29,7 +30,7 @@ public sealed class RunDeadlineTests
     {
         await using var stack = await TodoStack.StartAsync();
         await using var hanging = await FaultServers.HangingAsync();
-        var settings = stack.Settings(checkTimeout: TimeSpan.FromMinutes(5), runDeadline: TimeSpan.FromSeconds(2)) with { FrontendUrl = hanging.Url };
+        var settings = stack.Settings(checkTimeout: TimeSpan.FromMinutes(5), runDeadline: TimeSpan.FromSeconds(8)) with { FrontendUrl = hanging.Url };
 
         var report = await Probe.RunAsync(settings);
 
