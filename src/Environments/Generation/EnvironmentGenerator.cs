@@ -13,10 +13,14 @@ public static class EnvironmentGenerator
     public static IReadOnlyList<(string Parameter, string Variable)> SecureParameters(EnvironmentConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var list = new List<(string, string)> { ("jwtSecretKey", "JWT_SECRET_KEY"), ("postgresAdminPassword", "POSTGRES_ADMIN_PASSWORD") };
+        var list = new List<(string, string)>
+        {
+            (TodoTemplate.JwtSecretKeyParameter, TodoContract.JwtSecretKey),
+            (TodoTemplate.PostgresAdminPasswordParameter, TodoContract.PostgresAdminPasswordVariable),
+        };
         if (configuration.Backend.OpenAiApiKey)
         {
-            list.Add(("openAiApiKey", "OPENAI_API_KEY"));
+            list.Add((TodoTemplate.OpenAiApiKeyParameter, TodoContract.OpenAiApiKey));
         }
         return list;
     }

@@ -42,6 +42,9 @@ public static class TodoContract
     public const string ProbeBackendUrl = "BACKEND_URL";
     public const string ProbeMcpUrl = "MCP_URL";
 
+    /// <summary>Not a component's variable: where the deployment reads the PostgreSQL administrator password from.</summary>
+    public const string PostgresAdminPasswordVariable = "POSTGRES_ADMIN_PASSWORD";
+
     /// <summary>Key Vault secret names: lowercase and hyphens, one per secret variable.</summary>
     public static class SecretNames
     {

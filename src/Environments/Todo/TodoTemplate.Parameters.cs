@@ -4,6 +4,10 @@ namespace Provisioning.Environments.Todo;
 
 public static partial class TodoTemplate
 {
+    public const string JwtSecretKeyParameter = "jwtSecretKey";
+    public const string PostgresAdminPasswordParameter = "postgresAdminPassword";
+    public const string OpenAiApiKeyParameter = "openAiApiKey";
+
     /// <summary>What every template of the environment declares: where, which environment, and the tags.</summary>
     private static void AddCommonParameters(TodoTemplateContext c)
     {
@@ -34,13 +38,13 @@ public static partial class TodoTemplate
                 Description = $"The {component} image in this environment's registry, as repository:tag or repository@sha256:digest.",
                 MinLength = 3,
             }));
-        c.JwtSecretKey = t.Add(new Parameter("jwtSecretKey", "string")
+        c.JwtSecretKey = t.Add(new Parameter(JwtSecretKeyParameter, "string")
         {
             IsSecure = true,
             Description = "JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.",
             MinLength = 32,
         });
-        c.PostgresAdminPassword = t.Add(new Parameter("postgresAdminPassword", "string")
+        c.PostgresAdminPassword = t.Add(new Parameter(PostgresAdminPasswordParameter, "string")
         {
             IsSecure = true,
             Description = "Password of the PostgreSQL administrator; it reaches apps only inside the DATABASE_URL Key Vault secret.",
@@ -49,7 +53,7 @@ public static partial class TodoTemplate
         });
         if (c.Config.Backend.OpenAiApiKey)
         {
-            c.OpenAiApiKey = t.Add(new Parameter("openAiApiKey", "string")
+            c.OpenAiApiKey = t.Add(new Parameter(OpenAiApiKeyParameter, "string")
             {
                 IsSecure = true,
                 Description = "OPENAI_API_KEY for the backend. Stored in Key Vault only.",
