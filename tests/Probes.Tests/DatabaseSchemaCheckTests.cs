@@ -7,17 +7,7 @@ namespace Provisioning.Probes.Tests;
 [TestClass]
 public sealed class DatabaseSchemaCheckTests
 {
-    private static ProbeSettings Settings(string databaseUrl) => new()
-    {
-        FrontendUrl = new Uri("http://127.0.0.1:9/"),
-        BackendUrl = new Uri("http://127.0.0.1:9/"),
-        McpUrl = new Uri("http://127.0.0.1:9/mcp"),
-        JwtSecretKey = new string('k', 40),
-        DatabaseUrl = databaseUrl,
-        Environment = "test",
-        CheckTimeout = TimeSpan.FromSeconds(10),
-        RunDeadline = TimeSpan.FromSeconds(20),
-    };
+    private static ProbeSettings Settings(string databaseUrl) => Probe.DatabaseOnlySettings(databaseUrl, TimeSpan.FromSeconds(10));
 
     [TestMethod]
     public async Task An_unreachable_database_fails_as_refused_through_the_real_verifier_without_the_password()

@@ -12,17 +12,7 @@ public sealed class DatabaseSchemaPassTests
     [ClassCleanup]
     public static void StopPostgres() => PostgresServer.StopShared();
 
-    private static ProbeSettings Settings(string databaseUrl) => new()
-    {
-        FrontendUrl = new Uri("http://127.0.0.1:9/"),
-        BackendUrl = new Uri("http://127.0.0.1:9/"),
-        McpUrl = new Uri("http://127.0.0.1:9/mcp"),
-        JwtSecretKey = new string('k', 40),
-        DatabaseUrl = databaseUrl,
-        Environment = "test",
-        CheckTimeout = TimeSpan.FromSeconds(20),
-        RunDeadline = TimeSpan.FromSeconds(30),
-    };
+    private static ProbeSettings Settings(string databaseUrl) => Probe.DatabaseOnlySettings(databaseUrl, TimeSpan.FromSeconds(20));
 
     [TestMethod]
     public async Task A_migrated_database_passes_and_an_empty_one_fails_as_schema()

@@ -3,6 +3,19 @@ namespace Provisioning.Probes.Tests;
 /// <summary>Runs checks the way hosts do: one shared HttpClient from <see cref="ProbeHttp"/>.</summary>
 internal static class Probe
 {
+    /// <summary>Settings for tests of the database check alone: every HTTP URL points at a closed port (discard, 9).</summary>
+    public static ProbeSettings DatabaseOnlySettings(string databaseUrl, TimeSpan checkTimeout) => new()
+    {
+        FrontendUrl = new Uri("http://127.0.0.1:9/"),
+        BackendUrl = new Uri("http://127.0.0.1:9/"),
+        McpUrl = new Uri("http://127.0.0.1:9/mcp"),
+        JwtSecretKey = new string('k', 40),
+        DatabaseUrl = databaseUrl,
+        Environment = "test",
+        CheckTimeout = checkTimeout,
+        RunDeadline = checkTimeout * 2,
+    };
+
     public static async Task<ProbeReport> RunAsync(ProbeSettings settings, IReadOnlyList<IProbeCheck>? checks = null)
     {
         using var http = ProbeHttp.CreateClient();
