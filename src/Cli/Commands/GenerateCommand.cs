@@ -27,7 +27,7 @@ internal static class GenerateCommand
 
     private static readonly Option<bool> CheckOption = new("--check")
     {
-        Description = "Write nothing; exit 1 when the committed output differs from what would be generated.",
+        Description = "Write nothing; exit 1 when the committed output differs from what would be generated, 2 when a create-only change would be refused.",
     };
 
     private static readonly Option<string[]> AllowRecreateOption = new("--allow-recreate")
