@@ -73,8 +73,8 @@ public sealed class GenerateCommandTests
         CollectionAssert.AreEquivalent(new[] { "dev", "prod", "staging" }, Directory.GetDirectories(output).Select(Path.GetFileName).ToArray());
         foreach (var environment in new[] { "dev", "staging", "prod" })
         {
-            StringAssert.Contains(stdout, $"{environment}: 5 files written");
-            CollectionAssert.AreEquivalent(new[] { "README.md", "bootstrap.bicep", "bootstrap.bicepparam", "main.bicep", "main.bicepparam" },
+            StringAssert.Contains(stdout, $"{environment}: 6 files written");
+            CollectionAssert.AreEquivalent(new[] { "README.md", "bootstrap.bicep", "bootstrap.bicepparam", "main.bicep", "main.bicepparam", "main.state.json" },
                 Directory.GetFiles(Path.Combine(output, environment)).Select(Path.GetFileName).ToArray());
         }
     }
@@ -133,5 +133,6 @@ public sealed class GenerateCommandTests
         StringAssert.Contains(stdout, "Generates the Bicep for every environment");
         StringAssert.Contains(stdout, "--env-dir");
         StringAssert.Contains(stdout, "--check");
+        StringAssert.Contains(stdout, "--allow-recreate");
     }
 }

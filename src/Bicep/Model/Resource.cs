@@ -52,6 +52,16 @@ public abstract record Resource(string Identifier)
     /// <summary>Linter rules with a known false positive for this type, printed as <c>#disable-next-line</c> above the declaration.</summary>
     public virtual ImmutableArray<string> DisabledLinterRules => [];
 
+    /// <summary>
+    /// Properties Azure fixes at creation (or lets change one way only), with the reason and the documentation that says
+    /// so. <c>location</c> is added for every resource that has one; override to add the type's own.
+    /// </summary>
+    public virtual ImmutableArray<State.CreateOnlyProperty> CreateOnlyProperties => [];
+
+    /// <summary>What deleting and re-creating this resource means for its data and its users; override where it costs more.</summary>
+    public virtual string RecreateConsequence =>
+        "Azure deletes the resource and creates it anew: whatever is stored only in it is lost, and what refers to it by id must be deployed again.";
+
     /// <summary>A reference to this resource's symbol.</summary>
     public ReferenceExpression Reference => new(Identifier);
 
@@ -93,6 +103,8 @@ public abstract record Resource(string Identifier)
             Condition = Condition,
             DisabledLinterRules = DisabledLinterRules,
             Decorators = DeclarationDescription is null ? [] : [Decorator.Description(DeclarationDescription)],
+            CreateOnlyProperties = IsExisting ? [] : Location is null ? CreateOnlyProperties : [State.CreateOnlyProperty.Location, .. CreateOnlyProperties],
+            RecreateConsequence = RecreateConsequence,
         };
     }
 

@@ -44,6 +44,12 @@ public sealed record ResourceStatement(string Name, string Type, string ApiVersi
     public bool IsExisting { get; init; }
 
     public BicepExpression? Condition { get; init; }
+
+    /// <summary>Not printed: carried so the deployment state (<see cref="State.DeploymentStates"/>) can guard them.</summary>
+    public ImmutableArray<State.CreateOnlyProperty> CreateOnlyProperties { get; init; } = [];
+
+    /// <summary>Not printed: what deleting and re-creating this resource costs, for the create-only guard's message.</summary>
+    public string RecreateConsequence { get; init; } = string.Empty;
 }
 
 /// <summary><c>module name 'path' = { body }</c></summary>

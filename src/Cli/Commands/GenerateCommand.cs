@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Provisioning.Bicep.Validation;
 using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Files;
 using Provisioning.Environments.Generation;
 
 namespace Provisioning.Cli.Commands;
@@ -26,7 +27,15 @@ internal static class GenerateCommand
 
     private static readonly Option<bool> CheckOption = new("--check")
     {
-        Description = "Write nothing; exit 1 when the committed output differs from what would be generated.",
+        Description = "Write nothing; exit 1 when the committed output differs from what would be generated, 2 when a create-only change would be refused.",
+    };
+
+    private static readonly Option<string[]> AllowRecreateOption = new("--allow-recreate")
+    {
+        Description = "Acknowledge that the named resource (its symbolic name in main.bicep; repeatable) has a create-only change, " +
+                      "so Azure needs it deleted and created again. Without it, such a change is refused.",
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "symbolicName",
     };
 
     public static RootCommand CreateRoot()
@@ -40,7 +49,7 @@ internal static class GenerateCommand
 
     public static Command Create()
     {
-        var command = new Command("generate", "Regenerates generated/<env>/ (main.bicep, main.bicepparam, README.md) from env/<env>.json. Needs no network and no Azure.");
+        var command = new Command("generate", "Regenerates generated/<env>/ (main.bicep, main.bicepparam, bootstrap files, README.md, main.state.json) from env/<env>.json, refusing create-only changes to existing resources. Needs no network and no Azure.");
         AddOptions(command);
         command.SetAction(Run);
         return command;
@@ -52,6 +61,7 @@ internal static class GenerateCommand
         command.Options.Add(OutOption);
         command.Options.Add(EnvironmentOption);
         command.Options.Add(CheckOption);
+        command.Options.Add(AllowRecreateOption);
     }
 
     private static int Run(ParseResult parse)
@@ -59,13 +69,33 @@ internal static class GenerateCommand
         var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
         var outDir = parse.GetValue(OutOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;
         var only = parse.GetValue(EnvironmentOption) ?? [];
+        var allowRecreate = parse.GetValue(AllowRecreateOption) ?? [];
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         try
         {
+            var result = GenerationRun.Generate(envDir, only);
+            // Checked before anything is written, against the committed states of every selected environment at once.
+            var recreate = RecreateGuard.Check(envDir, outDir, result, allowRecreate);
+            if (recreate.IsBlocked)
+            {
+                var problems = recreate.Problems().ToList();
+                error.WriteLine($"Nothing was generated: {problems.Count} problem(s) with create-only properties.");
+                foreach (var problem in problems)
+                {
+                    error.WriteLine($"  {problem}");
+                }
+                return ExitCodes.InvalidInput;
+            }
+            foreach (var acknowledged in recreate.Acknowledged)
+            {
+                var v = acknowledged.Violation;
+                output.WriteLine($"{acknowledged.EnvironmentFile}: re-creation of '{v.SymbolicName}' ({v.Resource}) acknowledged for {v.Property.Path} " +
+                                 $"({v.Before} → {v.After}): delete it before deploying; {v.RecreateConsequence}");
+            }
+
             if (parse.GetValue(CheckOption))
             {
-                var result = GenerationRun.Generate(envDir, only);
                 var drift = GenerationRun.FindDrift(outDir, result);
                 if (drift.Count == 0)
                 {
@@ -80,10 +110,10 @@ internal static class GenerateCommand
                 return ExitCodes.CheckFailed;
             }
 
-            var written = GenerationRun.GenerateAndWrite(envDir, outDir, only);
-            foreach (var environment in written.Environments)
+            AtomicOutputWriter.Write(outDir, result.Files);
+            foreach (var environment in result.Environments)
             {
-                var count = written.Files.Count(f => f.RelativePath.StartsWith(environment + "/", StringComparison.Ordinal));
+                var count = result.Files.Count(f => f.RelativePath.StartsWith(environment + "/", StringComparison.Ordinal));
                 output.WriteLine($"{environment}: {count} files written to {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(outDir, environment))}");
             }
             return ExitCodes.Success;

@@ -1,3 +1,4 @@
+using Provisioning.Bicep.State;
 using Provisioning.Bicep.Syntax;
 using Provisioning.Bicep.Writing;
 using Provisioning.Environments.Configuration;
@@ -31,13 +32,15 @@ public static class EnvironmentGenerator
         var template = TodoTemplate.Build(configuration);
         var bootstrap = TodoTemplate.BuildBootstrap(configuration);
         var folder = configuration.Name;
+        var parameters = Parameters(configuration);
         return
         [
             new($"{folder}/main.bicep", BicepWriter.Write(template)),
-            new($"{folder}/main.bicepparam", BicepWriter.Write(Parameters(configuration))),
+            new($"{folder}/main.bicepparam", BicepWriter.Write(parameters)),
             new($"{folder}/bootstrap.bicep", BicepWriter.Write(bootstrap)),
             new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration))),
             new($"{folder}/README.md", EnvironmentReadme.Write(configuration, SecureParameters(configuration))),
+            new($"{folder}/{RecreateGuard.StateFileName}", StateFile.Write(DeploymentStates.Create("main.bicep", template, parameters))),
         ];
     }
 

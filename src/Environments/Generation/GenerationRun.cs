@@ -34,9 +34,11 @@ public static class GenerationRun
     }
 
     /// <summary>Generates and writes; returns what was written.</summary>
-    public static GenerationResult GenerateAndWrite(string environmentDirectory, string outputDirectory, IReadOnlyCollection<string>? only = null)
+    /// <exception cref="RecreateRefusedException">A create-only property of an existing resource would change (see <see cref="RecreateGuard"/>).</exception>
+    public static GenerationResult GenerateAndWrite(string environmentDirectory, string outputDirectory, IReadOnlyCollection<string>? only = null, IReadOnlyCollection<string>? allowRecreate = null)
     {
         var result = Generate(environmentDirectory, only);
+        RecreateGuard.Check(environmentDirectory, outputDirectory, result, allowRecreate ?? []).ThrowIfBlocked();
         AtomicOutputWriter.Write(outputDirectory, result.Files);
         return result;
     }

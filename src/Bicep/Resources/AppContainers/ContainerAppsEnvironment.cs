@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.Monitoring;
 using Provisioning.Bicep.Resources.Shared;
+using Provisioning.Bicep.State;
 using Provisioning.Bicep.Syntax;
 
 namespace Provisioning.Bicep.Resources.AppContainers;
@@ -33,6 +34,32 @@ public sealed record ContainerAppsEnvironment(string Identifier) : Resource(Iden
 
     /// <summary>True: the environment has no public endpoint at all (a VNet-only environment).</summary>
     public BicepValue<bool> Internal { get; init; }
+
+    // Static: a per-instance array would take part in record equality by reference.
+    private static readonly ImmutableArray<CreateOnlyProperty> Declared =
+    [
+        CreateOnlyProperty.Immutable(
+            "properties.vnetConfiguration.infrastructureSubnetId",
+            "The environment's network (a generated one, or a subnet of your VNet) is chosen when it is created.",
+            "Microsoft Learn: \"Networking in Azure Container Apps environment\" (\"Once you create an environment with either a generated or existing VNet, the network type can't be changed.\")"),
+        CreateOnlyProperty.Immutable(
+            "properties.vnetConfiguration.internal",
+            "Whether the environment has a public endpoint (external) or only a VNet one (internal) is chosen when it is created.",
+            "Microsoft Learn: \"Networking in Azure Container Apps environment\" (the virtual IP is set when the environment is created; `az containerapp env update` has no --internal-only)",
+            defaultJson: "false"),
+        CreateOnlyProperty.Immutable(
+            "properties.zoneRedundant",
+            "Zone redundancy is chosen when the environment is created.",
+            "PSRule for Azure Azure.ContainerApp.AvailabilityZone, after Microsoft Learn \"Reliability in Azure Container Apps\" (\"Zone redundancy can only be enabled at initial environment creation.\")",
+            defaultJson: "false"),
+    ];
+
+    public override ImmutableArray<CreateOnlyProperty> CreateOnlyProperties => Declared;
+
+    public override string RecreateConsequence =>
+        "an environment can only be deleted once its apps and jobs are gone, so every container app, job and Functions app in it is " +
+        "deleted and re-created too: their revisions and replicas go, their default domain (every app URL) changes, and the first " +
+        "deployment of the new environment must wait for images and Key Vault grants again.";
 
     /// <summary><c>x.properties.defaultDomain</c>, the suffix of every app's FQDN.</summary>
     public BicepExpression DefaultDomain => PropertyReference("defaultDomain");

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.Shared;
+using Provisioning.Bicep.State;
 
 namespace Provisioning.Bicep.Resources.Authorization;
 
@@ -29,6 +31,20 @@ public sealed record RoleAssignment(string Identifier) : Resource(Identifier)
     public BicepValue<PrincipalType> PrincipalType { get; init; }
 
     public BicepValue<string> Description { get; init; }
+
+    // Static: a per-instance array would take part in record equality by reference.
+    private static readonly ImmutableArray<CreateOnlyProperty> Declared =
+    [
+        CreateOnlyProperty.Immutable(
+            "properties.principalId",
+            "A role assignment cannot be moved to another principal; ARM answers RoleAssignmentUpdateNotPermitted.",
+            "Microsoft Learn: \"Troubleshoot Azure RBAC\" (RoleAssignmentUpdateNotPermitted: \"Tenant ID, application ID, principal ID, and scope are not allowed to be updated.\")"),
+    ];
+
+    public override ImmutableArray<CreateOnlyProperty> CreateOnlyProperties => Declared;
+
+    public override string RecreateConsequence =>
+        "the principal loses the role between the deletion and the new assignment, and a new assignment takes minutes to propagate.";
 
     protected override void WriteBody(BicepObjectBuilder body) => body.AddObject("properties", p =>
     {

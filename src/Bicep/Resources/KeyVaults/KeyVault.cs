@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.Shared;
+using Provisioning.Bicep.State;
 using Provisioning.Bicep.Syntax;
 
 namespace Provisioning.Bicep.Resources.KeyVaults;
@@ -41,6 +43,35 @@ public sealed record KeyVault(string Identifier) : Resource(Identifier)
     public BicepValue<string> PublicNetworkAccess { get; init; }
 
     public KeyVaultNetworkAcls? NetworkAcls { get; init; }
+
+    // Static: a per-instance array would take part in record equality by reference.
+    private static readonly ImmutableArray<CreateOnlyProperty> Declared =
+    [
+        CreateOnlyProperty.Immutable(
+            "properties.softDeleteRetentionInDays",
+            "The soft-delete retention period is fixed when the vault is created.",
+            "Microsoft Learn: \"Azure Key Vault soft-delete overview\" (\"Once set, the retention policy interval cannot be changed.\")",
+            defaultJson: "90"),
+        CreateOnlyProperty.OneWay(
+            "properties.enablePurgeProtection",
+            [new Transition("false", "true")],
+            "Purge protection can be turned on later but never off again.",
+            "Azure.ResourceManager.KeyVault KeyVaultProperties.EnablePurgeProtection (\"Enabling this functionality is irreversible - that is, the property does not accept false as its value.\")",
+            defaultJson: "false"),
+        CreateOnlyProperty.OneWay(
+            "properties.enableSoftDelete",
+            [new Transition("false", "true")],
+            "Soft delete, once on, cannot be turned off.",
+            "Azure.Provisioning.KeyVault KeyVaultProperties.EnableSoftDelete (\"Once set to true, it cannot be reverted to false.\")",
+            defaultJson: "true"),
+    ];
+
+    public override ImmutableArray<CreateOnlyProperty> CreateOnlyProperties => Declared;
+
+    public override string RecreateConsequence =>
+        "deleting the vault deletes every secret, key and certificate in it and its role assignments; the vault stays soft-deleted, " +
+        "holding its name, for its retention period (with purge protection it cannot be purged before that), so re-creating it " +
+        "under the same name needs `az keyvault recover` or `az keyvault purge` first, and every secret must be set again.";
 
     /// <summary><c>x.properties.vaultUri</c>, e.g. <c>https://name.vault.azure.net/</c>.</summary>
     public BicepExpression VaultUri => PropertyReference("vaultUri");

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.Shared;
+using Provisioning.Bicep.State;
 using Provisioning.Bicep.Syntax;
 
 namespace Provisioning.Bicep.Resources.PostgreSql;
@@ -66,6 +68,35 @@ public sealed record PostgreSqlFlexibleServer(string Identifier) : Resource(Iden
 
     /// <summary>A secure value (secure parameter); printed inside a secure sink.</summary>
     public BicepExpression? AdministratorLoginPassword { get; init; }
+
+    // Static: a per-instance array would take part in record equality by reference.
+    private static readonly ImmutableArray<CreateOnlyProperty> Declared =
+    [
+        CreateOnlyProperty.Immutable(
+            "properties.administratorLogin",
+            "The first password administrator's name is fixed for the server's lifetime.",
+            "Azure.ResourceManager.PostgreSql PostgreSqlFlexibleServerData.AdministratorLogin (\"Once set to a given value, it cannot be changed for the rest of the life of a server.\")"),
+        CreateOnlyProperty.GrowOnly(
+            "properties.storage.storageSizeGB",
+            "The disk can be grown but never shrunk (Azure answers UpsertServerManagementOperationDowngradeDiskSizeUnsupported).",
+            "Microsoft Learn: \"Scale operations in Azure Database for PostgreSQL flexible server\" (\"You can't scale down the storage.\")"),
+        CreateOnlyProperty.Immutable(
+            "properties.backup.geoRedundantBackup",
+            "Backup redundancy (local or geo-redundant) is chosen when the server is created.",
+            "Microsoft Learn: \"Backup and restore in Azure Database for PostgreSQL flexible server\" (geo-redundant backup storage can be configured only at server creation); Az.PostgreSqlFlexibleServer Backup.GeoRedundantBackup is Create=true, Update=false",
+            defaultJson: "\"Disabled\""),
+        CreateOnlyProperty.Immutable(
+            "properties.network.delegatedSubnetResourceId",
+            "Private access (VNet integration) versus public access, and the delegated subnet, are chosen when the server is created.",
+            "Microsoft Learn: \"Networking overview for Azure Database for PostgreSQL flexible server with private access (VNet integration)\" (a server cannot be moved to another virtual network or subnet, nor switched between public and private access); Azure.ResourceManager.PostgreSql PostgreSqlFlexibleServerNetwork.DelegatedSubnetResourceId (\"Required during creation of a new server\")"),
+    ];
+
+    public override ImmutableArray<CreateOnlyProperty> CreateOnlyProperties => Declared;
+
+    public override string RecreateConsequence =>
+        "deleting the server deletes every database on it and the server's own backups go with it after their retention, so copy the data " +
+        "first (pg_dump/pg_restore, or a point-in-time restore to a new server under a new name) and plan the downtime; the " +
+        "migration job must run again against the new, empty server.";
 
     /// <summary><c>x.properties.fullyQualifiedDomainName</c>, e.g. <c>name.postgres.database.azure.com</c>.</summary>
     public BicepExpression FullyQualifiedDomainName => PropertyReference("fullyQualifiedDomainName");

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.Shared;
+using Provisioning.Bicep.State;
 using Provisioning.Bicep.Syntax;
 
 namespace Provisioning.Bicep.Resources.Storage;
@@ -43,6 +45,27 @@ public sealed record StorageAccount(string Identifier) : Resource(Identifier)
 
     /// <summary><c>Allow</c> or <c>Deny</c>; trusted Azure services bypass the firewall when set.</summary>
     public BicepValue<string> NetworkDefaultAction { get; init; }
+
+    // Static: a per-instance array would take part in record equality by reference.
+    private static readonly ImmutableArray<CreateOnlyProperty> Declared =
+    [
+        CreateOnlyProperty.OneWay(
+            "kind",
+            [new Transition("\"Storage\"", "\"StorageV2\""), new Transition("\"BlobStorage\"", "\"StorageV2\"")],
+            "The account kind is fixed, except the one-way upgrade of a legacy account to general-purpose v2.",
+            "Microsoft Learn: \"Upgrade to a general-purpose v2 storage account\" (the upgrade cannot be undone); Azure.ResourceManager.Storage StorageAccountPatch.Kind"),
+        new CreateOnlyProperty(
+            "sku.name",
+            new ImmutablePartRule("^[A-Za-z0-9]+(?=_)", "performance tier (Standard or Premium)"),
+            "The redundancy part of the SKU can be converted, the performance tier cannot.",
+            "Microsoft Learn: \"Change how a storage account is replicated\" (conversion between Standard and Premium is not supported; create a new account and copy the data)"),
+    ];
+
+    public override ImmutableArray<CreateOnlyProperty> CreateOnlyProperties => Declared;
+
+    public override string RecreateConsequence =>
+        "deleting the account deletes every blob, queue, table and file share in it (a Functions app keeps its triggers' state and keys " +
+        "there), and its name may not be available again at once; copy the data (AzCopy) to the new account first.";
 
     /// <summary><c>x.properties.primaryEndpoints.blob</c></summary>
     public BicepExpression PrimaryBlobEndpoint => PropertyReference("primaryEndpoints").Member("blob");
