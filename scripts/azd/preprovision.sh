@@ -33,6 +33,7 @@ if [ -n "$problems" ]; then
 fi
 
 ./scripts/azd/keyvault-check.sh "$env_name"
+./scripts/azd/bootstrap.sh "$env_name"
 ./scripts/azd/deployed-images.sh "$env_name"
 
 rm -rf .azd-infra

@@ -27,6 +27,11 @@ public sealed partial class DeployHooksTests
         answer() { [ ! -f "$FAKE_AZ_DIR/$1" ] || cat "$FAKE_AZ_DIR/$1"; }
         case "$*" in
           "group exists"*) answer group-exists ;;
+          "group create"*) ;;
+          "deployment group create"*) ;;
+          "role assignment list"*)
+            n=$(cat "$FAKE_AZ_DIR/grant-calls" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$FAKE_AZ_DIR/grant-calls"
+            answer "grants-$n" ;;
           "containerapp list"*) answer apps ;;
           "containerapp job list"*) answer jobs ;;
           "containerapp job show"*) answer job-registry ;;
@@ -274,6 +279,76 @@ public sealed partial class DeployHooksTests
         StringAssert.Contains(fallback.StandardOutput, "todo-backend:1.0.0");
     }
 
+    // ---- point 4: no first deployment that depends on winning the role-assignment race ----
+
+    [TestMethod]
+    public void Preprovision_deploys_the_bootstrap_first_and_waits_out_new_grants_before_main()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "false");
+        run.SetAnswer("grants-1", Rows([$"/subscriptions/{Subscription}/providers/Microsoft.Authorization/roleAssignments/sub-wide", $"/subscriptions/{Subscription}"]));
+        run.SetAnswer("grants-2", Rows(
+            [$"/subscriptions/{Subscription}/providers/Microsoft.Authorization/roleAssignments/sub-wide", $"/subscriptions/{Subscription}"],
+            ["/x/roleAssignments/acrpull-backend", $"/subscriptions/{Subscription}/resourceGroups/RG-todo-dev/providers/Microsoft.ContainerRegistry/registries/crtododev"],
+            ["/x/roleAssignments/kv-backend-jwt", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev/providers/Microsoft.KeyVault/vaults/kv/secrets/jwt-secret-key"],
+            ["/x/roleAssignments/other-group", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev-2/providers/Microsoft.KeyVault/vaults/kv"]));
+
+        var (exit, output, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "2 new role assignment(s); waiting 1s");
+        var calls = run.Calls;
+        Assert.AreEqual($"group create --name {Group} --location westeurope --tags azd-env-name=dev --output none", calls.Single(c => c.StartsWith("group create", StringComparison.Ordinal)));
+        var bootstrap = calls.FindIndex(c => c.StartsWith("deployment group create", StringComparison.Ordinal));
+        Assert.AreEqual($"deployment group create --resource-group {Group} --name bootstrap-dev --template-file generated/dev/bootstrap.bicep --parameters generated/dev/bootstrap.bicepparam --output none", calls[bootstrap]);
+        Assert.IsLessThan(bootstrap, calls.FindIndex(c => c.StartsWith("keyvault list-deleted", StringComparison.Ordinal)), "a soft-deleted vault stops everything, the bootstrap included");
+        StringAssert.Contains(output, "deploying generated/dev/");
+    }
+
+    [TestMethod]
+    public void An_unchanged_bootstrap_does_not_wait()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+        var grants = Rows(["/x/roleAssignments/acrpull-backend", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev/providers/Microsoft.ContainerRegistry/registries/crtododev"]);
+        run.SetAnswer("grants-1", grants);
+        run.SetAnswer("grants-2", grants);
+
+        var (exit, output, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["ROLE_PROPAGATION_SECONDS"] = "3600" });
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "no new role assignment; nothing to wait for");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("group create", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void A_failed_bootstrap_stops_before_main_is_staged()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+
+        var (exit, _, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "deployment group create" });
+
+        Assert.AreEqual(6, exit);
+        StringAssert.Contains(error, "the deployment of generated/dev/bootstrap.bicep failed");
+        Assert.IsFalse(Directory.Exists(Path.Combine(run.Workspace, ".azd-infra")));
+    }
+
+    [TestMethod]
+    public void A_missing_group_without_a_location_is_a_clear_error()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "false");
+        var environment = PreprovisionEnvironment();
+        environment.Remove("AZURE_LOCATION");
+
+        var (exit, _, error) = run.Script("preprovision.sh", environment);
+
+        Assert.AreEqual(6, exit);
+        StringAssert.Contains(error, "resource group rg-todo-dev does not exist and AZURE_LOCATION is not set");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("deployment group create", StringComparison.Ordinal)));
+    }
+
     // ---- point 4: a soft-deleted Key Vault holding the environment's vault name ----
 
     [TestMethod]
@@ -362,6 +437,8 @@ public sealed partial class DeployHooksTests
         ["AZURE_ENV_NAME"] = "dev",
         ["AZURE_RESOURCE_GROUP"] = Group,
         ["AZURE_SUBSCRIPTION_ID"] = Subscription,
+        ["AZURE_LOCATION"] = "westeurope",
+        ["ROLE_PROPAGATION_SECONDS"] = "1",
         ["JWT_SECRET_KEY"] = new string('k', 48),
         ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
         ["OPENAI_API_KEY"] = "sk-test",
