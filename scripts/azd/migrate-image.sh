@@ -33,7 +33,10 @@ context_files() {
     git ls-files --cached --others --exclude-standard -- $sources
   else
     find $sources -type f ! -path '*/bin/*' ! -path '*/obj/*'
-  fi | { cat; echo "$dockerfile"; } | LC_ALL=C sort -u
+  fi | { cat; echo "$dockerfile"; } | LC_ALL=C sort -u | while read -r file; do
+    # git still lists a tracked file deleted from the work tree; the build would not see it either.
+    if [ -f "$file" ]; then printf '%s\n' "$file"; fi
+  done
 }
 
 sha256() {
