@@ -9,6 +9,9 @@ job="${MIGRATION_JOB_NAME:?MIGRATION_JOB_NAME is not set; it is an output of the
 timeout_seconds="${MIGRATION_TIMEOUT_SECONDS:-1900}"
 interval="${MIGRATION_POLL_SECONDS:-10}"
 
+# The job runs the migrate image of this commit's migrations (built by the predeploy hook), not the one it had.
+"$(dirname "$0")/migrate-image.sh" point
+
 execution=$(az containerapp job start --resource-group "$group" --name "$job" --query name --output tsv)
 echo "postdeploy: started migration execution $execution of job $job"
 

@@ -32,6 +32,10 @@ if [ -n "$problems" ]; then
   exit 2
 fi
 
+./scripts/azd/keyvault-check.sh "$env_name"
+./scripts/azd/bootstrap.sh "$env_name"
+./scripts/azd/deployed-images.sh "$env_name"
+
 rm -rf .azd-infra
 mkdir -p .azd-infra
 cp "generated/$env_name/main.bicep" "generated/$env_name/main.bicepparam" .azd-infra/

@@ -14,6 +14,8 @@ public sealed class PostdeployHookTests
         #!/bin/sh
         echo "$*" >> "$FAKE_AZ_DIR/calls"
         case "$*" in
+          *"job show"*) echo "crtododev.azurecr.io" ;;
+          *"job update"*) ;;
           *"job start"*) echo "todo-migrate-exec-1" ;;
           *"execution show"*)
             n=$(cat "$FAKE_AZ_DIR/n" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$FAKE_AZ_DIR/n"
@@ -29,7 +31,7 @@ public sealed class PostdeployHookTests
         Assert.AreEqual(0, exit);
         StringAssert.Contains(output, "migrations applied (todo-migrate-exec-1)");
         Assert.AreEqual(3, calls.Count(c => c.Contains("execution show", StringComparison.Ordinal)));
-        StringAssert.Contains(calls[0], "containerapp job start --resource-group rg-todo-dev --name caj-todo-dev-migrate");
+        StringAssert.Contains(calls.First(c => c.Contains("job start", StringComparison.Ordinal)), "containerapp job start --resource-group rg-todo-dev --name caj-todo-dev-migrate");
     }
 
     [TestMethod]

@@ -1,0 +1,570 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Provisioning.TestSupport;
+
+namespace Provisioning.Environments.Tests.Deployment;
+
+/// <summary>
+/// The azd hooks that decide what reaches Azure (issue 9 points 4 and 5): the migrate image built from this commit and
+/// the job pointed at it before it starts, deployed images kept across a provision-only run, a soft-deleted Key Vault
+/// caught before anything is provisioned. Azure cannot run here, so `az` and `azd` are stand-ins that answer from
+/// files and record every call; the hooks' own logic (parsing the committed templates, matching, ordering, messages,
+/// exit codes) runs for real under /bin/sh.
+/// </summary>
+[TestClass]
+public sealed partial class DeployHooksTests
+{
+    private const string Group = "rg-todo-dev";
+    private const string Subscription = "00000000-0000-0000-0000-0000000000aa";
+    private const string Registry = "crtododevabcdefghijklm.azurecr.io";
+
+    private const string FakeAz = """
+        #!/bin/sh
+        echo "$*" >> "$FAKE_AZ_DIR/calls"
+        if [ -n "${FAKE_AZ_FAIL:-}" ]; then
+          case "$*" in *"$FAKE_AZ_FAIL"*) echo "ERROR: (AuthorizationFailed) the client cannot perform this action" >&2; exit 1 ;; esac
+        fi
+        answer() { [ ! -f "$FAKE_AZ_DIR/$1" ] || cat "$FAKE_AZ_DIR/$1"; }
+        case "$*" in
+          "group exists"*) answer group-exists ;;
+          "group create"*) ;;
+          "deployment group create"*) ;;
+          "role assignment list"*)
+            n=$(cat "$FAKE_AZ_DIR/grant-calls" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$FAKE_AZ_DIR/grant-calls"
+            answer "grants-$n" ;;
+          "containerapp list"*) answer apps ;;
+          "containerapp job list"*) answer jobs ;;
+          "containerapp job show"*) answer job-registry ;;
+          "containerapp job update"*) ;;
+          "containerapp job start"*) echo "todo-migrate-exec-1" ;;
+          "containerapp job execution show"*) echo "Succeeded" ;;
+          "keyvault list-deleted"*) answer deleted-vaults ;;
+          "acr repository show"*) [ -f "$FAKE_AZ_DIR/registry-has-image" ] || { echo "ERROR: manifest unknown" >&2; exit 1; } ;;
+          "acr build"*) find . -type f | sed 's|^\./||' | LC_ALL=C sort > "$FAKE_AZ_DIR/build-context" ;;
+          *) echo "fake az: unexpected call: $*" >&2; exit 64 ;;
+        esac
+        """;
+
+    private const string FakeAzd = """
+        #!/bin/sh
+        echo "$*" >> "$FAKE_AZ_DIR/azd-calls"
+        if [ "$1 $2" = "env set" ]; then printf '%s=%s\n' "$3" "$4" >> "$FAKE_AZ_DIR/azd-env"; fi
+        """;
+
+    [GeneratedRegex("^todo-migrate:src-[0-9a-f]{16}$")]
+    private static partial Regex MigrateTag();
+
+    // ---- point 5: the migrate image follows the code ----
+
+    [TestMethod]
+    public void Predeploy_builds_and_pushes_the_migrate_image_from_exactly_the_files_the_dockerfile_copies()
+    {
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts", "README.md"));
+        // Build output beside the sources must neither reach the image nor change its tag.
+        run.WriteFile("src/Database/obj/leftover.txt", "x");
+        var tag = run.Tag();
+
+        var (exit, output, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev" });
+
+        Assert.AreEqual(0, exit, error);
+        Assert.MatchesRegex(MigrateTag(), tag);
+        StringAssert.Contains(output, $"pushed {tag}");
+        var build = run.Calls.Single(c => c.StartsWith("acr build", StringComparison.Ordinal));
+        Assert.AreEqual($"acr build --registry crtododev --image {tag} --file src/Database/Dockerfile .", build);
+        var context = run.Answer("build-context").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        CollectionAssert.Contains(context, "src/Database/Dockerfile");
+        CollectionAssert.Contains(context, "global.json");
+        CollectionAssert.Contains(context, ".config/dotnet-tools.json");
+        CollectionAssert.Contains(context, "Directory.Packages.props");
+        Assert.IsTrue(context.Any(f => f.StartsWith("src/Database/Migrations/", StringComparison.Ordinal)), "the migrations are built into the image");
+        Assert.IsFalse(context.Any(f => f.Contains("/obj/", StringComparison.Ordinal) || f.StartsWith("scripts/", StringComparison.Ordinal) || f == "README.md"),
+            "only what the Dockerfile copies is uploaded: " + string.Join(", ", context));
+    }
+
+    [TestMethod]
+    public void The_migrate_tag_changes_with_the_migrations_and_nothing_else()
+    {
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts", "README.md"));
+        var before = run.Tag();
+
+        run.WriteFile("README.md", "unrelated change");
+        run.WriteFile("src/Database/obj/project.assets.json", "{}");
+        Assert.AreEqual(before, run.Tag(), "files the image does not contain must not change its tag");
+
+        var migration = Directory.EnumerateFiles(Path.Combine(run.Workspace, "src", "Database", "Migrations"), "*.cs").First();
+        File.AppendAllText(migration, "\n// a schema change\n");
+        var after = run.Tag();
+        Assert.AreNotEqual(before, after);
+        Assert.MatchesRegex(MigrateTag(), after);
+    }
+
+    [TestMethod]
+    public void Predeploy_does_not_rebuild_a_tag_the_registry_already_has()
+    {
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        run.SetAnswer("registry-has-image", "");
+
+        var (exit, output, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev" });
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "not rebuilt");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("acr build", StringComparison.Ordinal)));
+        StringAssert.StartsWith(run.Calls.Single(), $"acr repository show --name crtododev --image {run.Tag()}");
+    }
+
+    [TestMethod]
+    public void A_failed_build_stops_the_deployment_with_a_clear_message()
+    {
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+
+        var (exit, _, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev", ["FAKE_AZ_FAIL"] = "acr build" });
+
+        Assert.AreEqual(5, exit);
+        StringAssert.Contains(error, $"az acr build of {run.Tag()} in crtododev failed");
+    }
+
+    [TestMethod]
+    public void Predeploy_without_the_registry_output_is_a_clear_error()
+    {
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+
+        var (exit, _, error) = run.Script("predeploy.sh", []);
+
+        Assert.AreNotEqual(0, exit);
+        StringAssert.Contains(error, "AZURE_CONTAINER_REGISTRY_NAME is not set");
+        Assert.IsEmpty(run.Calls);
+    }
+
+    [TestMethod]
+    public void Postdeploy_points_the_job_at_the_new_image_before_it_starts_the_migration()
+    {
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        run.SetAnswer("job-registry", Registry);
+
+        var (exit, output, error) = run.Script("postdeploy.sh", PostdeployEnvironment());
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "migrations applied");
+        var update = run.Calls.FindIndex(c => c.StartsWith("containerapp job update", StringComparison.Ordinal));
+        var start = run.Calls.FindIndex(c => c.StartsWith("containerapp job start", StringComparison.Ordinal));
+        Assert.IsGreaterThanOrEqualTo(0, update, "the job must be updated: " + string.Join(" | ", run.Calls));
+        Assert.IsLessThan(start, update, "the job must run the new image, so it is updated before it starts");
+        Assert.AreEqual(
+            $"containerapp job update --resource-group {Group} --name caj-todo-dev-migrate --container-name migrate --image {Registry}/{run.Tag()} --output none",
+            run.Calls[update]);
+    }
+
+    [TestMethod]
+    public void A_failed_job_update_starts_no_migration()
+    {
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        run.SetAnswer("job-registry", Registry);
+
+        var (exit, _, error) = run.Script("postdeploy.sh", new(PostdeployEnvironment()) { ["FAKE_AZ_FAIL"] = "job update" });
+
+        Assert.AreEqual(5, exit);
+        StringAssert.Contains(error, "could not point job caj-todo-dev-migrate at");
+        StringAssert.Contains(error, "the migration was not started");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("containerapp job start", StringComparison.Ordinal)));
+    }
+
+    // ---- point 5: a provision-only run keeps the deployed images ----
+
+    [TestMethod]
+    public void Preprovision_keeps_every_deployed_image_for_the_next_provision()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+        run.SetAnswer("deleted-vaults", "");
+        run.SetAnswer("apps", Rows(
+            ["ca-todo-dev-frontend", $"{Registry}/todo-chatbot/frontend-dev:azd-deploy-1700000001", Registry],
+            ["ca-todo-dev-backend", $"{Registry}/todo-chatbot/backend-dev:azd-deploy-1700000002", Registry],
+            ["ca-todo-dev-mcp", $"{Registry}/todo-chatbot/mcp-dev:azd-deploy-1700000003", Registry],
+            ["ca-todo-dev-probe", $"{Registry}/todo-chatbot/probe-dev:azd-deploy-1700000004", Registry],
+            ["ca-other-app", "mcr.microsoft.com/k8se/quickstart:latest", "None"]));
+        run.SetAnswer("jobs", Rows(["caj-todo-dev-migrate", $"{Registry}/todo-migrate:src-0123456789abcdef", Registry]));
+
+        var (exit, output, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+
+        Assert.AreEqual(0, exit, error);
+        var kept = run.AzdEnvironment();
+        Assert.AreEqual("todo-chatbot/frontend-dev:azd-deploy-1700000001", kept["DEPLOYED_FRONTEND_IMAGE"]);
+        Assert.AreEqual("todo-chatbot/backend-dev:azd-deploy-1700000002", kept["DEPLOYED_BACKEND_IMAGE"]);
+        Assert.AreEqual("todo-chatbot/mcp-dev:azd-deploy-1700000003", kept["DEPLOYED_MCP_IMAGE"]);
+        Assert.AreEqual("todo-chatbot/probe-dev:azd-deploy-1700000004", kept["DEPLOYED_PROBE_IMAGE"]);
+        Assert.AreEqual("todo-migrate:src-0123456789abcdef", kept["DEPLOYED_MIGRATE_IMAGE"]);
+        Assert.HasCount(5, kept);
+        StringAssert.Contains(output, "deploying generated/dev/");
+        Assert.IsTrue(File.Exists(Path.Combine(run.Workspace, ".azd-infra", "main.bicep")));
+    }
+
+    [TestMethod]
+    public void First_deployment_uses_the_environment_files_tags_and_clears_stale_values()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "false");
+        run.SetAnswer("deleted-vaults", "");
+
+        // A value left from an environment that was deleted (azd down) must not point the new apps at lost images.
+        var (exit, output, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["DEPLOYED_BACKEND_IMAGE"] = "todo-chatbot/backend-dev:azd-deploy-1" });
+
+        Assert.AreEqual(0, exit, error);
+        Assert.AreEqual("", run.AzdEnvironment()["DEPLOYED_BACKEND_IMAGE"]);
+        Assert.HasCount(1, run.AzdEnvironment(), "values that are already empty are left alone");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("containerapp", StringComparison.Ordinal)), "there is nothing to read in a group that does not exist");
+        StringAssert.Contains(output, "ca-todo-dev-backend is not deployed yet");
+        StringAssert.Contains(output, "deploying generated/dev/");
+    }
+
+    [TestMethod]
+    public void An_image_outside_the_environments_registry_is_not_kept()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+        run.SetAnswer("apps", Rows(["ca-todo-dev-frontend", "mcr.microsoft.com/k8se/quickstart:latest", Registry]));
+
+        var (exit, output, error) = run.Script("deployed-images.sh", new() { ["AZURE_RESOURCE_GROUP"] = Group }, "dev");
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "is not in its registry");
+        Assert.IsFalse(run.AzdEnvironment().ContainsKey("DEPLOYED_FRONTEND_IMAGE"), "the value stays empty, so the env-file tag is used");
+    }
+
+    [TestMethod]
+    public void Deployed_images_print_export_lines_for_the_plain_az_path()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+        run.SetAnswer("apps", Rows(["ca-todo-dev-backend", $"{Registry}/todo-backend:1.2.3", Registry]));
+
+        var (exit, output, error) = run.Script("deployed-images.sh", new() { ["AZURE_RESOURCE_GROUP"] = Group }, "dev", "--export");
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "export DEPLOYED_BACKEND_IMAGE='todo-backend:1.2.3'");
+        StringAssert.Contains(output, "export DEPLOYED_FRONTEND_IMAGE=''");
+        Assert.IsFalse(File.Exists(Path.Combine(run.Directory, "azd-calls")), "the plain az path does not need azd");
+    }
+
+    [TestMethod]
+    public void Unreadable_deployed_state_stops_before_anything_is_staged()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+
+        var (exit, _, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "containerapp list" });
+
+        Assert.AreEqual(4, exit);
+        StringAssert.Contains(error, "could not list the container apps of rg-todo-dev");
+        Assert.IsFalse(Directory.Exists(Path.Combine(run.Workspace, ".azd-infra")), "nothing may be staged for provisioning");
+    }
+
+    [TestMethod]
+    [Ignore("Enable when generated/<env>/main.bicepparam reads DEPLOYED_<COMPONENT>_IMAGE (coord deploy-template-spec.md, section 1).")]
+    public void Main_bicepparam_takes_the_kept_image_and_falls_back_to_the_environment_files_tag()
+    {
+        var paramFile = Path.Combine(TestFolders.RepositoryRoot, "generated", "dev", "main.bicepparam");
+        var secrets = new Dictionary<string, string>
+        {
+            ["JWT_SECRET_KEY"] = new string('k', 48),
+            ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
+            ["OPENAI_API_KEY"] = "sk-test",
+        };
+
+        var kept = BicepCli.Run(new Dictionary<string, string>(secrets) { ["DEPLOYED_BACKEND_IMAGE"] = "todo-chatbot/backend-dev:azd-deploy-1" }, "build-params", paramFile, "--stdout");
+        var fallback = BicepCli.Run(new Dictionary<string, string>(secrets) { ["DEPLOYED_BACKEND_IMAGE"] = "" }, "build-params", paramFile, "--stdout");
+
+        Assert.AreEqual(0, kept.ExitCode, kept.StandardError);
+        StringAssert.Contains(kept.StandardOutput, "todo-chatbot/backend-dev:azd-deploy-1");
+        Assert.AreEqual(0, fallback.ExitCode, fallback.StandardError);
+        StringAssert.Contains(fallback.StandardOutput, "todo-backend:1.0.0");
+    }
+
+    // ---- point 4: no first deployment that depends on winning the role-assignment race ----
+
+    [TestMethod]
+    public void Preprovision_deploys_the_bootstrap_first_and_waits_out_new_grants_before_main()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "false");
+        run.SetAnswer("grants-1", Rows([$"/subscriptions/{Subscription}/providers/Microsoft.Authorization/roleAssignments/sub-wide", $"/subscriptions/{Subscription}"]));
+        run.SetAnswer("grants-2", Rows(
+            [$"/subscriptions/{Subscription}/providers/Microsoft.Authorization/roleAssignments/sub-wide", $"/subscriptions/{Subscription}"],
+            ["/x/roleAssignments/acrpull-backend", $"/subscriptions/{Subscription}/resourceGroups/RG-todo-dev/providers/Microsoft.ContainerRegistry/registries/crtododev"],
+            ["/x/roleAssignments/kv-backend-jwt", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev/providers/Microsoft.KeyVault/vaults/kv/secrets/jwt-secret-key"],
+            ["/x/roleAssignments/other-group", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev-2/providers/Microsoft.KeyVault/vaults/kv"]));
+
+        var (exit, output, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "2 new role assignment(s); waiting 1s");
+        var calls = run.Calls;
+        Assert.AreEqual($"group create --name {Group} --location westeurope --tags azd-env-name=dev --output none", calls.Single(c => c.StartsWith("group create", StringComparison.Ordinal)));
+        var bootstrap = calls.FindIndex(c => c.StartsWith("deployment group create", StringComparison.Ordinal));
+        Assert.AreEqual($"deployment group create --resource-group {Group} --name bootstrap-dev --template-file generated/dev/bootstrap.bicep --parameters generated/dev/bootstrap.bicepparam --output none", calls[bootstrap]);
+        Assert.IsLessThan(bootstrap, calls.FindIndex(c => c.StartsWith("keyvault list-deleted", StringComparison.Ordinal)), "a soft-deleted vault stops everything, the bootstrap included");
+        StringAssert.Contains(output, "deploying generated/dev/");
+    }
+
+    [TestMethod]
+    public void An_unchanged_bootstrap_does_not_wait()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+        var grants = Rows(["/x/roleAssignments/acrpull-backend", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev/providers/Microsoft.ContainerRegistry/registries/crtododev"]);
+        run.SetAnswer("grants-1", grants);
+        run.SetAnswer("grants-2", grants);
+
+        var (exit, output, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["ROLE_PROPAGATION_SECONDS"] = "3600" });
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "no new role assignment; nothing to wait for");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("group create", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void A_failed_bootstrap_stops_before_main_is_staged()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "true");
+
+        var (exit, _, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "deployment group create" });
+
+        Assert.AreEqual(6, exit);
+        StringAssert.Contains(error, "the deployment of generated/dev/bootstrap.bicep failed");
+        Assert.IsFalse(Directory.Exists(Path.Combine(run.Workspace, ".azd-infra")));
+    }
+
+    [TestMethod]
+    public void A_missing_group_without_a_location_is_a_clear_error()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "false");
+        var environment = PreprovisionEnvironment();
+        environment.Remove("AZURE_LOCATION");
+
+        var (exit, _, error) = run.Script("preprovision.sh", environment);
+
+        Assert.AreEqual(6, exit);
+        StringAssert.Contains(error, "resource group rg-todo-dev does not exist and AZURE_LOCATION is not set");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("deployment group create", StringComparison.Ordinal)));
+    }
+
+    // ---- point 4: a soft-deleted Key Vault holding the environment's vault name ----
+
+    [TestMethod]
+    public void Soft_deleted_vault_of_this_group_stops_provisioning_and_prints_the_fix()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("deleted-vaults", Rows(
+            ["kv-tod-dev-abcdefghijklm", $"/subscriptions/{Subscription}/resourceGroups/RG-TODO-DEV/providers/Microsoft.KeyVault/vaults/kv-tod-dev-abcdefghijklm", "westeurope", "False", "2026-12-06T06:00:00+00:00"]));
+
+        var (exit, _, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+
+        Assert.AreEqual(3, exit);
+        StringAssert.Contains(error, "nothing was deployed: Key Vault kv-tod-dev-abcdefghijklm of this environment is soft-deleted (until 2026-12-06T06:00:00+00:00)");
+        StringAssert.Contains(error, "az keyvault recover --name kv-tod-dev-abcdefghijklm");
+        StringAssert.Contains(error, "az keyvault purge --name kv-tod-dev-abcdefghijklm --location westeurope");
+        Assert.IsFalse(Directory.Exists(Path.Combine(run.Workspace, ".azd-infra")), "nothing may be staged for provisioning");
+        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("containerapp", StringComparison.Ordinal)), "the hook stops at the first blocking problem");
+        StringAssert.StartsWith(run.Calls[0], "keyvault list-deleted --resource-type vault --query [?starts_with(name, 'kv-tod-dev-')]");
+    }
+
+    [TestMethod]
+    public void Purge_protected_vault_is_recovered_or_waited_out_never_purged()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("deleted-vaults", Rows(
+            ["kv-tod-pro-abcdefghijklm", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-prod/providers/Microsoft.KeyVault/vaults/kv-tod-pro-abcdefghijklm", "westeurope", "True", "2027-02-27T06:00:00+00:00"]));
+
+        var (exit, _, error) = run.Script("keyvault-check.sh", new() { ["AZURE_RESOURCE_GROUP"] = "rg-todo-prod", ["AZURE_SUBSCRIPTION_ID"] = Subscription }, "prod");
+
+        Assert.AreEqual(3, exit);
+        StringAssert.Contains(error, "az keyvault recover --name kv-tod-pro-abcdefghijklm");
+        StringAssert.Contains(error, "purge protection is on, so it cannot be purged");
+        Assert.DoesNotContain("az keyvault purge", error);
+    }
+
+    [TestMethod]
+    public void Soft_deleted_vaults_of_other_groups_prefixes_or_subscriptions_do_not_block()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        run.SetAnswer("group-exists", "false");
+        run.SetAnswer("deleted-vaults", Rows(
+            // another group: its name differs from the one this group gets
+            ["kv-tod-dev-zyxwvutsrqpon", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev-old/providers/Microsoft.KeyVault/vaults/kv-tod-dev-zyxwvutsrqpon", "westeurope", "False", "2026-12-06T06:00:00+00:00"],
+            // this group, another environment's prefix
+            ["kv-tod-sta-abcdefghijklm", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev/providers/Microsoft.KeyVault/vaults/kv-tod-sta-abcdefghijklm", "westeurope", "False", "2026-12-06T06:00:00+00:00"],
+            // same group name in another subscription
+            ["kv-tod-dev-mnopqrstuvwxy", "/subscriptions/11111111-0000-0000-0000-000000000000/resourceGroups/rg-todo-dev/providers/Microsoft.KeyVault/vaults/kv-tod-dev-mnopqrstuvwxy", "westeurope", "False", "2026-12-06T06:00:00+00:00"]));
+
+        var (exit, output, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "no soft-deleted vault holds this environment's vault name");
+        StringAssert.Contains(output, "deploying generated/dev/");
+    }
+
+    [TestMethod]
+    public void A_failed_deleted_vault_listing_stops_with_the_missing_permission_named()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+
+        var (exit, _, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "keyvault list-deleted" });
+
+        Assert.AreEqual(3, exit);
+        StringAssert.Contains(error, "AuthorizationFailed");
+        StringAssert.Contains(error, "Microsoft.KeyVault/locations/deletedVaults/read");
+        StringAssert.Contains(error, "SKIP_DELETED_KEYVAULT_CHECK");
+        Assert.IsFalse(Directory.Exists(Path.Combine(run.Workspace, ".azd-infra")));
+    }
+
+    [TestMethod]
+    public void Without_a_resource_group_the_checks_say_what_they_skip_and_call_nothing()
+    {
+        var run = new HookRun(CopyOf("generated", "scripts"));
+        var environment = PreprovisionEnvironment();
+        environment.Remove("AZURE_RESOURCE_GROUP");
+
+        var (exit, output, error) = run.Script("preprovision.sh", environment);
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "azd env set AZURE_RESOURCE_GROUP rg-todo-dev");
+        Assert.IsEmpty(run.Calls);
+    }
+
+    private static Dictionary<string, string> PreprovisionEnvironment() => new()
+    {
+        ["AZURE_ENV_NAME"] = "dev",
+        ["AZURE_RESOURCE_GROUP"] = Group,
+        ["AZURE_SUBSCRIPTION_ID"] = Subscription,
+        ["AZURE_LOCATION"] = "westeurope",
+        ["ROLE_PROPAGATION_SECONDS"] = "1",
+        ["JWT_SECRET_KEY"] = new string('k', 48),
+        ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
+        ["OPENAI_API_KEY"] = "sk-test",
+    };
+
+    private static Dictionary<string, string> PostdeployEnvironment() => new()
+    {
+        ["AZURE_RESOURCE_GROUP"] = Group,
+        ["MIGRATION_JOB_NAME"] = "caj-todo-dev-migrate",
+        ["MIGRATION_POLL_SECONDS"] = "1",
+    };
+
+    private static string Rows(params string[][] rows) => string.Join('\n', rows.Select(r => string.Join('\t', r))) + "\n";
+
+    /// <summary>A throwaway copy of some of the repository's files and folders (not a git checkout).</summary>
+    private static string CopyOf(params string[] paths)
+    {
+        var workspace = TestFolders.NewTemp("deploy-hooks");
+        foreach (var path in paths)
+        {
+            var source = Path.Combine(TestFolders.RepositoryRoot, path);
+            if (Directory.Exists(source))
+            {
+                TestFolders.Copy(source, Path.Combine(workspace, path));
+            }
+            else
+            {
+                File.Copy(source, Path.Combine(workspace, path));
+            }
+        }
+        return workspace;
+    }
+
+    /// <summary>One workspace with stand-ins for az and azd that answer from files in <see cref="Directory"/>.</summary>
+    private sealed class HookRun
+    {
+        private static readonly string[] Inherited = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL"];
+
+        public HookRun(string workspace)
+        {
+            Workspace = workspace;
+            Directory = TestFolders.NewTemp("deploy-hooks-az");
+            var bin = System.IO.Directory.CreateDirectory(Path.Combine(Directory, "bin")).FullName;
+            WriteExecutable(Path.Combine(bin, "az"), FakeAz);
+            WriteExecutable(Path.Combine(bin, "azd"), FakeAzd);
+        }
+
+        public string Workspace { get; }
+
+        public string Directory { get; }
+
+        public List<string> Calls =>
+            File.Exists(Path.Combine(Directory, "calls")) ? [.. File.ReadAllLines(Path.Combine(Directory, "calls"))] : [];
+
+        public void SetAnswer(string name, string content) => File.WriteAllText(Path.Combine(Directory, name), content);
+
+        public string Answer(string name) => File.ReadAllText(Path.Combine(Directory, name));
+
+        public void WriteFile(string relativePath, string content)
+        {
+            var path = Path.Combine(Workspace, relativePath);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+        }
+
+        /// <summary>The values the hooks set with `azd env set`, the last one per name.</summary>
+        public Dictionary<string, string> AzdEnvironment()
+        {
+            var file = Path.Combine(Directory, "azd-env");
+            var values = new Dictionary<string, string>();
+            foreach (var line in File.Exists(file) ? File.ReadAllLines(file) : [])
+            {
+                var equals = line.IndexOf('=', StringComparison.Ordinal);
+                values[line[..equals]] = line[(equals + 1)..];
+            }
+            return values;
+        }
+
+        /// <summary>The migrate image the scripts compute for this workspace (the same computation build and point use).</summary>
+        public string Tag()
+        {
+            var (exit, output, error) = Script("migrate-image.sh", [], "tag");
+            Assert.AreEqual(0, exit, error);
+            return output.Trim();
+        }
+
+        public (int ExitCode, string Output, string Error) Script(string name, Dictionary<string, string> environment, params string[] args)
+        {
+            var start = new ProcessStartInfo("/bin/sh")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Workspace,
+            };
+            start.ArgumentList.Add(Path.Combine(Workspace, "scripts", "azd", name));
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+            // Hermetic: nothing the developer exported (AZURE_*, secrets, DEPLOYED_*) reaches the hook.
+            var inherited = start.Environment.Where(e => Inherited.Contains(e.Key)).ToList();
+            start.Environment.Clear();
+            foreach (var (key, value) in inherited)
+            {
+                start.Environment[key] = value;
+            }
+            start.Environment["PATH"] = Path.Combine(Directory, "bin") + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
+            start.Environment["FAKE_AZ_DIR"] = Directory;
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            Assert.IsTrue(process.WaitForExit(TimeSpan.FromSeconds(60)), $"{name} did not finish");
+            return (process.ExitCode, output.Result, error.Result);
+        }
+
+        private static void WriteExecutable(string path, string text)
+        {
+            File.WriteAllText(path, text.Replace("\r", "", StringComparison.Ordinal) + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+    }
+}
