@@ -9,12 +9,12 @@ namespace Provisioning.HealthProbe;
 /// <summary>
 /// Reports each check result as one Application Insights availability result and one structured log line.
 /// The alert rules query exactly these fields; see docs/probes.md ("Telemetry") before renaming any of them.
+/// No role name is set here: the Functions worker's FunctionsRoleEnvironmentTelemetryInitializer overwrites
+/// Cloud.RoleName on every item with the WEBSITE_CLOUD_ROLENAME app setting (else the site name), so the probe
+/// app's settings decide cloud_RoleName (see HealthProbeServices).
 /// </summary>
 public sealed partial class AvailabilityReporter(TelemetryClient telemetry, ILogger<AvailabilityReporter> logger, ProbeSettings settings)
 {
-    /// <summary>cloud_RoleName of every item: one name for the probe whatever the Function app is called.</summary>
-    public const string CloudRoleName = "todo-probe";
-
     /// <summary>The run location: the probe runs inside the environment it checks.</summary>
     public string RunLocation => "probe-" + settings.Environment;
 
@@ -33,7 +33,6 @@ public sealed partial class AvailabilityReporter(TelemetryClient telemetry, ILog
                 Message = result.Reason,
                 Timestamp = report.StartedAt,
             };
-            item.Context.Cloud.RoleName = CloudRoleName;
             item.Properties["component"] = result.Component;
             item.Properties["outcome"] = Wire(result.Outcome);
             item.Properties["failureKind"] = result.Kind.ToString();
