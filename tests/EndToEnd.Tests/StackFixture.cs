@@ -16,6 +16,9 @@ public static class StackFixture
 
     public static LocalPaths Paths { get; } = LocalPaths.Find(AppContext.BaseDirectory);
 
+    /// <summary>The migration bundle this run built (LocalUpCommandTests hands it to `local up --bundle`).</summary>
+    public static string BundlePath { get; private set; } = "";
+
 #if DEBUG
     private const string Configuration = "Debug";
 #else
@@ -30,6 +33,7 @@ public static class StackFixture
         // --no-build: this project's build has just compiled src/Database in the same configuration.
         var bundle = await MigrationBundle.BuildAsync(Paths, Path.Combine(bundleDirectory, "efbundle"), Configuration, noBuild: true,
             context.CancellationTokenSource.Token);
+        BundlePath = bundle;
         stack = await LocalStack.StartAsync(new LocalStackOptions(Paths, bundle, "e2e", Progress: Console.Out), context.CancellationTokenSource.Token);
     }
 
