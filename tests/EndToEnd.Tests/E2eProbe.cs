@@ -15,9 +15,15 @@ internal static class E2eProbe
     {
         var variables = stack.VariablesOf(TodoContract.Probe);
         // The same reader the Function and the CLI use, over the variables src/Local decided for the probe.
-        var read = ProbeSettingsReader.Read(name => name == SettingNames.JwtSecretKey && jwtSecretKey is not null
-            ? jwtSecretKey
-            : variables.GetValueOrDefault(name), "local stack variable");
+        var read = ProbeSettingsReader.Read(name => name switch
+        {
+            SettingNames.JwtSecretKey when jwtSecretKey is not null => jwtSecretKey,
+            // Roomier than the deployed defaults (10 s, 45 s): these tests judge answers, not speed, and share two
+            // cores with the rest of the suite (a cold database check took 10 s at a load average of 25).
+            SettingNames.CheckTimeoutSeconds => "30",
+            SettingNames.RunDeadlineSeconds => "60",
+            _ => variables.GetValueOrDefault(name),
+        }, "local stack variable");
         Assert.IsTrue(read.IsValid, read.Describe("the local stack's probe variables are not usable:"));
         using var http = ProbeHttp.CreateClient();
         var settings = read.Settings!;
