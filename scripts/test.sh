@@ -10,16 +10,29 @@ log() { echo "test.sh: $*" >&2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 BICEP_TELEMETRY_ENABLED=false
 
 # Debian packages the tests use: PostgreSQL (server for the database tests) and runuser (util-linux, to run it
-# as its own user). apt-get update runs once, and only when something is missing.
+# as its own user); for the end-to-end tests the contract reference backend's FastAPI, SQLModel, PyJWT, psycopg2 and
+# uvicorn (tests/Fixtures/backend runs on /usr/bin/python3), and Node with npm for the mcp and frontend fixtures
+# (only when missing: a NodeSource nodejs already brings npm). apt-get update runs once, and only when something is missing.
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v /usr/bin/python3 >/dev/null 2>&1 || missing+=(python3)
+for package in python3-fastapi python3-sqlmodel python3-jwt python3-psycopg2 uvicorn; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || { log "apt-get failed"; exit 1; }
 fi
+
+# The mcp and frontend fixtures' npm packages, exactly as locked (node_modules is not committed).
+for fixture in tests/Fixtures/mcp tests/Fixtures/frontend; do
+  log "npm ci in $fixture"
+  (cd "$fixture" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { log "npm ci failed in $fixture"; exit 1; }
+done
 
 log "restoring NuGet packages and local tools"
 dotnet tool restore >/dev/null || { log "dotnet tool restore failed"; exit 1; }

@@ -7,5 +7,6 @@ var root = GenerateCommand.CreateRoot();
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(VerifyDatabaseCommand.Create());
 root.Subcommands.Add(ProbeCommand.Create());
+root.Subcommands.Add(LocalCommand.Create());
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

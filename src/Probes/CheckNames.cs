@@ -8,6 +8,7 @@ public static class CheckNames
     public const string BackendHealth = "backend.health";
     public const string BackendAuthRejects = "backend.auth.rejects";
     public const string BackendAuthAccepts = "backend.auth.accepts";
+    public const string BackendAuthz = "backend.authz";
     public const string McpHandshake = "mcp.handshake";
     public const string McpBackend = "mcp.backend";
     public const string DatabaseSchema = "database.schema";
@@ -15,7 +16,7 @@ public static class CheckNames
     public static IReadOnlyList<string> All { get; } =
     [
         FrontendReachable, FrontendConfig, BackendHealth, BackendAuthRejects,
-        BackendAuthAccepts, McpHandshake, McpBackend, DatabaseSchema,
+        BackendAuthAccepts, BackendAuthz, McpHandshake, McpBackend, DatabaseSchema,
     ];
 }
 

@@ -34,6 +34,9 @@ public sealed record ProbeSettings
     /// <summary>The synthetic user the probe reads as, so it never touches real users' data.</summary>
     public string ProbeUserId => "probe-" + Environment;
 
+    /// <summary>A second synthetic user whose tasks the probe's token must not read (<c>backend.authz</c>).</summary>
+    public string PeerUserId => ProbeUserId + "-peer";
+
     /// <summary>Replaces any secret (and the database password alone) in <paramref name="text"/> with ***.</summary>
     public string Redact(string text)
     {

@@ -15,6 +15,7 @@ public static class StandardChecks
         new BackendHealthCheck(),
         new BackendAuthRejectsCheck(),
         new BackendAuthAcceptsCheck(),
+        new BackendAuthzCheck(),
         new McpHandshakeCheck(),
         new McpBackendCheck(),
         databaseCheck,

@@ -55,7 +55,7 @@ public sealed class ProbeCommandTests
         StringAssert.Contains(database, "FAIL");
         StringAssert.Contains(database, "refused");
         StringAssert.Contains(lines.Single(l => l.StartsWith("mcp.backend ", StringComparison.Ordinal)), "PASS");
-        StringAssert.Contains(lines[^1], "8 checks: 7 pass, 1 fail");
+        StringAssert.Contains(lines[^1], $"{CheckNames.All.Count} checks: {CheckNames.All.Count - 1} pass, 1 fail");
         // The columns line up: every row's OUTCOME starts where the header's does.
         var column = lines[1].IndexOf("OUTCOME", StringComparison.Ordinal);
         Assert.IsTrue(lines[2..^1].All(l => l[column - 2] == ' ' && l[column] != ' '), output);

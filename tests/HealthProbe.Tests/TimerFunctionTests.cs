@@ -54,7 +54,7 @@ public sealed class TimerFunctionTests
         Assert.IsGreaterThanOrEqualTo(1, channel.Flushes, "results are flushed at the end of each tick");
 
         var lines = logger.Entries.Where(e => e.State.ContainsKey("Check")).ToList();
-        Assert.HasCount(8, lines);
+        Assert.HasCount(CheckNames.All.Count, lines);
         var databaseLine = lines.Single(l => (string?)l.State["Check"] == CheckNames.DatabaseSchema);
         Assert.AreEqual(LogLevel.Warning, databaseLine.Level);
         Assert.AreEqual("fail", databaseLine.State["Outcome"]);

@@ -9,6 +9,17 @@ public enum BackendHealth
     WrongBody,
 }
 
+/// <summary>Authorization bugs a backend can have while verifying tokens perfectly (what <c>backend.authz</c> catches).</summary>
+public enum BackendAuthzFault
+{
+    None,
+    /// <summary>An <c>X-User-ID</c> header overrides the token's sub (the public implementations did this).</summary>
+    TrustsUserHeader,
+    /// <summary>Any valid token reads any user's tasks: sub is never compared with the path.</summary>
+    SkipsOwnerCheck,
+}
+
 /// <summary>How the stand-in backend behaves.</summary>
 /// <param name="AcceptsAnyToken">The security bug the probe must catch: any bearer token (or none) is accepted.</param>
-public sealed record BackendOptions(BackendHealth Health = BackendHealth.Ok, bool AcceptsAnyToken = false);
+/// <param name="Authz">An authorization bug on top of correct authentication.</param>
+public sealed record BackendOptions(BackendHealth Health = BackendHealth.Ok, bool AcceptsAnyToken = false, BackendAuthzFault Authz = BackendAuthzFault.None);

@@ -8,7 +8,8 @@ namespace Provisioning.ProbeServers;
 
 /// <summary>
 /// A backend that follows CONTRACT.md: <c>/health</c>, and <c>GET /api/{user_id}/tasks</c> behind real HS256
-/// validation (401 for no/forged/wrong-audience/expired/alg:none tokens, 403 when sub differs from the path).
+/// validation (401 for no/forged/wrong-audience/expired/alg:none tokens, 403 when sub differs from the path), with
+/// FastAPI-style <c>{"detail": …}</c> bodies so the probe's reasons can quote them, and the contract's 60 s leeway.
 /// </summary>
 public static class ContractBackend
 {
@@ -24,7 +25,7 @@ public static class ContractBackend
             ValidIssuers = ["todo-frontend", "todo-mcp", "todo-probe"],
             RequireSignedTokens = true,
             RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
+            ClockSkew = TimeSpan.FromSeconds(60),
         };
 
         return LoopbackServer.StartAsync(null, app =>
@@ -43,20 +44,28 @@ public static class ContractBackend
                     var header = request.Headers.Authorization.ToString();
                     if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
                     {
-                        return Results.StatusCode(401);
+                        return Detail(401, "missing bearer token");
                     }
                     var validation = await handler.ValidateTokenAsync(header["Bearer ".Length..], parameters).ConfigureAwait(false);
                     if (!validation.IsValid)
                     {
-                        return Results.StatusCode(401);
+                        return Detail(401, "invalid token: " + validation.Exception?.Message);
                     }
-                    if (!string.Equals(validation.Claims.TryGetValue("sub", out var sub) ? sub as string : null, userId, StringComparison.Ordinal))
+                    var caller = validation.Claims.TryGetValue("sub", out var sub) ? sub as string : null;
+                    var claimed = request.Headers["X-User-ID"].ToString();
+                    if (options.Authz == BackendAuthzFault.TrustsUserHeader && claimed.Length > 0)
                     {
-                        return Results.StatusCode(403);
+                        caller = claimed;
+                    }
+                    if (options.Authz != BackendAuthzFault.SkipsOwnerCheck && !string.Equals(caller, userId, StringComparison.Ordinal))
+                    {
+                        return Detail(403, "forbidden: the token's subject is not the user in the path");
                     }
                 }
                 return Results.Json(Array.Empty<object>());
             });
         });
     }
+
+    private static IResult Detail(int status, string detail) => Results.Json(new { detail }, statusCode: status);
 }

@@ -69,13 +69,19 @@ public static class TodoMcpServer
         }
     }
 
-    private static string Mint(string key, string userId) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    private static string Mint(string key, string userId)
+    {
+        // Issuers backdate iat/nbf by 30 s (CONTRACT.md), so a verifier whose clock runs a little behind accepts them.
+        var issuedAt = DateTime.UtcNow.AddSeconds(-30);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "todo-mcp",
             Audience = "todo-backend",
             Claims = new Dictionary<string, object> { ["sub"] = userId },
-            Expires = DateTime.UtcNow.AddMinutes(5),
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = issuedAt.AddMinutes(5),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
+    }
 }

@@ -165,8 +165,11 @@ public sealed class FailureClassTests
     {
         var report = await Probe.RunAsync(stack.Settings() with { JwtSecretKey = TestKeys.NewJwtSecret() });
 
-        Probe.AssertResult(report, CheckNames.BackendAuthAccepts, CheckOutcome.Fail, FailureKind.Status, "JWT_SECRET_KEY");
+        Probe.AssertResult(report, CheckNames.BackendAuthAccepts, CheckOutcome.Fail, FailureKind.Status, "JWT_SECRET_KEY differ");
+        Probe.AssertResult(report, CheckNames.BackendAuthAccepts, CheckOutcome.Fail, FailureKind.Status, "backend said \"invalid token: IDX10517: Signature validation failed");
         Probe.AssertResult(report, CheckNames.BackendAuthRejects, CheckOutcome.Pass, FailureKind.None);
+        // The same wrong key would fail mcp's hop and the authz check too: one root cause, one alert.
+        Probe.AssertResult(report, CheckNames.BackendAuthz, CheckOutcome.Skipped, FailureKind.Dependency, CheckNames.BackendAuthAccepts);
     }
 
     [TestMethod]

@@ -36,6 +36,18 @@ public sealed class ProbeTokensTests
     }
 
     [TestMethod]
+    public void The_valid_token_is_backdated_30_seconds_and_lives_at_most_15_minutes_from_now()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 6, 0, 0, TimeSpan.Zero);
+        var token = new JsonWebToken(new ProbeTokens(Key, "probe-dev", new FixedClock(now)).Valid());
+
+        Assert.AreEqual(now.UtcDateTime.AddSeconds(-30), token.IssuedAt);
+        Assert.AreEqual(now.UtcDateTime.AddSeconds(-30), token.ValidFrom, "nbf = iat = now - 30 s (CONTRACT.md)");
+        Assert.IsGreaterThan(now.UtcDateTime, token.ValidTo);
+        Assert.IsLessThanOrEqualTo(now.UtcDateTime.AddMinutes(15), token.ValidTo);
+    }
+
+    [TestMethod]
     public async Task Each_forged_token_fails_contract_validation()
     {
         var handler = new JsonWebTokenHandler();
@@ -63,5 +75,10 @@ public sealed class ProbeTokensTests
         Assert.AreEqual("none", header.RootElement.GetProperty("alg").GetString());
         using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(parts[1]));
         Assert.AreEqual("probe-dev", payload.RootElement.GetProperty("sub").GetString());
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

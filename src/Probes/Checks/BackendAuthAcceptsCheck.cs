@@ -20,7 +20,7 @@ public sealed class BackendAuthAcceptsCheck : IProbeCheck
         if (answer.Code == 401)
         {
             return CheckVerdict.Fail(FailureKind.Status,
-                $"status: GET {url} refused a valid probe token with 401: the probe's and the backend's JWT_SECRET_KEY differ (or the backend expects other iss/aud claims)");
+                $"status: GET {url} refused a valid probe token with 401; {TokenRefusal.Explain(answer)}");
         }
         if (answer.Code != 200)
         {

@@ -12,12 +12,17 @@ internal sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, stri
 
     public int Code => (int)Status;
 
-    public static async Task<HttpAnswer> GetAsync(HttpClient http, Uri url, string? bearerToken, CancellationToken cancellationToken)
+    public static async Task<HttpAnswer> GetAsync(HttpClient http, Uri url, string? bearerToken, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (bearerToken is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -37,6 +42,25 @@ internal sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, stri
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// What the server said about its answer: FastAPI's <c>detail</c> (or a <c>message</c>/<c>error</c> string),
+    /// else a body excerpt, so a reason can quote the component instead of guessing.
+    /// </summary>
+    public string Said()
+    {
+        if (Json() is { ValueKind: JsonValueKind.Object } json)
+        {
+            foreach (var name in new[] { "detail", "message", "error" })
+            {
+                if (json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    return Running.Text.OneLine(value.GetString());
+                }
+            }
+        }
+        return Body.Length == 0 ? "(empty body)" : Excerpt();
     }
 
     /// <summary>A short excerpt of the body for a reason line.</summary>

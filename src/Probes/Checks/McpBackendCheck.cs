@@ -7,7 +7,9 @@ public sealed class McpBackendCheck : IProbeCheck
 {
     public string Name => CheckNames.McpBackend;
     public string Component => Components.Mcp;
-    public IReadOnlyList<string> DependsOn => [CheckNames.BackendHealth, CheckNames.McpHandshake];
+    // When the backend refuses even the probe's own valid token (wrong key, clock), mcp's token fails for the same
+    // reason: one root cause, one alert (backend.auth.accepts).
+    public IReadOnlyList<string> DependsOn => [CheckNames.BackendHealth, CheckNames.BackendAuthAccepts, CheckNames.McpHandshake];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -6,7 +6,14 @@ namespace Provisioning.Probes.Checks;
 /// <summary>Opens an MCP client session with the official C# SDK over the run's shared HttpClient.</summary>
 internal static class McpSession
 {
-    public static async Task<McpClient> OpenAsync(ProbeContext context, CancellationToken cancellationToken)
+    public static Task<McpClient> OpenAsync(ProbeContext context, CancellationToken cancellationToken) =>
+        OpenAsync(context, protocolVersion: null, cancellationToken);
+
+    /// <param name="protocolVersion">
+    /// Null for the checks (newest revision with fallback); a revision pins the handshake, so the interop tests can
+    /// prove this very client against each revision another SDK's server speaks.
+    /// </param>
+    internal static async Task<McpClient> OpenAsync(ProbeContext context, string? protocolVersion, CancellationToken cancellationToken)
     {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
@@ -21,10 +28,11 @@ internal static class McpSession
             NullLoggerFactory.Instance,
             ownsHttpClient: false);
 
-        // ProtocolVersion stays unset on purpose: the SDK then tries the newest revision (server/discover, no
-        // initialize) and falls back to the 2025 initialize handshake when the server does not speak it.
+        // ProtocolVersion stays unset for the checks on purpose: the SDK then tries the newest revision
+        // (server/discover, no initialize) and falls back to the 2025 initialize handshake when the server does not speak it.
         var options = new McpClientOptions
         {
+            ProtocolVersion = protocolVersion,
             ClientInfo = new() { Name = "todo-probe", Version = "1.0" },
             InitializationTimeout = context.Settings.CheckTimeout,
         };

@@ -19,10 +19,17 @@ public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider
     /// <summary>Service tokens live at most 15 minutes; the probe needs seconds, so it asks for 5.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// iat and nbf are set this far in the past (CONTRACT.md: issuers never date tokens in the future). A verifier
+    /// whose clock runs behind the probe's would otherwise see a token from the future: with PyJWT's default of zero
+    /// leeway a backend one second behind refused every probe token, and the probe blamed the key.
+    /// </summary>
+    public static readonly TimeSpan Backdate = TimeSpan.FromSeconds(30);
+
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <summary>HS256 with the environment's key for <c>probe-&lt;env&gt;</c>: the backend must answer 200.</summary>
-    public string Valid() => Sign(Key(jwtSecretKey), Audience, clock.GetUtcNow(), Lifetime);
+    public string Valid() => Sign(Key(jwtSecretKey), Audience, IssuedAt(), Lifetime);
 
     /// <summary>Right claims, signed with a random key.</summary>
     public static string BadSignature(string userId, TimeProvider clock) =>
@@ -31,7 +38,7 @@ public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider
     public string BadSignature() => BadSignature(userId, clock);
 
     /// <summary>Signed with the real key, but for another audience.</summary>
-    public string WrongAudience() => Sign(Key(jwtSecretKey), "todo-not-the-backend", clock.GetUtcNow(), Lifetime);
+    public string WrongAudience() => Sign(Key(jwtSecretKey), "todo-not-the-backend", IssuedAt(), Lifetime);
 
     /// <summary>Signed with the real key, expired 10 minutes ago (well past any clock skew allowance).</summary>
     public string Expired() => Sign(Key(jwtSecretKey), Audience, clock.GetUtcNow() - TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(5));
@@ -39,7 +46,7 @@ public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider
     /// <summary>An unsigned token (<c>"alg":"none"</c>, empty signature) with otherwise valid claims.</summary>
     public string AlgNone()
     {
-        var now = clock.GetUtcNow();
+        var now = IssuedAt();
         var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["alg"] = "none", ["typ"] = "JWT" });
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
@@ -47,10 +54,13 @@ public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider
             ["aud"] = Audience,
             ["sub"] = userId,
             ["iat"] = now.ToUnixTimeSeconds(),
+            ["nbf"] = now.ToUnixTimeSeconds(),
             ["exp"] = (now + Lifetime).ToUnixTimeSeconds(),
         });
         return Base64UrlEncoder.Encode(header) + "." + Base64UrlEncoder.Encode(payload) + ".";
     }
+
+    private DateTimeOffset IssuedAt() => clock.GetUtcNow() - Backdate;
 
     private string Sign(SymmetricSecurityKey key, string audience, DateTimeOffset issuedAt, TimeSpan lifetime) =>
         Handler.CreateToken(new SecurityTokenDescriptor

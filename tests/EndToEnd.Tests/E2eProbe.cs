@@ -1,0 +1,60 @@
+using Provisioning.Environments.Todo;
+using Provisioning.Local;
+using Provisioning.Probes;
+
+namespace Provisioning.EndToEnd.Tests;
+
+/// <summary>What one scenario expects of one check.</summary>
+internal sealed record Expected(string Check, CheckOutcome Outcome, FailureKind Kind, params string[] ReasonContains);
+
+/// <summary>Runs the probe library against the local stack, with the settings its hosts would read.</summary>
+internal static class E2eProbe
+{
+    /// <param name="jwtSecretKey">The probe's key when it differs from the stack's (rotation scenarios).</param>
+    public static async Task<ProbeReport> RunAsync(LocalStack stack, string? jwtSecretKey = null)
+    {
+        var variables = stack.VariablesOf(TodoContract.Probe);
+        // The same reader the Function and the CLI use, over the variables src/Local decided for the probe.
+        var read = ProbeSettingsReader.Read(name => name switch
+        {
+            SettingNames.JwtSecretKey when jwtSecretKey is not null => jwtSecretKey,
+            // Roomier than the deployed defaults (10 s, 45 s): these tests judge answers, not speed, and share two
+            // cores with the rest of the suite (a cold database check took 10 s at a load average of 25).
+            SettingNames.CheckTimeoutSeconds => "30",
+            SettingNames.RunDeadlineSeconds => "60",
+            _ => variables.GetValueOrDefault(name),
+        }, "local stack variable");
+        Assert.IsTrue(read.IsValid, read.Describe("the local stack's probe variables are not usable:"));
+        using var http = ProbeHttp.CreateClient();
+        var settings = read.Settings!;
+        return await ProbeRunner.RunAsync(StandardChecks.Create(), new ProbeContext(http, settings)).WaitAsync(settings.RunDeadline * 2);
+    }
+
+    public static void AllGreen(ProbeReport report)
+    {
+        CollectionAssert.AreEqual(CheckNames.All.ToList(), report.Results.Select(r => r.Name).ToList());
+        Assert.IsTrue(report.AllPassed, "expected every check to pass:" + Environment.NewLine + Describe(report));
+    }
+
+    /// <summary>Exactly the expected checks go red, with the expected outcome, kind and reason; the rest pass or are skipped.</summary>
+    public static void OnlyRed(ProbeReport report, params Expected[] red)
+    {
+        var all = Describe(report);
+        foreach (var expected in red)
+        {
+            var result = report[expected.Check];
+            Assert.AreEqual(expected.Outcome, result.Outcome, $"{expected.Check}: {result.Reason}{Environment.NewLine}{all}");
+            Assert.AreEqual(expected.Kind, result.Kind, $"{expected.Check}: {result.Reason}");
+            foreach (var part in expected.ReasonContains)
+            {
+                Assert.Contains(part, result.Reason, $"{expected.Check}'s reason");
+            }
+        }
+        var names = red.Select(e => e.Check).ToHashSet(StringComparer.Ordinal);
+        var others = report.Results.Where(r => !names.Contains(r.Name) && r.Outcome is not (CheckOutcome.Pass or CheckOutcome.Skipped)).ToList();
+        Assert.IsEmpty(others, "only the expected checks may go red:" + Environment.NewLine + all);
+    }
+
+    public static string Describe(ProbeReport report) =>
+        string.Join(Environment.NewLine, report.Results.Select(r => $"  {r.Name} {OutcomeText.Of(r.Outcome)} [{r.Kind}]: {r.Reason}"));
+}

@@ -1,0 +1,90 @@
+using ModelContextProtocol.Protocol;
+using Npgsql;
+using Provisioning.Environments.Todo;
+using Provisioning.Local;
+using Provisioning.Probes;
+
+namespace Provisioning.EndToEnd.Tests;
+
+/// <summary>The stack as `local up` starts it: every check green, and data written through MCP lands where it should.</summary>
+[TestClass]
+public sealed class HealthyStackTests
+{
+    private static LocalStack Stack => StackFixture.Stack;
+
+    [TestMethod]
+    public async Task Every_check_passes_against_the_local_stack_database_schema_included()
+    {
+        var report = await E2eProbe.RunAsync(Stack);
+
+        E2eProbe.AllGreen(report);
+        StringAssert.Contains(report[CheckNames.DatabaseSchema].Reason, "AddChat");
+        StringAssert.Contains(report[CheckNames.BackendAuthz].Reason, "probe-e2e-peer");
+    }
+
+    [TestMethod]
+    public async Task A_task_added_through_mcp_add_task_is_visible_through_the_backend_api_and_in_the_tasks_table()
+    {
+        var user = "e2e-user-" + Guid.NewGuid().ToString("N")[..8];
+        var title = "buy milk " + Guid.NewGuid().ToString("N")[..6];
+
+        var client = await Api.OpenMcpAsync(Stack);
+        CallToolResult added;
+        await using (client)
+        {
+            added = await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["user_id"] = user, ["title"] = title });
+        }
+        var addedText = string.Concat(added.Content.OfType<TextContentBlock>().Select(t => t.Text));
+        Assert.AreNotEqual(true, added.IsError, addedText);
+        var id = Api.Json(addedText).GetProperty("id").GetInt32();
+
+        var (status, body) = await Api.GetTasksAsync(Stack, user, Api.CSharpToken(Stack.Secrets.JwtSecretKey, user));
+        Assert.AreEqual(200, status, body);
+        var listed = Api.Json(body).EnumerateArray().Single();
+        Assert.AreEqual(id, listed.GetProperty("id").GetInt32());
+        Assert.AreEqual(title, listed.GetProperty("title").GetString());
+        Assert.IsFalse(listed.GetProperty("completed").GetBoolean());
+
+        await using var connection = new NpgsqlConnection(Stack.Postgres.AdminConnectionString(TodoContract.DatabaseName));
+        await connection.OpenAsync();
+        await using var select = new NpgsqlCommand("SELECT user_id, title, completed, created_at FROM tasks WHERE id = @id", connection);
+        select.Parameters.AddWithValue("id", id);
+        await using var row = await select.ExecuteReaderAsync();
+        Assert.IsTrue(await row.ReadAsync(), $"task {id} is not in the tasks table");
+        Assert.AreEqual(user, row.GetString(0));
+        Assert.AreEqual(title, row.GetString(1));
+        Assert.IsFalse(row.GetBoolean(2));
+        Assert.IsFalse(row.IsDBNull(3), "created_at comes from the column default the migration created");
+    }
+
+    [TestMethod]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Local_up_prints_the_urls_and_a_probe_command_and_keeps_the_secrets_in_a_private_file()
+    {
+        var text = LocalStackDescription.Write(Stack);
+
+        StringAssert.Contains(text, Stack.Endpoints.FrontendUrl.ToString());
+        StringAssert.Contains(text, Stack.Endpoints.McpUrl.ToString());
+        StringAssert.Contains(text, "dotnet run --project src/Cli -- probe --env e2e");
+        Assert.DoesNotContain(Stack.Secrets.JwtSecretKey, text);
+        var envFile = Path.Combine(Stack.RunDirectory, LocalStackDescription.ProbeEnvironmentFile);
+        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envFile));
+        var lines = await File.ReadAllLinesAsync(envFile);
+        CollectionAssert.Contains(lines, $"JWT_SECRET_KEY='{Stack.Secrets.JwtSecretKey}'");
+    }
+
+    [TestMethod]
+    public void Each_component_gets_the_variables_of_the_contract_and_nothing_else()
+    {
+        CollectionAssert.AreEquivalent(
+            new[] { "NEXT_PUBLIC_OPENAI_DOMAIN_KEY", "REACT_APP_BACKEND_URL", "JWT_SECRET_KEY" },
+            Stack.VariablesOf(TodoContract.Frontend).Keys.ToArray());
+        CollectionAssert.AreEquivalent(
+            new[] { "MCP_SERVER_URL", "FRONTEND_URL", "JWT_SECRET_KEY", "DATABASE_URL" },
+            Stack.VariablesOf(TodoContract.Backend).Keys.ToArray());
+        CollectionAssert.AreEquivalent(new[] { "MCP_BACKEND_URL", "JWT_SECRET_KEY" }, Stack.VariablesOf(TodoContract.Mcp).Keys.ToArray());
+        CollectionAssert.AreEquivalent(new[] { "DATABASE_URL" }, Stack.VariablesOf(TodoContract.Migrate).Keys.ToArray());
+        Assert.AreEqual(Stack.Endpoints.McpUrl.ToString(), Stack.VariablesOf(TodoContract.Backend)["MCP_SERVER_URL"]);
+        Assert.AreEqual(Stack.VariablesOf(TodoContract.Frontend)["REACT_APP_BACKEND_URL"], Stack.VariablesOf(TodoContract.Mcp)["MCP_BACKEND_URL"]);
+    }
+}
