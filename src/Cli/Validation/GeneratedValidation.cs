@@ -29,6 +29,9 @@ internal static partial class GeneratedValidation
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>The one Bicep invocation, relative to the folder it runs in.</summary>
+    public static string[] Arguments => ["lint", "--pattern", Pattern, "--config", BicepExecutable.StrictConfigPath];
+
     public static ValidationReport Validate(string bicepPath, string folder)
     {
         var root = Path.GetFullPath(folder);
@@ -37,8 +40,7 @@ internal static partial class GeneratedValidation
             .Select(f => Path.GetRelativePath(root, f))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var result = new BicepProcess(bicepPath).Run(root, Placeholders(root, files), Timeout,
-            "lint", "--pattern", Pattern, "--config", BicepExecutable.StrictConfigPath);
+        var result = new BicepProcess(bicepPath).Run(root, Placeholders(root), Timeout, Arguments);
         var diagnostics = result.Diagnostics
             .Select(d => d with { File = Path.GetRelativePath(root, Path.GetFullPath(d.File, root)) })
             // A .bicep file is judged on its own and again through the .bicepparam that uses it: one line each.
@@ -78,13 +80,13 @@ internal static partial class GeneratedValidation
         return ExitCodes.CheckFailed;
     }
 
-    /// <summary>A placeholder for each variable the .bicepparam files read without a default.</summary>
-    private static Dictionary<string, string> Placeholders(string root, IEnumerable<string> files)
+    /// <summary>A placeholder for each variable the .bicepparam files under <paramref name="root"/> read.</summary>
+    public static Dictionary<string, string> Placeholders(string root)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files.Where(f => f.EndsWith(".bicepparam", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(root, "*.bicepparam", SearchOption.AllDirectories))
         {
-            foreach (Match match in EnvironmentRead().Matches(File.ReadAllText(Path.Combine(root, file))))
+            foreach (Match match in EnvironmentRead().Matches(File.ReadAllText(file)))
             {
                 values[match.Groups[1].Value] = PlaceholderValue;
             }
