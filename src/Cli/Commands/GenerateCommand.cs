@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Provisioning.Bicep.Validation;
+using Provisioning.Cli.Validation;
 using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Files;
 using Provisioning.Environments.Generation;
@@ -38,6 +39,11 @@ internal static class GenerateCommand
         HelpName = "symbolicName",
     };
 
+    private static readonly Option<bool> ValidateOption = new("--validate")
+    {
+        Description = "After generating, compile and lint every generated .bicep/.bicepparam with the Bicep CLI under the strict configuration; exit 1 on any diagnostic.",
+    };
+
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand(
@@ -62,9 +68,20 @@ internal static class GenerateCommand
         command.Options.Add(EnvironmentOption);
         command.Options.Add(CheckOption);
         command.Options.Add(AllowRecreateOption);
+        command.Options.Add(ValidateOption);
     }
 
     private static int Run(ParseResult parse)
+    {
+        var code = Generate(parse);
+        return code == ExitCodes.Success && parse.GetValue(ValidateOption)
+            ? GeneratedValidation.Run(parse.GetValue(OutOption)?.FullName ?? RepositoryPaths.GeneratedDirectory,
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+                interactive: ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) && !Console.IsOutputRedirected)
+            : code;
+    }
+
+    private static int Generate(ParseResult parse)
     {
         var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
         var outDir = parse.GetValue(OutOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;

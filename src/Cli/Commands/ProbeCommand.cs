@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Provisioning.Probes;
+using Provisioning.Probes.Platform;
 
 namespace Provisioning.Cli.Commands;
 
@@ -11,7 +12,9 @@ internal sealed record ProbeInvocation(
     string? BackendUrl = null,
     string? McpUrl = null,
     string? OutputsFile = null,
-    bool Json = false);
+    bool Json = false,
+    string? ResourceGroup = null,
+    string? Subscription = null);
 
 /// <summary>
 /// <c>probe</c>: runs the health probe's checks once against a deployed environment, prints a table (or JSON with
@@ -28,16 +31,23 @@ internal static class ProbeCommand
         var mcp = new Option<string?>("--mcp-url") { Description = "MCP endpoint URL ending in /mcp (overrides MCP_URL)." };
         var outputs = new Option<string?>("--outputs") { Description = "JSON file from `az deployment group show --query properties.outputs` with FRONTEND_URL, BACKEND_URL, MCP_URL." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of the table." };
+        var resourceGroup = new Option<string?>("--resource-group", "-g")
+        {
+            Description = "Resource group of the environment: URLs and names come from its latest succeeded deployment's outputs (Azure Resource Manager, " +
+                "signed in with DefaultAzureCredential), and the platform checks (migration job, revisions) run too.",
+        };
+        var subscription = new Option<string?>("--subscription") { Description = "Subscription id of --resource-group (default: AZURE_SUBSCRIPTION_ID)." };
 
         var command = new Command("probe",
             "Runs the health probe's checks once against a deployed environment. Needs JWT_SECRET_KEY and DATABASE_URL in the environment. " +
             "Exit 0 all pass, 1 a check failed, 2 invalid input, 3 security failure.");
-        foreach (var option in new Option[] { env, frontend, backend, mcp, outputs, json })
+        foreach (var option in new Option[] { env, frontend, backend, mcp, outputs, json, resourceGroup, subscription })
         {
             command.Options.Add(option);
         }
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new ProbeInvocation(parse.GetValue(env), parse.GetValue(frontend), parse.GetValue(backend), parse.GetValue(mcp), parse.GetValue(outputs), parse.GetValue(json)),
+            new ProbeInvocation(parse.GetValue(env), parse.GetValue(frontend), parse.GetValue(backend), parse.GetValue(mcp), parse.GetValue(outputs), parse.GetValue(json),
+                parse.GetValue(resourceGroup), parse.GetValue(subscription)),
             System.Environment.GetEnvironmentVariable,
             Directory.GetCurrentDirectory(),
             parse.InvocationConfiguration.Output,
@@ -47,14 +57,20 @@ internal static class ProbeCommand
     }
 
     /// <summary>The command without parsing or process state, so tests pass variables and a working folder directly.</summary>
+    /// <param name="arm">How to reach ARM for --resource-group; null means <see cref="ArmAccess.Default"/>.</param>
     internal static async Task<int> RunAsync(ProbeInvocation invocation, Func<string, string?> environmentVariables, string workingDirectory,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, CancellationToken cancellationToken, Func<ArmAccess>? arm = null)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(environmentVariables);
         var problems = new List<string>();
-        var urls = CollectUrls(invocation, workingDirectory, problems);
+        var platform = invocation.ResourceGroup is null
+            ? null
+            : await ProbePlatform.ReadAsync(invocation.ResourceGroup, invocation.Subscription, environmentVariables, arm ?? ArmAccess.Default, problems, cancellationToken)
+                .ConfigureAwait(false);
+        var urls = CollectUrls(invocation, workingDirectory, platform?.Outputs, problems);
         var environmentName = invocation.Environment ?? environmentVariables(SettingNames.Environment);
 
         var result = ProbeSettingsReader.Read(name => name switch
@@ -78,15 +94,23 @@ internal static class ProbeCommand
 
         var settings = result.Settings;
         using var http = ProbeHttp.CreateClient();
-        var report = await ProbeRunner.RunAsync(StandardChecks.Create(), new ProbeContext(http, settings), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<IProbeCheck> checks = platform?.Targets is { } targets
+            ? [.. StandardChecks.Create(), .. PlatformChecks.Create(platform.Reader, targets)]
+            : StandardChecks.Create();
+        var report = await ProbeRunner.RunAsync(checks, new ProbeContext(http, settings), cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(invocation.Json ? ProbeOutput.Json(report, settings.Environment) + "\n" : ProbeOutput.Table(report, settings.Environment))
             .ConfigureAwait(false);
         return ProbeOutput.ExitCode(report);
     }
 
-    private static Dictionary<string, string> CollectUrls(ProbeInvocation invocation, string workingDirectory, List<string> problems)
+    private static Dictionary<string, string> CollectUrls(ProbeInvocation invocation, string workingDirectory,
+        IReadOnlyDictionary<string, string>? deploymentOutputs, List<string> problems)
     {
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (deploymentOutputs is not null)
+        {
+            Merge(urls, deploymentOutputs);
+        }
         var explicitUrls = new Dictionary<string, string?>
         {
             [SettingNames.FrontendUrl] = invocation.FrontendUrl,
@@ -107,7 +131,7 @@ internal static class ProbeCommand
                 problems.Add($"--outputs: cannot read deployment outputs from {path}: {ex.Message}");
             }
         }
-        else if (needFile && invocation.Environment is not null)
+        else if (needFile && invocation.Environment is not null && invocation.ResourceGroup is null)
         {
             var path = Path.Combine(workingDirectory, ".azure", invocation.Environment, ".env");
             if (File.Exists(path))
