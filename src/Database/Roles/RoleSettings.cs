@@ -73,9 +73,11 @@ public sealed partial class RoleSettings
         var owner = ownerUrl.Username ?? string.Empty;
         var app = Value(environment(AppRoleVariable)) ?? DefaultAppRole;
         var probe = Value(environment(ProbeRoleVariable)) ?? DefaultProbeRole;
-        if (!IsRoleName(owner))
+        // The owner's name matters only when the job creates it; without DATABASE_ADMIN_URL any existing user may migrate.
+        var rawAdmin = Value(environment(AdminUrlVariable));
+        if (rawAdmin is not null && !IsRoleName(owner))
         {
-            problems.Add($"{DatabaseUrl.VariableName} names no usable user: expected the owner role (todo_owner), lower-case letters, digits and _; fix the user part of the URL.");
+            problems.Add($"{DatabaseUrl.VariableName} names no usable owner role: expected todo_owner (lower-case letters, digits and _) when {AdminUrlVariable} is set; fix the user part of the URL.");
         }
         CheckName(AppRoleVariable, app, problems);
         CheckName(ProbeRoleVariable, probe, problems);
@@ -86,11 +88,8 @@ public sealed partial class RoleSettings
 
         var appPassword = Value(environment(AppPasswordVariable));
         var probePassword = Value(environment(ProbePasswordVariable));
-        CheckPassword(AppPasswordVariable, appPassword, problems);
-        CheckPassword(ProbePasswordVariable, probePassword, problems);
 
         DatabaseUrl? admin = null;
-        var rawAdmin = Value(environment(AdminUrlVariable));
         if (rawAdmin is not null)
         {
             if (!DatabaseUrl.TryParse(rawAdmin, AdminUrlVariable, out var adminUrl, out var error))
@@ -128,15 +127,6 @@ public sealed partial class RoleSettings
         if (!IsRoleName(name))
         {
             problems.Add($"{variable} is not a usable role name: expected lower-case letters, digits and _ (at most 63, not starting with pg_); unset it to use the contract's name.");
-        }
-    }
-
-    private static void CheckPassword(string variable, string? password, List<string> problems)
-    {
-        // PostgreSQL stores passwords as C strings; anything after a NUL would be silently cut off.
-        if (password?.Contains('\0', StringComparison.Ordinal) == true)
-        {
-            problems.Add($"{variable} contains a NUL character: PostgreSQL cannot store it; generate a new password.");
         }
     }
 
