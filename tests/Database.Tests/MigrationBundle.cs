@@ -56,27 +56,7 @@ public static class MigrationBundle
 
     public static async Task<BundleRun> RunAsync(string? databaseUrl, IReadOnlyDictionary<string, string>? environment = null, string[]? args = null, TimeSpan? limit = null)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args ?? [])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment.Remove("DATABASE_URL");
-        start.Environment.Remove("MIGRATE_CONNECT_TIMEOUT_SECONDS");
-        if (databaseUrl is not null)
-        {
-            start.Environment["DATABASE_URL"] = databaseUrl;
-        }
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the bundle");
+        using var process = Process.Start(StartInfo(databaseUrl, environment, args)) ?? throw new InvalidOperationException("could not start the bundle");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(90));
@@ -90,6 +70,41 @@ public static class MigrationBundle
             Assert.Fail($"the bundle did not finish within {limit ?? TimeSpan.FromSeconds(90)}:\n{await stdout}{await stderr}");
         }
         return new BundleRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The variables the bundle reads; none of them is inherited from the test process.</summary>
+    private static readonly string[] JobVariables =
+    [
+        "DATABASE_URL", "MIGRATE_CONNECT_TIMEOUT_SECONDS", "DATABASE_ADMIN_URL",
+        "TODO_APP_DATABASE_PASSWORD", "TODO_PROBE_DATABASE_PASSWORD", "TODO_APP_DATABASE_ROLE", "TODO_PROBE_DATABASE_ROLE",
+    ];
+
+    /// <summary>How the bundle is started; exposed for tests that must kill it while it runs.</summary>
+    public static ProcessStartInfo StartInfo(string? databaseUrl, IReadOnlyDictionary<string, string>? environment = null, string[]? args = null)
+    {
+        var start = new ProcessStartInfo(ExecutablePath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args ?? [])
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var variable in JobVariables)
+        {
+            start.Environment.Remove(variable);
+        }
+        if (databaseUrl is not null)
+        {
+            start.Environment["DATABASE_URL"] = databaseUrl;
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        return start;
     }
 
     private static void Run(string executable, string[] args, TimeSpan limit)

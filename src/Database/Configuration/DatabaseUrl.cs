@@ -48,6 +48,14 @@ public sealed record DatabaseUrl
 
     public override string ToString() => Redacted;
 
+    /// <summary>The same server and credentials in another database.</summary>
+    public DatabaseUrl WithDatabase(string database)
+    {
+        var builder = CreateBuilder();
+        builder.Database = database;
+        return new DatabaseUrl(builder);
+    }
+
     /// <summary>Reads and parses DATABASE_URL from the process environment.</summary>
     /// <exception cref="DatabaseUrlException">The variable is missing or malformed.</exception>
     public static DatabaseUrl FromEnvironment() => Parse(Environment.GetEnvironmentVariable(VariableName));
@@ -63,7 +71,23 @@ public sealed record DatabaseUrl
     }
 
     /// <summary>Parses without throwing; <paramref name="error"/> is one line naming DATABASE_URL, the expected form and the fix.</summary>
-    public static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DatabaseUrl? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DatabaseUrl? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error) =>
+        TryParse(value, VariableName, out url, out error);
+
+    /// <summary>The same parser for another variable of the same form (the migration job's DATABASE_ADMIN_URL); errors name <paramref name="variableName"/>.</summary>
+    public static bool TryParse(string? value, string variableName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DatabaseUrl? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(variableName);
+        var parsed = TryParseAs(value, out url, out error);
+        if (!parsed && variableName != VariableName)
+        {
+            // Problem() always names DATABASE_URL first; the messages never contain the value, so renaming is safe.
+            error = variableName + error![VariableName.Length..];
+        }
+        return parsed;
+    }
+
+    private static bool TryParseAs(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DatabaseUrl? url, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
     {
         url = null;
         if (string.IsNullOrWhiteSpace(value))

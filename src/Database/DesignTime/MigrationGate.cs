@@ -8,7 +8,7 @@ namespace Provisioning.Database.DesignTime;
 
 /// <summary>The outcome of <see cref="MigrationGate.Open"/>: either a reachable database or a line to print and an exit code.</summary>
 /// <param name="Lock">The connection holding the migration lock; the lock ends when it is disposed or the process exits.</param>
-public sealed record GateResult(DatabaseUrl? Url, int ExitCode, string Message, IDisposable? Lock = null)
+public sealed record GateResult(DatabaseUrl? Url, int ExitCode, string Message, NpgsqlConnection? Lock = null)
 {
     public bool Passed => Url is not null;
 }
@@ -40,7 +40,15 @@ public static class MigrationGate
         {
             return new GateResult(null, ExitInvalidInput, error);
         }
+        return Open(url, settings, log);
+    }
 
+    /// <param name="failure">How a failure line starts: "cannot migrate", or "cannot set up roles" for the administrator's connection.</param>
+    public static GateResult Open(DatabaseUrl url, MigrationRunSettings settings, Action<string> log, string failure = "cannot migrate")
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
@@ -61,7 +69,7 @@ public static class MigrationGate
                     connection.Dispose();
                     throw;
                 }
-                return TakeLock(connection, url, settings, log);
+                return TakeLock(connection, url, settings, log, failure);
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or IOException)
             {
@@ -73,7 +81,7 @@ public static class MigrationGate
                     var tried = DatabaseFailure.IsWorthRetrying(kind)
                         ? string.Create(CultureInfo.InvariantCulture, $" (gave up after {attempt} attempt(s) in {clock.Elapsed.TotalSeconds:0} s; {MigrationRunSettings.ConnectBudgetVariable} sets the budget)")
                         : string.Empty;
-                    return new GateResult(null, ExitFailed, $"cannot migrate: {reason}{tried}");
+                    return new GateResult(null, ExitFailed, $"{failure}: {reason}{tried}");
                 }
                 log(string.Create(CultureInfo.InvariantCulture, $"attempt {attempt} failed: {reason}; retrying in {delay.TotalSeconds:0} s"));
                 Thread.Sleep(delay);
@@ -84,7 +92,7 @@ public static class MigrationGate
     /// <summary>Any fixed number works; this one is "todo-mig" in ASCII, so it is recognisable in pg_locks.</summary>
     public const long AdvisoryLockKey = 0x746f646f2d6d6967;
 
-    private static GateResult TakeLock(NpgsqlConnection connection, DatabaseUrl url, MigrationRunSettings settings, Action<string> log)
+    private static GateResult TakeLock(NpgsqlConnection connection, DatabaseUrl url, MigrationRunSettings settings, Action<string> log, string failure)
     {
         try
         {
@@ -107,7 +115,7 @@ public static class MigrationGate
         {
             connection.Dispose();
             return new GateResult(null, ExitFailed, string.Create(CultureInfo.InvariantCulture,
-                $"cannot migrate: another migration run held the lock for more than {settings.LockBudget.TotalSeconds:0} s or the connection failed while waiting ({DatabaseFailure.Describe(e, url)}); check for a stuck job execution"));
+                $"{failure}: another migration run held the lock for more than {settings.LockBudget.TotalSeconds:0} s or the connection failed while waiting ({DatabaseFailure.Describe(e, url)}); check for a stuck job execution"));
         }
     }
 }

@@ -79,10 +79,13 @@ public static class SchemaVerifier
     private static async Task<List<TableFinding>> ReadTablesAsync(
         NpgsqlConnection connection, List<(string Table, List<string> Columns)> expected, CancellationToken cancellationToken)
     {
+        // pg_catalog, not information_schema: information_schema shows only tables the current role holds a
+        // privilege on, and the probe's role (todo_probe) holds none on the data tables by design.
         const string sql = """
-            SELECT table_name, column_name
-            FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name = ANY(@tables)
+            SELECT c.relname::text, a.attname::text
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND c.relname = ANY(@tables)
             """;
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("tables", expected.Select(t => t.Table).ToArray());

@@ -1,0 +1,136 @@
+using Npgsql;
+
+namespace Provisioning.Database.Roles;
+
+/// <summary>
+/// The administrator's part of a migration run (DATABASE_ADMIN_URL): create the missing roles, set their passwords,
+/// hand existing objects in schema public to the owner (a database that wave 1 migrated as the administrator), and
+/// give the owner what it needs on the database and the schema. One transaction, so a failure changes nothing.
+/// <para>
+/// Written for an administrator that is NOT a superuser (Azure Flexible Server's: CREATEROLE, CREATEDB, member of
+/// azure_pg_admin). Under PostgreSQL 16 a CREATEROLE user gets ADMIN OPTION on the roles it creates (enough to set
+/// passwords) but may only ALTER … OWNER TO a role it can SET ROLE to, so it grants itself the owner role first.
+/// </para>
+/// </summary>
+public static class RoleSetup
+{
+    /// <param name="admin">An open connection as the administrator to the owner's database, holding the migration lock.</param>
+    /// <param name="warn">Where lines about roles left missing go.</param>
+    public static void Apply(NpgsqlConnection admin, RoleSettings roles, Action<string> log, Action<string> warn)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(warn);
+
+        using var transaction = admin.BeginTransaction();
+        // The server hashes the password; this makes it SCRAM whatever the server's default.
+        RoleSql.Execute(admin, "SET LOCAL password_encryption = 'scram-sha-256'");
+
+        var created = new List<string>();
+        var passwordsSet = new List<string>();
+        var missing = new List<string>();
+        foreach (var (role, variable) in new[] { (roles.Owner, "DATABASE_URL"), (roles.App, RoleSettings.AppPasswordVariable), (roles.Probe, RoleSettings.ProbePasswordVariable) })
+        {
+            var exists = RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", role.Name)) is true;
+            if (role.Password is null)
+            {
+                if (!exists)
+                {
+                    missing.Add($"role {role.Name} does not exist and {variable} gives no password for it: not created");
+                }
+                continue;
+            }
+            if (!exists)
+            {
+                // Attributes not named default to NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS.
+                RoleSql.ExecuteFormatted(admin, "CREATE ROLE %I WITH LOGIN", role.Name);
+                created.Add(role.Name);
+            }
+            RoleSql.ExecuteFormatted(admin, "ALTER ROLE %I WITH LOGIN PASSWORD %L", role.Name, role.Password);
+            passwordsSet.Add(role.Name);
+        }
+
+        var database = (string)RoleSql.Scalar(admin, "SELECT current_database()::text")!;
+        var ownerExists = RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", roles.Owner.Name)) is true;
+        var handedOver = ownerExists ? GrantToOwner(admin, roles, database) : 0;
+        foreach (var role in new[] { roles.App, roles.Probe })
+        {
+            if (RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", role.Name)) is true)
+            {
+                GrantIfMissing(admin, role.Name, "has_database_privilege(@role, current_database(), 'CONNECT')", "GRANT CONNECT ON DATABASE %I TO %I", database, role.Name);
+                GrantIfMissing(admin, role.Name, "has_schema_privilege(@role, 'public', 'USAGE')", "GRANT USAGE ON SCHEMA public TO %I", role.Name);
+            }
+        }
+        RevokePublicCreate(admin);
+        transaction.Commit();
+
+        log($"roles: created {List(created)}; password set for {List(passwordsSet)}; {handedOver} object(s) in schema public handed to {roles.Owner.Name}");
+        foreach (var line in missing)
+        {
+            warn(line);
+        }
+    }
+
+    private static int GrantToOwner(NpgsqlConnection admin, RoleSettings roles, string database)
+    {
+        var owner = roles.Owner.Name;
+        GrantIfMissing(admin, owner, "has_database_privilege(@role, current_database(), 'CONNECT')", "GRANT CONNECT ON DATABASE %I TO %I", database, owner);
+        GrantIfMissing(admin, owner, "has_schema_privilege(@role, 'public', 'USAGE') AND has_schema_privilege(@role, 'public', 'CREATE')", "GRANT USAGE, CREATE ON SCHEMA public TO %I", owner);
+
+        // Sequences that belong to a column (identity, serial) follow their table and cannot be moved on their own.
+        var statements = RoleSql.Column(admin, """
+            SELECT format('ALTER %s %s OWNER TO %I',
+                          CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                          c.oid::regclass, @owner)
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public'
+              AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+              AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = @owner)
+              AND NOT EXISTS (SELECT FROM pg_depend d
+                              WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+            ORDER BY c.relkind DESC, c.relname
+            """, ("owner", owner));
+        if (statements.Count == 0)
+        {
+            return 0;
+        }
+        // ALTER … OWNER TO needs SET ROLE rights on the new owner (PostgreSQL 16); granting a role one already
+        // holds is a no-op with a notice, so this is safe on every run.
+        RoleSql.ExecuteFormatted(admin, "GRANT %I TO CURRENT_USER", owner);
+        foreach (var statement in statements)
+        {
+            RoleSql.Execute(admin, statement);
+        }
+        return statements.Count;
+    }
+
+    /// <summary>Grants only what is missing, so a run never needs rights it does not use (PUBLIC usually already grants these).</summary>
+    private static void GrantIfMissing(NpgsqlConnection admin, string role, string check, string template, params string[] args)
+    {
+        if (RoleSql.Scalar(admin, $"SELECT {check}", ("role", role)) is not true)
+        {
+            RoleSql.ExecuteFormatted(admin, template, args);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL 15+ no longer lets everyone create objects in schema public, but a database created on an older
+    /// server (or restored from one) still does; todo_app must not be able to CREATE TABLE through PUBLIC.
+    /// </summary>
+    private static void RevokePublicCreate(NpgsqlConnection admin)
+    {
+        var publicCanCreate = RoleSql.Scalar(admin, """
+            SELECT EXISTS (SELECT FROM pg_namespace n, aclexplode(n.nspacl) a
+                           WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE')
+            """) is true;
+        if (publicCanCreate)
+        {
+            RoleSql.Execute(admin, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        }
+    }
+
+    private static string List(List<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
+}
