@@ -24,12 +24,20 @@ internal static class ResourceMeter
         return count;
     }
 
-    /// <summary>Managed heap in use after a blocking, compacting collection of every generation.</summary>
+    /// <summary>
+    /// Managed heap in use after a blocking, compacting collection of every generation: the heap size that collection
+    /// left minus its fragmentation. (<see cref="GC.GetTotalMemory"/> was also tried; on this runtime it reported
+    /// implausible values, once negative, so it is only printed beside this.)
+    /// </summary>
     public static long ManagedBytes()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: true);
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        return info.HeapSizeBytes - info.FragmentedBytes;
     }
+
+    /// <summary>What <see cref="GC.GetTotalMemory"/> says, for comparison in the summary.</summary>
+    public static long TotalMemory() => GC.GetTotalMemory(forceFullCollection: false);
 }
