@@ -80,10 +80,12 @@ public static class ProbeRunner
         using var checkCts = CancellationTokenSource.CreateLinkedTokenSource(runToken);
         checkCts.CancelAfter(timeout);
         CheckVerdict verdict;
+        Task<CheckVerdict>? running = null;
         try
         {
+            running = check.RunAsync(context, checkCts.Token);
             // WaitAsync returns at the timeout or deadline even if the check ignores its token.
-            verdict = await check.RunAsync(context, checkCts.Token).WaitAsync(timeout, runToken).ConfigureAwait(false);
+            verdict = await running.WaitAsync(timeout, runToken).ConfigureAwait(false);
         }
         catch (Exception) when (runToken.IsCancellationRequested)
         {
@@ -102,6 +104,13 @@ public static class ProbeRunner
         {
             // Stop whatever the check still has in flight (a hung request) now that it has been judged.
             await checkCts.CancelAsync().ConfigureAwait(false);
+            // A check abandoned at its timeout may still fail later (a reset arriving after the verdict): observe that
+            // failure here, or it would surface as an UnobservedTaskException in the host, outside any result.
+            if (running is { IsCompleted: false })
+            {
+                _ = running.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
 
         return new CheckResult(check.Name, check.Component, verdict.Outcome, verdict.Kind,

@@ -28,6 +28,11 @@ public static class FailureClassifier
                     return CheckVerdict.Fail(FailureKind.Refused, "refused: " + Describe(chain, refused) + " (is the app running and its ingress enabled on that port?)");
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } dns:
                     return CheckVerdict.Fail(FailureKind.Dns, "DNS: " + Describe(chain, dns) + " (check the host name)");
+                // Something listens but its answer is not HTTP or breaks off: not "refused" (nothing listens), an unreadable reply.
+                case System.Net.Http.HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded or HttpRequestError.HttpProtocolError } http:
+                    return CheckVerdict.Fail(FailureKind.Protocol, "protocol error: unreadable HTTP answer: " + Innermost(http) + " (is another service on that port, or is the app crashing mid-answer?)");
+                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted } reset:
+                    return CheckVerdict.Fail(FailureKind.Protocol, "protocol error: the connection was accepted and then reset: " + Describe(chain, reset) + " (is the app crashing mid-answer, or a proxy cutting it off?)");
                 case System.Net.Http.HttpRequestException { StatusCode: { } status } http:
                     return CheckVerdict.Fail(FailureKind.Status, $"status: answered {(int)status} {status}: {OneLine(http)}");
             }
