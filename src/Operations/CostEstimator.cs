@@ -83,13 +83,14 @@ public static class CostEstimator
                 if (scenario.RequestsPerSecond > 0)
                 {
                     var concurrency = scenario.RequestsPerSecond * sheet.Price("usage.requestSeconds");
-                    var needed = (int)Math.Ceiling(concurrency / sheet.Price("containerApps.scale.concurrentRequests"));
+                    var perReplica = HttpConcurrency(app) ?? sheet.Price("containerApps.scale.concurrentRequests");
+                    var needed = (int)Math.Ceiling(concurrency / perReplica);
                     var replicas = Math.Clamp(needed, Math.Max(min, 1), Math.Max(max, 1));
                     active = replicas * cpu * seconds;
                     idle = 0;
                     replicaSeconds = replicas * seconds;
                     req += scenario.RequestsPerSecond * seconds;
-                    basis = $"{replicas} replica(s) busy at {Fmt(scenario.RequestsPerSecond)} req/s ({Fmt(concurrency)} concurrent, {Fmt(sheet.Price("containerApps.scale.concurrentRequests"))} per replica; bounds {min}–{max})";
+                    basis = $"{replicas} replica(s) busy at {Fmt(scenario.RequestsPerSecond)} req/s ({Fmt(concurrency)} concurrent, {Fmt(perReplica)} per replica; bounds {min}–{max})";
                 }
                 else if (min >= 1)
                 {
@@ -207,8 +208,8 @@ public static class CostEstimator
         if (free > 0)
         {
             lines.Add(new CostLine($"({free} more)", "no charge", 0m,
-                string.Join(", ", resources.Where(r => !Priced.Contains(r.Type)).Select(r => r.Type.Split('/').Last()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) +
-                ": identities, role assignments, locks, secrets, the Consumption-only apps environment, VNet, action group e-mails, diagnostic settings (their data is in the Log Analytics line)", []));
+                "no charge of their own: " + string.Join(", ", resources.Where(r => !Priced.Contains(r.Type)).Select(r => r.Type.Split('/').Last()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) +
+                " (a Consumption-only apps environment has no fee; action group e-mails are within the free 1,000; diagnostic data is in the Log Analytics line)", []));
         }
         if (probe is not null && scenario.ProbeSchedule is null)
         {
@@ -263,6 +264,14 @@ public static class CostEstimator
             meters);
     }
 
+    /// <summary>The HTTP scale rule's concurrentRequests, when the app declares one.</summary>
+    private static decimal? HttpConcurrency(ResourceState app) =>
+        (StateReading.At(app, "properties.template.scale.rules") as System.Text.Json.Nodes.JsonArray ?? [])
+            .Select(r => (string?)r?["http"]?["metadata"]?["concurrentRequests"])
+            .Where(v => v is not null)
+            .Select(v => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : (decimal?)null)
+            .FirstOrDefault(n => n is not null);
+
     private static string? ProbeScheduleOf(ResourceState probe) =>
         (StateReading.At(probe, "properties.template.containers") as System.Text.Json.Nodes.JsonArray)?
             .SelectMany(c => (c?["env"] as System.Text.Json.Nodes.JsonArray) ?? [])
@@ -278,7 +287,7 @@ public static class CostEstimator
         (StateReading.At(app, "properties.template.containers") as System.Text.Json.Nodes.JsonArray ?? [])
             .Sum(c => StateReading.Gibibytes((string?)c?["resources"]?["memory"]) ?? 0m);
 
-    public static string Fmt(decimal value) => value.ToString(value == Math.Round(value) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
+    public static string Fmt(decimal value) => value.ToString(value == Math.Round(value) ? "#,0" : Math.Abs(value) < 1 ? "0.####" : "#,0.##", CultureInfo.InvariantCulture);
 
     private static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 

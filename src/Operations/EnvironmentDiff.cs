@@ -58,8 +58,8 @@ public static partial class EnvironmentDiff
                 resources.Add(new Difference("resource", name, "(resource)", l is null ? "—" : present.Type, r is null ? "—" : present.Type));
                 continue;
             }
-            var before = Normalise(Body(l, leftState), left.Name);
-            var after = Normalise(Body(r, rightState), right.Name);
+            var before = Normalise(Body(l, leftState), left);
+            var after = Normalise(Body(r, rightState), right);
             var probeL = new ResourceState(l.SymbolicName, l.Type, l.ApiVersion, string.Empty, before, [], string.Empty) { Condition = l.Condition };
             var probeR = new ResourceState(r.SymbolicName, r.Type, r.ApiVersion, string.Empty, after, [], string.Empty) { Condition = r.Condition };
             foreach (var change in StateDiff.Properties(probeL, probeR))
@@ -130,17 +130,21 @@ public static partial class EnvironmentDiff
     }
 
     /// <summary>Writes the environment name as <c>{env}</c> wherever it stands as its own word part (<c>log-todo-dev</c>, <c>crtododev…</c> excluded: names are skipped).</summary>
-    private static JsonObject Normalise(JsonObject body, string environment)
+    private static JsonObject Normalise(JsonObject body, EnvironmentConfiguration environment)
     {
-        var pattern = new Regex($"(?<![A-Za-z]){Regex.Escape(environment)}(?![A-Za-z])", RegexOptions.CultureInvariant);
+        // Also "<prefix><env>" run together (the action group's short name "tododev").
+        var name = Regex.Escape(environment.Name);
+        var pattern = new Regex($"(?<![A-Za-z])(?:(?<prefix>{Regex.Escape(environment.NamePrefix)}))?{name}(?![A-Za-z])", RegexOptions.CultureInvariant);
         return (JsonObject)Rewrite(body, pattern)!;
     }
 
+    private static string Replacement(Match m) => m.Groups["prefix"].Value + "{env}";
+
     private static JsonNode? Rewrite(JsonNode? node, Regex pattern) => node switch
     {
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(pattern.Replace(p.Key, "{env}"), Rewrite(p.Value, pattern)))),
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(pattern.Replace(p.Key, Replacement), Rewrite(p.Value, pattern)))),
         JsonArray a => new JsonArray([.. a.Select(i => Rewrite(i, pattern))]),
-        JsonValue v when v.TryGetValue<string>(out var s) => JsonValue.Create(pattern.Replace(s, "{env}")),
+        JsonValue v when v.TryGetValue<string>(out var s) => JsonValue.Create(pattern.Replace(s, Replacement)),
         _ => node?.DeepClone(),
     };
 }
