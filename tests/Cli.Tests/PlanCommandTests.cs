@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Provisioning.Cli.Commands;
 using Provisioning.Operations;
 using static Provisioning.Cli.Tests.OperationsCommandRunner;
 
