@@ -44,6 +44,8 @@ internal static class EstimateCommand
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON for pipelines instead of tables." };
 
+    private static readonly Option<bool> MarkdownOption = new("--markdown") { Description = "Write one Markdown summary table of the selected environments (the README's table)." };
+
     public static Command Create()
     {
         var command = new Command("estimate",
@@ -58,6 +60,7 @@ internal static class EstimateCommand
         command.Options.Add(BudgetOption);
         command.Options.Add(GeneratedOption);
         command.Options.Add(JsonOption);
+        command.Options.Add(MarkdownOption);
         command.SetAction(Run);
         return command;
     }
@@ -96,6 +99,9 @@ internal static class EstimateCommand
             var sheet = PriceSheet.Default;
             var environments = OperationInputs.Environments(generated, parse.GetValue(EnvironmentOption) ?? []);
             var results = new JsonArray();
+            var summary = new TextTable("environment", $"idle ({sheet.Currency}/month)", $"at {CostEstimator.Fmt(rps)} req/s", "largest idle items", "budget");
+            summary.RightAligned.Add(1);
+            summary.RightAligned.Add(2);
             foreach (var environment in environments)
             {
                 var state = Committed.Read(generated, environment);
@@ -103,7 +109,13 @@ internal static class EstimateCommand
                 var load = CostEstimator.Estimate(environment, state, new CostScenario { RequestsPerSecond = rps, ProbeSchedule = probeSchedule, AlertFrequency = alertFrequency }, sheet);
                 var budget = parse.GetValue(BudgetOption) ?? BudgetAdvice.DefaultBudget(environment);
                 var advice = budget is { } b ? BudgetAdvice.For(environment, state, b, sheet) : null;
-                if (parse.GetValue(JsonOption))
+                if (parse.GetValue(MarkdownOption))
+                {
+                    summary.Add(environment, Money(idle.Total), Money(load.Total),
+                        string.Join(", ", idle.Lines.Where(l => l.Monthly > 0).OrderByDescending(l => l.Monthly).Take(4).Select(l => $"{l.Resource} {Money(l.Monthly)}")),
+                        advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met (best what-if {Money(advice.WhatIfs.Min(w => w.IdleMonthly))})");
+                }
+                else if (parse.GetValue(JsonOption))
                 {
                     results.Add(Json(idle, load, advice, sheet));
                 }
@@ -112,7 +124,13 @@ internal static class EstimateCommand
                     output.Write(Text(idle, load, rps, advice, sheet));
                 }
             }
-            if (parse.GetValue(JsonOption))
+            if (parse.GetValue(MarkdownOption))
+            {
+                output.Write(summary.Markdown());
+                output.WriteLine();
+                output.WriteLine($"Price sheet: {sheet.Region}, {sheet.Currency}, read {sheet.Date} (src/Operations/prices.{sheet.Region}.json; figures marked as estimates there are unconfirmed).");
+            }
+            else if (parse.GetValue(JsonOption))
             {
                 var root = new JsonObject
                 {
