@@ -14,6 +14,9 @@ public sealed record CostScenario
 
     /// <summary>Overrides every log alert's evaluation frequency (ISO 8601, e.g. PT15M).</summary>
     public string? AlertFrequency { get; init; }
+
+    /// <summary>Every app busy at its maxReplicas all month (the ceiling a scale-out can reach; requests are not added).</summary>
+    public bool AtMaxReplicas { get; init; }
 }
 
 /// <summary>One resource's (or one charge's) monthly cost, with the meters it used and how it was worked out.</summary>
@@ -80,7 +83,15 @@ public static class CostEstimator
                 var probed = interval is not null;
                 var perRun = sheet.Price("usage.probe.requestsPerRunPerApp");
                 req = probed ? perRun * runs : 0;
-                if (scenario.RequestsPerSecond > 0)
+                if (scenario.AtMaxReplicas)
+                {
+                    var replicas = Math.Max(max, 1);
+                    active = replicas * cpu * seconds;
+                    idle = 0;
+                    replicaSeconds = replicas * seconds;
+                    basis = $"{replicas} replica(s) (maxReplicas) busy all month";
+                }
+                else if (scenario.RequestsPerSecond > 0)
                 {
                     var concurrency = scenario.RequestsPerSecond * sheet.Price("usage.requestSeconds");
                     var perReplica = HttpConcurrency(app) ?? sheet.Price("containerApps.scale.concurrentRequests");

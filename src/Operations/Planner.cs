@@ -15,8 +15,13 @@ public sealed record EnvironmentPlan(
     ImmutableArray<CreateOnlyViolation> Violations,
     DeploymentPath CriticalPath,
     CostEstimate? CommittedCost,
-    CostEstimate NextCost)
+    CostEstimate NextCost,
+    CostEstimate? CommittedPeak,
+    CostEstimate NextPeak)
 {
+    /// <summary>Change of the ceiling cost: every app at maxReplicas all month.</summary>
+    public decimal PeakDelta => NextPeak.Total - (CommittedPeak?.Total ?? 0m);
+
     public bool HasChanges => !HasCommittedState || !Changes.IsEmpty || !Parameters.IsEmpty;
 
     public decimal CostDelta => NextCost.Total - (CommittedCost?.Total ?? 0m);
@@ -54,7 +59,9 @@ public static class Planner
             CreateOnlyGuard.Check(committed, next),
             CriticalPath.Compute(next),
             committed is null ? null : CostEstimator.Estimate(environment, committed, new CostScenario(), sheet),
-            CostEstimator.Estimate(environment, next, new CostScenario(), sheet));
+            CostEstimator.Estimate(environment, next, new CostScenario(), sheet),
+            committed is null ? null : CostEstimator.Estimate(environment, committed, new CostScenario { AtMaxReplicas = true }, sheet),
+            CostEstimator.Estimate(environment, next, new CostScenario { AtMaxReplicas = true }, sheet));
     }
 
     private static ImmutableArray<PropertyChange> ParameterChanges(JsonObject before, JsonObject after)

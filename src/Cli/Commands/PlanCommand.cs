@@ -142,17 +142,10 @@ internal static class PlanCommand
         var before = plan.CommittedCost?.Total ?? 0m;
         text.Append(CultureInfo.InvariantCulture,
             $"  monthly cost (idle): {EstimateCommand.Money(before)} → {EstimateCommand.Money(plan.NextCost.Total)} {sheet.Currency} (delta {Signed(plan.CostDelta)}; price sheet {sheet.Region}, read {sheet.Date})\n");
-        if (plan.CommittedCost is { } committed && plan.CostDelta != 0)
-        {
-            foreach (var (after, prior) in plan.NextCost.Lines.Select(l => (l, committed.Lines.FirstOrDefault(x => x.Resource == l.Resource))))
-            {
-                var delta = after.Monthly - (prior?.Monthly ?? 0m);
-                if (delta != 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"      {after.Resource}: {Signed(delta)}\n");
-                }
-            }
-        }
+        Deltas(text, plan.CommittedCost, plan.NextCost);
+        text.Append(CultureInfo.InvariantCulture,
+            $"  monthly cost at max replicas (every app busy at maxReplicas): {EstimateCommand.Money(plan.CommittedPeak?.Total ?? 0m)} → {EstimateCommand.Money(plan.NextPeak.Total)} {sheet.Currency} (delta {Signed(plan.PeakDelta)})\n");
+        Deltas(text, plan.CommittedPeak, plan.NextPeak);
         var path = plan.CriticalPath;
         text.Append(CultureInfo.InvariantCulture, $"  critical path (first deployment, ~{CostEstimator.Fmt(path.TotalMinutes)} min; per-type estimates, see docs/operations.md):\n");
         foreach (var step in path.Steps)
@@ -161,6 +154,22 @@ internal static class PlanCommand
         }
         text.Append('\n');
         return text.ToString();
+    }
+
+    private static void Deltas(StringBuilder text, CostEstimate? committed, CostEstimate next)
+    {
+        if (committed is null || next.Total == committed.Total)
+        {
+            return;
+        }
+        foreach (var (after, prior) in next.Lines.Select(l => (l, committed.Lines.FirstOrDefault(x => x.Resource == l.Resource))))
+        {
+            var delta = after.Monthly - (prior?.Monthly ?? 0m);
+            if (delta != 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"      {after.Resource}: {Signed(delta)}\n");
+            }
+        }
     }
 
     private static string Signed(decimal value) => (value > 0 ? "+" : value < 0 ? "-" : "±") + EstimateCommand.Money(Math.Abs(value));
@@ -212,6 +221,9 @@ internal static class PlanCommand
                 ["committedMonthly"] = p.CommittedCost is null ? null : Math.Round(p.CommittedCost.Total, 2),
                 ["nextMonthly"] = Math.Round(p.NextCost.Total, 2),
                 ["deltaMonthly"] = Math.Round(p.CostDelta, 2),
+                ["committedAtMaxReplicas"] = p.CommittedPeak is null ? null : Math.Round(p.CommittedPeak.Total, 2),
+                ["nextAtMaxReplicas"] = Math.Round(p.NextPeak.Total, 2),
+                ["deltaAtMaxReplicas"] = Math.Round(p.PeakDelta, 2),
             },
         })]),
     };
