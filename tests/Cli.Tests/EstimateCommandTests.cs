@@ -53,6 +53,17 @@ public sealed class EstimateCommandTests
     }
 
     [TestMethod]
+    public void The_readme_table_is_the_current_output_of_estimate_markdown()
+    {
+        var (exit, stdout, _) = Run("estimate", "--markdown");
+        Assert.AreEqual(ExitCodes.Success, exit);
+        var readme = File.ReadAllText(Path.Combine(Provisioning.TestSupport.TestFolders.RepositoryRoot, "README.md"));
+        var table = string.Join('\n', stdout.Split('\n').TakeWhile(l => l.StartsWith('|')));
+        StringAssert.Contains(readme, table, "README's estimate table is stale: rerun `dotnet run --project src/Cli -- estimate --markdown` and paste it");
+        StringAssert.Contains(stdout, $"read {PriceSheet.Default.Date}");
+    }
+
+    [TestMethod]
     public void Bad_input_exits_2_and_names_the_setting()
     {
         var (exit, _, stderr) = Run("estimate", "-e", "qa");
