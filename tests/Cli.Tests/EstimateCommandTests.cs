@@ -72,6 +72,9 @@ public sealed class EstimateCommandTests
         (exit, _, stderr) = Run("estimate", "--probe-schedule", "*/5 * * * *");
         Assert.AreEqual(ExitCodes.InvalidInput, exit);
         StringAssert.Contains(stderr, "--probe-schedule");
+        (exit, _, stderr) = Run("estimate", "--alert-frequency", "hourly");
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        StringAssert.StartsWith(stderr, "--alert-frequency: 'hourly' is not an ISO 8601 duration");
         (exit, _, stderr) = Run("estimate", "--rps", "-1");
         Assert.AreEqual(ExitCodes.InvalidInput, exit);
         StringAssert.Contains(stderr, "--rps");

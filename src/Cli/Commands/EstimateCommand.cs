@@ -78,20 +78,14 @@ internal static class EstimateCommand
             error.WriteLine($"--rps {rps.ToString(CultureInfo.InvariantCulture)}: the load cannot be negative. Fix: pass 0 for idle or a positive number of requests per second.");
             return ExitCodes.InvalidInput;
         }
-        try
+        if (Invalid(probeSchedule, ProbeSchedule.IntervalSeconds) is { } scheduleProblem)
         {
-            if (probeSchedule is not null)
-            {
-                ProbeSchedule.IntervalSeconds(probeSchedule);
-            }
-            if (alertFrequency is not null)
-            {
-                CostEstimator.AlertMeter(alertFrequency);
-            }
+            error.WriteLine($"--probe-schedule: {scheduleProblem}");
+            return ExitCodes.InvalidInput;
         }
-        catch (FormatException ex)
+        if (Invalid(alertFrequency, CostEstimator.AlertMeter) is { } frequencyProblem)
         {
-            error.WriteLine($"{(probeSchedule is not null && alertFrequency is null ? "--probe-schedule" : "--probe-schedule/--alert-frequency")}: {ex.Message}");
+            error.WriteLine($"--alert-frequency: {frequencyProblem}");
             return ExitCodes.InvalidInput;
         }
         try
@@ -156,6 +150,23 @@ internal static class EstimateCommand
         {
             error.WriteLine($"Nothing was estimated: the probe schedule in the committed state cannot be estimated: {ex.Message} Fix: change probe.schedule in env/<env>.json and regenerate, or pass --probe-schedule.");
             return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static string? Invalid<T>(string? value, Func<string, T> parse)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        try
+        {
+            parse(value);
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
         }
     }
 
