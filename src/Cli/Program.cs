@@ -8,5 +8,8 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(VerifyDatabaseCommand.Create());
 root.Subcommands.Add(ProbeCommand.Create());
 root.Subcommands.Add(LocalCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(DiffCommand.Create());
+root.Subcommands.Add(EstimateCommand.Create());
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

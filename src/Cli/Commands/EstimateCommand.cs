@@ -1,0 +1,261 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Provisioning.Environments.Configuration;
+using Provisioning.Operations;
+
+namespace Provisioning.Cli.Commands;
+
+/// <summary><c>estimate</c>: monthly cost per environment and per resource from the committed, dated price sheet.</summary>
+internal static class EstimateCommand
+{
+    private static readonly Option<string[]> EnvironmentOption = new("--environment", "-e")
+    {
+        Description = "Only these environments (repeatable); default: every generated/<env>/main.state.json.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<decimal> RpsOption = new("--rps")
+    {
+        Description = "The stated load: steady requests per second reaching frontend, backend and mcp (default 2).",
+        DefaultValueFactory = _ => 2m,
+    };
+
+    private static readonly Option<string> ProbeScheduleOption = new("--probe-schedule")
+    {
+        Description = "What if the probe ran on this NCRONTAB schedule instead of the environment's probe.schedule (e.g. \"0 */15 * * * *\").",
+    };
+
+    private static readonly Option<string> AlertFrequencyOption = new("--alert-frequency")
+    {
+        Description = "What if every log alert were evaluated at this ISO 8601 frequency (PT1M, PT5M, PT10M, PT15M).",
+    };
+
+    private static readonly Option<decimal?> BudgetOption = new("--budget")
+    {
+        Description = "Monthly idle budget to check (default: 30 for dev, none otherwise); when exceeded, lists what prevents it and the knobs that help.",
+    };
+
+    private static readonly Option<DirectoryInfo> GeneratedOption = new("--generated")
+    {
+        Description = "Folder with the committed generated/<env>/ (default: generated/ at the repository root).",
+    };
+
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON for pipelines instead of tables." };
+
+    private static readonly Option<bool> MarkdownOption = new("--markdown") { Description = "Write one Markdown summary table of the selected environments (the README's table)." };
+
+    public static Command Create()
+    {
+        var command = new Command("estimate",
+            "Monthly cost per environment and per resource, idle and at a stated load, from the committed dated price sheet " +
+            "(src/Operations/prices.westeurope.json), counting replicas the probe keeps awake and alert rule frequency. " +
+            "Reads the committed generated/<env>/main.state.json; needs no network and no Azure.\n" +
+            "Example: dotnet run --project src/Cli -- estimate -e dev --rps 5");
+        command.Options.Add(EnvironmentOption);
+        command.Options.Add(RpsOption);
+        command.Options.Add(ProbeScheduleOption);
+        command.Options.Add(AlertFrequencyOption);
+        command.Options.Add(BudgetOption);
+        command.Options.Add(GeneratedOption);
+        command.Options.Add(JsonOption);
+        command.Options.Add(MarkdownOption);
+        command.SetAction(Run);
+        return command;
+    }
+
+    private static int Run(ParseResult parse)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var generated = parse.GetValue(GeneratedOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;
+        var rps = parse.GetValue(RpsOption);
+        var probeSchedule = parse.GetValue(ProbeScheduleOption);
+        var alertFrequency = parse.GetValue(AlertFrequencyOption);
+        if (rps < 0)
+        {
+            error.WriteLine($"--rps {rps.ToString(CultureInfo.InvariantCulture)}: the load cannot be negative. Fix: pass 0 for idle or a positive number of requests per second.");
+            return ExitCodes.InvalidInput;
+        }
+        if (Invalid(probeSchedule, ProbeSchedule.IntervalSeconds) is { } scheduleProblem)
+        {
+            error.WriteLine($"--probe-schedule: {scheduleProblem}");
+            return ExitCodes.InvalidInput;
+        }
+        if (Invalid(alertFrequency, CostEstimator.AlertMeter) is { } frequencyProblem)
+        {
+            error.WriteLine($"--alert-frequency: {frequencyProblem}");
+            return ExitCodes.InvalidInput;
+        }
+        try
+        {
+            var sheet = PriceSheet.Default;
+            var environments = OperationInputs.Environments(generated, parse.GetValue(EnvironmentOption) ?? []);
+            var results = new JsonArray();
+            var summary = new TextTable("environment", $"idle ({sheet.Currency}/month)", $"at {CostEstimator.Fmt(rps)} req/s", "largest idle items", "budget");
+            summary.RightAligned.Add(1);
+            summary.RightAligned.Add(2);
+            foreach (var environment in environments)
+            {
+                var state = Committed.Read(generated, environment);
+                var idle = CostEstimator.Estimate(environment, state, new CostScenario { ProbeSchedule = probeSchedule, AlertFrequency = alertFrequency }, sheet);
+                var load = CostEstimator.Estimate(environment, state, new CostScenario { RequestsPerSecond = rps, ProbeSchedule = probeSchedule, AlertFrequency = alertFrequency }, sheet);
+                var budget = parse.GetValue(BudgetOption) ?? BudgetAdvice.DefaultBudget(environment);
+                var advice = budget is { } b ? BudgetAdvice.For(environment, state, b, sheet) : null;
+                if (parse.GetValue(MarkdownOption))
+                {
+                    summary.Add(environment, Money(idle.Total), Money(load.Total),
+                        string.Join(", ", idle.Lines.Where(l => l.Monthly > 0).OrderByDescending(l => l.Monthly).Take(4).Select(l => $"{l.Resource} {Money(l.Monthly)}")),
+                        advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met (best what-if {Money(advice.WhatIfs.Min(w => w.IdleMonthly))})");
+                }
+                else if (parse.GetValue(JsonOption))
+                {
+                    results.Add(Json(idle, load, advice, sheet));
+                }
+                else
+                {
+                    output.Write(Text(idle, load, rps, advice, sheet));
+                }
+            }
+            if (parse.GetValue(MarkdownOption))
+            {
+                output.Write(summary.Markdown());
+                output.WriteLine();
+                output.WriteLine($"Price sheet: {sheet.Region}, {sheet.Currency}, read {sheet.Date} (src/Operations/prices.{sheet.Region}.json; figures marked as estimates there are unconfirmed).");
+            }
+            else if (parse.GetValue(JsonOption))
+            {
+                var root = new JsonObject
+                {
+                    ["priceSheet"] = new JsonObject { ["date"] = sheet.Date, ["region"] = sheet.Region, ["currency"] = sheet.Currency },
+                    ["requestsPerSecond"] = rps,
+                    ["environments"] = results,
+                };
+                output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            return ExitCodes.Success;
+        }
+        catch (ConfigurationException ex)
+        {
+            OperationInputs.WriteProblems(error, "Nothing was estimated", ex);
+            return ExitCodes.InvalidInput;
+        }
+        catch (PriceSheetException ex)
+        {
+            error.WriteLine($"Nothing was estimated: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine($"Nothing was estimated: the probe schedule in the committed state cannot be estimated: {ex.Message} Fix: change probe.schedule in env/<env>.json and regenerate, or pass --probe-schedule.");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static string? Invalid<T>(string? value, Func<string, T> parse)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        try
+        {
+            parse(value);
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    internal static string Text(CostEstimate idle, CostEstimate load, decimal rps, BudgetAdvice? advice, PriceSheet sheet)
+    {
+        var table = new TextTable("resource", "type", "idle", $"at {CostEstimator.Fmt(rps)} req/s", "how");
+        table.RightAligned.Add(2);
+        table.RightAligned.Add(3);
+        foreach (var (i, l) in idle.Lines.Zip(load.Lines))
+        {
+            table.Add(i.Resource + (i.UsesEstimate(sheet) ? " *" : string.Empty), ShortType(i.Type), Money(i.Monthly), Money(l.Monthly), i.Basis);
+        }
+        table.Add("total", string.Empty, Money(idle.Total), Money(load.Total), string.Empty);
+        var text = new System.Text.StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{idle.Environment}: {Money(idle.Total)} {sheet.Currency}/month idle, {Money(load.Total)} at {CostEstimator.Fmt(rps)} req/s (price sheet {sheet.Region}, {sheet.Currency}, read {sheet.Date}; * uses an estimated figure, see the sheet)\n");
+        foreach (var note in idle.Notes)
+        {
+            text.Append("  ").Append(note).Append('\n');
+        }
+        text.Append(table.Write("  "));
+        if (advice is not null)
+        {
+            text.Append(Advice(advice, sheet));
+        }
+        text.Append('\n');
+        return text.ToString();
+    }
+
+    internal static string Advice(BudgetAdvice advice, PriceSheet sheet)
+    {
+        var text = new System.Text.StringBuilder();
+        if (advice.Met)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  Budget {Money(advice.Budget)} {sheet.Currency}/month idle: met.\n");
+            return text.ToString();
+        }
+        text.Append(CultureInfo.InvariantCulture, $"  Budget {Money(advice.Budget)} {sheet.Currency}/month idle: NOT met ({Money(advice.IdleMonthly)}). What prevents it, largest first:\n");
+        foreach (var line in advice.Blockers)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    {line.Resource} ({ShortType(line.Type)}): {Money(line.Monthly)} — {line.Basis}\n");
+        }
+        text.Append("  Knobs (idle cost with the knob turned):\n");
+        foreach (var w in advice.WhatIfs)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    {w.Knob} = {w.Setting}{(w.InEnvironmentFile ? " (env file)" : " (not in the env file yet)")}: {Money(w.IdleMonthly)}. Trade-off: {w.TradeOff}\n");
+        }
+        foreach (var r in advice.Remaining)
+        {
+            text.Append("  ").Append(r).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static JsonObject Json(CostEstimate idle, CostEstimate load, BudgetAdvice? advice, PriceSheet sheet)
+    {
+        var o = new JsonObject
+        {
+            ["environment"] = idle.Environment,
+            ["probeIntervalSeconds"] = idle.ProbeIntervalSeconds,
+            ["idleMonthly"] = Math.Round(idle.Total, 2),
+            ["loadMonthly"] = Math.Round(load.Total, 2),
+            ["resources"] = new JsonArray([.. idle.Lines.Zip(load.Lines).Select(p => (JsonNode)new JsonObject
+            {
+                ["resource"] = p.First.Resource,
+                ["type"] = p.First.Type,
+                ["idleMonthly"] = Math.Round(p.First.Monthly, 2),
+                ["loadMonthly"] = Math.Round(p.Second.Monthly, 2),
+                ["basis"] = p.First.Basis,
+                ["meters"] = new JsonArray([.. p.First.Meters.Select(m => (JsonNode)m)]),
+                ["usesEstimate"] = p.First.UsesEstimate(sheet),
+            })]),
+        };
+        if (advice is not null)
+        {
+            o["budget"] = new JsonObject
+            {
+                ["monthly"] = advice.Budget,
+                ["met"] = advice.Met,
+                ["blockers"] = new JsonArray([.. advice.Blockers.Select(b => (JsonNode)new JsonObject { ["resource"] = b.Resource, ["monthly"] = Math.Round(b.Monthly, 2) })]),
+                ["whatIfs"] = new JsonArray([.. advice.WhatIfs.Select(w => (JsonNode)new JsonObject
+                {
+                    ["knob"] = w.Knob, ["setting"] = w.Setting, ["inEnvironmentFile"] = w.InEnvironmentFile, ["idleMonthly"] = Math.Round(w.IdleMonthly, 2), ["tradeOff"] = w.TradeOff,
+                })]),
+            };
+        }
+        return o;
+    }
+
+    internal static string Money(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
+
+    internal static string ShortType(string type) => type.Contains('/', StringComparison.Ordinal) ? type[(type.IndexOf('/', StringComparison.Ordinal) + 1)..] : type;
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Provisioning.Bicep.State;
+using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Generation;
+
+namespace Provisioning.Operations;
+
+/// <summary>What regenerating one environment would change against its committed state.</summary>
+public sealed record EnvironmentPlan(
+    string Environment,
+    bool HasCommittedState,
+    StateChanges Changes,
+    ImmutableArray<PropertyChange> Parameters,
+    ImmutableArray<CreateOnlyViolation> Violations,
+    DeploymentPath CriticalPath,
+    CostEstimate? CommittedCost,
+    CostEstimate NextCost,
+    CostEstimate? CommittedPeak,
+    CostEstimate NextPeak)
+{
+    /// <summary>Change of the ceiling cost: every app at maxReplicas all month.</summary>
+    public decimal PeakDelta => NextPeak.Total - (CommittedPeak?.Total ?? 0m);
+
+    public bool HasChanges => !HasCommittedState || !Changes.IsEmpty || !Parameters.IsEmpty;
+
+    public decimal CostDelta => NextCost.Total - (CommittedCost?.Total ?? 0m);
+}
+
+/// <summary>
+/// <c>plan</c>: generates every selected environment in memory (the generator's own path, nothing written) and compares
+/// each new deployment state with the committed <c>generated/&lt;env&gt;/main.state.json</c>.
+/// </summary>
+public static class Planner
+{
+    /// <exception cref="ConfigurationException">An environment file or a committed state is invalid.</exception>
+    public static IReadOnlyList<EnvironmentPlan> Plan(string environmentDirectory, string generatedDirectory, IReadOnlyCollection<string> only, PriceSheet sheet)
+    {
+        var result = GenerationRun.Generate(environmentDirectory, only);
+        var plans = new List<EnvironmentPlan>();
+        foreach (var environment in result.Environments)
+        {
+            var next = StateFile.Read(result.Files.Single(f => f.RelativePath == $"{environment}/{RecreateGuard.StateFileName}").Content);
+            var committed = Committed.TryRead(generatedDirectory, environment);
+            plans.Add(Compare(environment, committed, next, sheet));
+        }
+        return plans;
+    }
+
+    public static EnvironmentPlan Compare(string environment, DeploymentState? committed, DeploymentState next, PriceSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var changes = committed is null ? new StateChanges([.. next.Resources], [], []) : StateDiff.Compare(committed, next);
+        return new EnvironmentPlan(
+            environment,
+            committed is not null,
+            changes,
+            committed is null ? [] : ParameterChanges(committed.Parameters, next.Parameters),
+            CreateOnlyGuard.Check(committed, next),
+            CriticalPath.Compute(next),
+            committed is null ? null : CostEstimator.Estimate(environment, committed, new CostScenario(), sheet),
+            CostEstimator.Estimate(environment, next, new CostScenario(), sheet),
+            committed is null ? null : CostEstimator.Estimate(environment, committed, new CostScenario { AtMaxReplicas = true }, sheet),
+            CostEstimator.Estimate(environment, next, new CostScenario { AtMaxReplicas = true }, sheet));
+    }
+
+    private static ImmutableArray<PropertyChange> ParameterChanges(JsonObject before, JsonObject after)
+    {
+        var list = ImmutableArray.CreateBuilder<PropertyChange>();
+        foreach (var key in before.Select(p => p.Key).Union(after.Select(p => p.Key), StringComparer.Ordinal))
+        {
+            var hasBefore = before.TryGetPropertyValue(key, out var b);
+            var hasAfter = after.TryGetPropertyValue(key, out var a);
+            if (!JsonNode.DeepEquals(b, a) || hasBefore != hasAfter)
+            {
+                list.Add(new PropertyChange("param " + key, b, a) { BeforeExists = hasBefore, AfterExists = hasAfter });
+            }
+        }
+        return list.ToImmutable();
+    }
+}
+
+/// <summary>The committed <c>generated/&lt;env&gt;/main.state.json</c> files.</summary>
+public static class Committed
+{
+    /// <summary>The committed state, or null when the environment has none yet.</summary>
+    /// <exception cref="ConfigurationException">The file exists but cannot be read.</exception>
+    public static DeploymentState? TryRead(string generatedDirectory, string environment)
+    {
+        var path = Path.Combine(generatedDirectory, environment, RecreateGuard.StateFileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            return StateFile.Read(File.ReadAllText(path));
+        }
+        catch (FormatException ex)
+        {
+            throw new ConfigurationException([new ConfigurationProblem(path, "$", $"the committed state cannot be read: {ex.Message}",
+                $"restore it with `git checkout -- generated/{environment}/{RecreateGuard.StateFileName}`, or run `dotnet run --project src/Cli -- generate -e {environment}` to write it.")]);
+        }
+    }
+
+    /// <exception cref="ConfigurationException">The environment has no committed state, or it cannot be read.</exception>
+    public static DeploymentState Read(string generatedDirectory, string environment) =>
+        TryRead(generatedDirectory, environment) ?? throw new ConfigurationException([new ConfigurationProblem(
+            Path.Combine(generatedDirectory, environment, RecreateGuard.StateFileName), "$",
+            $"environment '{environment}' has no committed deployment state.",
+            $"run `dotnet run --project src/Cli -- generate -e {environment}` (with env/{environment}.json in place) and commit generated/{environment}/.")]);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Provisioning.Operations;
+using static Provisioning.Cli.Tests.OperationsCommandRunner;
+
+namespace Provisioning.Cli.Tests;
+
+[TestClass]
+public sealed class EstimateCommandTests
+{
+    [TestMethod]
+    public void Every_environment_is_estimated_per_resource_with_the_sheet_date()
+    {
+        var (exit, stdout, stderr) = Run("estimate", "--json", "--rps", "5");
+        Assert.AreEqual(ExitCodes.Success, exit, stderr);
+        var root = JsonNode.Parse(stdout)!;
+        Assert.AreEqual(PriceSheet.Default.Date, (string?)root["priceSheet"]!["date"]);
+        var environments = root["environments"]!.AsArray();
+        CollectionAssert.AreEqual(new[] { "dev", "prod", "staging" }, environments.Select(e => (string)e!["environment"]!).ToArray());
+        foreach (var e in environments)
+        {
+            var lines = e!["resources"]!.AsArray();
+            Assert.AreEqual((decimal)e["idleMonthly"]!, lines.Sum(l => (decimal)l!["idleMonthly"]!), 0.05m);
+            Assert.IsTrue((decimal)e["loadMonthly"]! >= (decimal)e["idleMonthly"]!);
+        }
+        var dev = (decimal)environments[0]!["idleMonthly"]!;
+        var prod = (decimal)environments[1]!["idleMonthly"]!;
+        Assert.IsTrue(prod > dev);
+    }
+
+    [TestMethod]
+    public void Dev_shows_what_prevents_the_30_usd_target_and_the_knobs()
+    {
+        var (exit, stdout, _) = Run("estimate", "-e", "dev");
+        Assert.AreEqual(ExitCodes.Success, exit);
+        StringAssert.Contains(stdout, $"read {PriceSheet.Default.Date}");
+        StringAssert.Contains(stdout, "Budget 30.00 USD/month idle: NOT met");
+        StringAssert.Contains(stdout, "What prevents it");
+        StringAssert.Contains(stdout, "probe.schedule = 0 */15 * * * * (env file)");
+        StringAssert.Contains(stdout, "Trade-off:");
+        StringAssert.Contains(stdout, "never scales to zero");
+    }
+
+    [TestMethod]
+    public void A_slower_probe_schedule_is_cheaper()
+    {
+        static decimal Idle(params string[] extra)
+        {
+            var (exit, stdout, stderr) = Run(["estimate", "-e", "dev", "--json", .. extra]);
+            Assert.AreEqual(ExitCodes.Success, exit, stderr);
+            return (decimal)JsonNode.Parse(stdout)!["environments"]![0]!["idleMonthly"]!;
+        }
+        Assert.IsTrue(Idle("--probe-schedule", "0 */15 * * * *") < Idle());
+    }
+
+    [TestMethod]
+    public void The_readme_table_is_the_current_output_of_estimate_markdown()
+    {
+        var (exit, stdout, _) = Run("estimate", "--markdown");
+        Assert.AreEqual(ExitCodes.Success, exit);
+        var readme = File.ReadAllText(Path.Combine(Provisioning.TestSupport.TestFolders.RepositoryRoot, "README.md"));
+        var table = string.Join('\n', stdout.Split('\n').TakeWhile(l => l.StartsWith('|')));
+        StringAssert.Contains(readme, table, "README's estimate table is stale: rerun `dotnet run --project src/Cli -- estimate --markdown` and paste it");
+        StringAssert.Contains(stdout, $"read {PriceSheet.Default.Date}");
+    }
+
+    [TestMethod]
+    public void Bad_input_exits_2_and_names_the_setting()
+    {
+        var (exit, _, stderr) = Run("estimate", "-e", "qa");
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        StringAssert.Contains(stderr, "no committed state for environment 'qa'");
+        (exit, _, stderr) = Run("estimate", "--probe-schedule", "*/5 * * * *");
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        StringAssert.Contains(stderr, "--probe-schedule");
+        (exit, _, stderr) = Run("estimate", "--alert-frequency", "hourly");
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        StringAssert.StartsWith(stderr, "--alert-frequency: 'hourly' is not an ISO 8601 duration");
+        (exit, _, stderr) = Run("estimate", "--rps", "-1");
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        StringAssert.Contains(stderr, "--rps");
+    }
+}
