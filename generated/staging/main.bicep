@@ -1328,8 +1328,8 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   tags: tags
   kind: 'LogAlert'
   properties: {
-    displayName: 'staging: backend accepted a token it must reject'
-    description: 'The backend answered 200 to a forged, expired, wrong-audience or alg:none token. Treat as a security incident.'
+    displayName: 'staging: backend accepted a request it must reject'
+    description: 'A security check (backend.auth.rejects) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
     severity: 0
     enabled: true
     scopes: [
@@ -1340,7 +1340,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and tostring(customDimensions.outcome) == \'security-fail\''
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\') and tostring(customDimensions.outcome) == \'security-fail\''
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
