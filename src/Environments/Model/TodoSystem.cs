@@ -20,14 +20,28 @@ public static class TodoSystem
     /// <summary>The MCP server's Streamable HTTP endpoint.</summary>
     public const string McpEndpointPath = "/mcp";
 
+    // Database roles (docs/contract.md, "Database roles"): one per component that connects.
+    public const string AdministratorRole = "todoadmin";
+    public const string OwnerRole = "todo_owner";
+    public const string AppRole = "todo_app";
+    public const string ProbeRole = "todo_probe";
+
     // Key Vault secrets.
     public const string JwtSecretKeySecret = "jwt-secret-key";
-    public const string DatabaseUrlSecret = "database-url";
     public const string OpenAiApiKeySecret = "openai-api-key";
+    public const string DatabaseAdminUrlSecret = "database-admin-url";
+    public const string DatabaseUrlMigrateSecret = "database-url-migrate";
+    public const string DatabaseUrlBackendSecret = "database-url-backend";
+    public const string DatabaseUrlProbeSecret = "database-url-probe";
+    public const string DatabasePasswordAppSecret = "database-password-app";
+    public const string DatabasePasswordProbeSecret = "database-password-probe";
 
     // Secure parameters.
     public const string JwtSecretKeyParameter = "jwtSecretKey";
     public const string PostgresAdminPasswordParameter = "postgresAdminPassword";
+    public const string PostgresOwnerPasswordParameter = "postgresOwnerPassword";
+    public const string PostgresAppPasswordParameter = "postgresAppPassword";
+    public const string PostgresProbePasswordParameter = "postgresProbePassword";
     public const string OpenAiApiKeyParameter = "openAiApiKey";
 
     public static SystemDescription Description { get; } = new()
@@ -65,7 +79,7 @@ public static class TodoSystem
                     VariableSpec.Url("MCP_SERVER_URL", Mcp, McpEndpointPath),
                     VariableSpec.Url("FRONTEND_URL", Frontend),
                     VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
-                    VariableSpec.Secret("DATABASE_URL", DatabaseUrlSecret),
+                    VariableSpec.Secret("DATABASE_URL", DatabaseUrlBackendSecret),
                     VariableSpec.Secret("OPENAI_API_KEY", OpenAiApiKeySecret),
                 ],
             },
@@ -95,7 +109,15 @@ public static class TodoSystem
                 // 600 s for another run's migration lock, then migrates: 15 minutes covers all three. One retry
                 // covers a server that was still starting; the postdeploy hook waits for both attempts.
                 Job = new JobSpec(ReplicaTimeoutSeconds: 900, RetryLimit: 1),
-                Variables = [VariableSpec.Secret("DATABASE_URL", DatabaseUrlSecret)],
+                Variables =
+                [
+                    // Migrates and grants as the schema owner; the administrator URL only creates the roles and sets
+                    // their passwords, which is why the job also reads the other roles' passwords.
+                    VariableSpec.Secret("DATABASE_URL", DatabaseUrlMigrateSecret),
+                    VariableSpec.Secret("DATABASE_ADMIN_URL", DatabaseAdminUrlSecret),
+                    VariableSpec.Secret("TODO_APP_DATABASE_PASSWORD", DatabasePasswordAppSecret),
+                    VariableSpec.Secret("TODO_PROBE_DATABASE_PASSWORD", DatabasePasswordProbeSecret),
+                ],
             },
             new ComponentSpec
             {
@@ -124,7 +146,7 @@ public static class TodoSystem
                     VariableSpec.Platform("APPLICATIONINSIGHTS_CONNECTION_STRING", PlatformSetting.ApplicationInsightsConnectionString),
                     VariableSpec.Platform("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", PlatformSetting.ApplicationInsightsAuthentication),
                     VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
-                    VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlSecret),
+                    VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlProbeSecret),
                 ],
             },
         ],
@@ -137,14 +159,14 @@ public static class TodoSystem
                 Description = "JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.",
                 MinLength = 32,
             },
-            new SecureParameterSpec
-            {
-                Name = PostgresAdminPasswordParameter,
-                Variable = "POSTGRES_ADMIN_PASSWORD",
-                Description = "Password of the PostgreSQL administrator; it reaches apps only inside the DATABASE_URL Key Vault secret.",
-                MinLength = 16,
-                MaxLength = 128,
-            },
+            DatabasePassword(PostgresAdminPasswordParameter, "POSTGRES_ADMIN_PASSWORD",
+                $"Password of the PostgreSQL administrator {AdministratorRole}; it reaches only the migration job, inside the {DatabaseAdminUrlSecret} Key Vault secret."),
+            DatabasePassword(PostgresOwnerPasswordParameter, "POSTGRES_OWNER_PASSWORD",
+                $"Password of the schema owner role {OwnerRole}; the migration job connects with it ({DatabaseUrlMigrateSecret})."),
+            DatabasePassword(PostgresAppPasswordParameter, "POSTGRES_APP_PASSWORD",
+                $"Password of the backend's role {AppRole} ({DatabaseUrlBackendSecret}); the migration job sets it ({DatabasePasswordAppSecret})."),
+            DatabasePassword(PostgresProbePasswordParameter, "POSTGRES_PROBE_PASSWORD",
+                $"Password of the probe's role {ProbeRole} ({DatabaseUrlProbeSecret}); the migration job sets it ({DatabasePasswordProbeSecret})."),
             new SecureParameterSpec
             {
                 Name = OpenAiApiKeyParameter,
@@ -156,20 +178,25 @@ public static class TodoSystem
         Secrets =
         [
             new SecretSpec { Name = JwtSecretKeySecret, Symbol = "jwtSecret", Content = new ParameterContent(JwtSecretKeyParameter), ContentType = "HS256 key" },
-            new SecretSpec
-            {
-                Name = DatabaseUrlSecret,
-                Symbol = "databaseUrlSecret",
-                Content = new DatabaseUrlContent("todoadmin", PostgresAdminPasswordParameter),
-                ContentType = "postgresql URL",
-            },
             new SecretSpec { Name = OpenAiApiKeySecret, Symbol = "openAiApiKeySecret", Content = new ParameterContent(OpenAiApiKeyParameter) },
+            DatabaseUrl(DatabaseAdminUrlSecret, "databaseAdminUrlSecret", AdministratorRole, PostgresAdminPasswordParameter),
+            DatabaseUrl(DatabaseUrlMigrateSecret, "databaseUrlMigrateSecret", OwnerRole, PostgresOwnerPasswordParameter),
+            DatabaseUrl(DatabaseUrlBackendSecret, "databaseUrlBackendSecret", AppRole, PostgresAppPasswordParameter),
+            DatabaseUrl(DatabaseUrlProbeSecret, "databaseUrlProbeSecret", ProbeRole, PostgresProbePasswordParameter),
+            new SecretSpec { Name = DatabasePasswordAppSecret, Symbol = "databasePasswordAppSecret", Content = new ParameterContent(PostgresAppPasswordParameter) },
+            new SecretSpec { Name = DatabasePasswordProbeSecret, Symbol = "databasePasswordProbeSecret", Content = new ParameterContent(PostgresProbePasswordParameter) },
         ],
         Checks = [.. StandardChecks.Create().Select(CheckSpec.Of)],
-        Database = new DatabaseSpec(Name: "todo", Port: 5432, AdministratorLogin: "todoadmin", AdministratorPasswordParameter: PostgresAdminPasswordParameter),
+        Database = new DatabaseSpec(Name: "todo", Port: 5432, AdministratorLogin: AdministratorRole, AdministratorPasswordParameter: PostgresAdminPasswordParameter),
         ProbeRoleName = ProbeTelemetry.CloudRoleName,
     };
 
     /// <summary>The components of the system.</summary>
     public static IReadOnlyList<ComponentSpec> Components => Description.Components;
+
+    private static SecureParameterSpec DatabasePassword(string name, string variable, string description) =>
+        new() { Name = name, Variable = variable, Description = description, MinLength = 16, MaxLength = 128 };
+
+    private static SecretSpec DatabaseUrl(string name, string symbol, string role, string passwordParameter) =>
+        new() { Name = name, Symbol = symbol, Content = new DatabaseUrlContent(role, passwordParameter), ContentType = "postgresql URL" };
 }

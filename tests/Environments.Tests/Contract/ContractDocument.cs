@@ -47,7 +47,15 @@ internal static partial class ContractDocument
     public static IReadOnlyDictionary<string, (string Port, string Ingress)> Components() =>
         Table("## Components").Skip(1).ToDictionary(row => Names(row[0]).Single(), row => (row[2], row[3]));
 
-    /// <summary>The first table after <paramref name="heading"/>, as trimmed cells per row, the separator row left out.</summary>
+    /// <summary>"Database roles": each role with its component, Key Vault secret, deployment variable and Bicep parameter.</summary>
+    public static IReadOnlyList<(string Role, string Component, string Secret, string Variable, string Parameter)> DatabaseRoles() =>
+        [.. Table("## Database roles")[1..].Select(row => (Names(row[0]).First(), row[1].Split(' ')[0], Names(row[3]).Single(), Names(row[4]).Single(), Names(row[5]).Single()))];
+
+    /// <summary>"Database roles", the migration job's table: its variable → the Key Vault secret behind it.</summary>
+    public static IReadOnlyDictionary<string, string> MigrateSecrets() =>
+        Table("| migrate variable")[1..].ToDictionary(row => Names(row[0]).Single(), row => Names(row[1]).Single());
+
+    /// <summary>The first table after <paramref name="heading"/> (or starting with it), as trimmed cells per row, the separator row left out.</summary>
     public static List<List<string>> Table(string heading)
     {
         var lines = Text.Value.Split('\n');
@@ -56,7 +64,8 @@ internal static partial class ContractDocument
         {
             throw new InvalidOperationException($"docs/contract.md has no section '{heading}'.");
         }
-        return [.. lines.Skip(start + 1)
+        // A heading names its section; a table's own header row may also serve as the heading.
+        return [.. lines.Skip(lines[start].StartsWith('|') ? start : start + 1)
             .SkipWhile(l => !l.StartsWith('|'))
             .TakeWhile(l => l.StartsWith('|'))
             .Where(l => !SeparatorRow().IsMatch(l))

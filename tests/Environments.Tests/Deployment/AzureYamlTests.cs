@@ -119,13 +119,10 @@ public sealed partial class AzureYamlTests
     {
         var workspace = CopyRepository();
 
-        var (exit, output, error) = RunHook(workspace, new Dictionary<string, string?>
-        {
-            ["AZURE_ENV_NAME"] = "staging",
-            ["JWT_SECRET_KEY"] = new string('k', 48),
-            ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
-            ["OPENAI_API_KEY"] = "sk-test",
-        });
+        var environment = TodoSystem.Description.SecureParameters.ToDictionary(p => p.Variable, p => (string?)new string('k', Math.Max(p.MinLength, 48)));
+        environment["AZURE_ENV_NAME"] = "staging";
+
+        var (exit, output, error) = RunHook(workspace, environment);
 
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(output, "deploying generated/staging/");

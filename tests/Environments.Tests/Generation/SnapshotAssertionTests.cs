@@ -314,13 +314,40 @@ public sealed partial class SnapshotAssertionTests
             var allowed = type is "Microsoft.KeyVault/vaults/secrets" or "Microsoft.DBforPostgreSQL/flexibleServers";
             Assert.IsTrue(!holdsSecret || allowed, $"{env}: a secret value reached {type} {resource["name"]}");
         }
-        var databaseUrl = Resources(env, "Microsoft.KeyVault/vaults/secrets").Single(s => ((string)s["name"]!).EndsWith("/database-url", StringComparison.Ordinal));
-        StringAssert.Contains((string)databaseUrl["properties"]!["value"]!, "postgresql://todoadmin:{0}@{1}:5432/todo?sslmode=require', uriComponent(parameters('postgresAdminPassword'))", "DATABASE_URL carries the percent-encoded password");
         var outputs = JsonNode.Parse(workspace.Read(env, "main.json"))!["outputs"]!.AsObject();
         Assert.IsTrue(outputs.Count > 5, "the outputs people and azd need");
         foreach (var (name, output) in outputs)
         {
             Assert.AreEqual("string", (string)output!["type"]!, $"output {name} must be a plain string, never a secure one");
+        }
+    }
+
+    /// <summary>docs/contract.md "Database roles": one URL secret per role, holding that role's percent-encoded password, read by one identity.</summary>
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Each_database_role_has_its_own_url_secret_read_by_its_component_alone(string env)
+    {
+        var secrets = Resources(env, "Microsoft.KeyVault/vaults/secrets").ToDictionary(s => ((string)s["name"]!).Split('/')[^1], s => s);
+        var grants = Resources(env, "Microsoft.Authorization/roleAssignments")
+            .Select(r => (Component: ComponentOfIdentity((string)r["properties"]!["principalId"]!), Id: (string)r["id"]!))
+            .ToList();
+        var parameterFile = GeneratedEnvironments.Get().Read(env, "main.bicepparam");
+        foreach (var (role, component, secret, variable, parameter) in ContractDocument.DatabaseRoles())
+        {
+            Assert.IsTrue(secrets.ContainsKey(secret), $"{env}: no Key Vault secret {secret}");
+            StringAssert.Contains((string)secrets[secret]["properties"]!["value"]!,
+                $"postgresql://{role}:{{0}}@{{1}}:5432/todo?sslmode=require', uriComponent(parameters('{parameter}'))", $"{env}/{secret}: the {role} URL with the percent-encoded password");
+            StringAssert.Contains(parameterFile, $"param {parameter} = readEnvironmentVariable('{variable}')");
+            var readers = grants.Where(g => g.Id.Contains($"/secrets/{secret}/", StringComparison.Ordinal)).Select(g => g.Component).ToList();
+            CollectionAssert.AreEqual(new[] { component }, readers, $"{env}/{secret}: read by exactly one identity");
+        }
+        var migrate = Workloads(env)["migrate"];
+        var expected = ContractDocument.MigrateSecrets();
+        CollectionAssert.AreEquivalent(expected.ToList(), KeyVaultSecretsOf(migrate, expected.Keys).ToList(), $"{env}: the migration job's variables and their secrets");
+        foreach (var secret in expected.Values)
+        {
+            CollectionAssert.AreEqual(new[] { "migrate" }, grants.Where(g => g.Id.Contains($"/secrets/{secret}/", StringComparison.Ordinal)).Select(g => g.Component).ToList(),
+                $"{env}/{secret}: only the migration job may read it");
         }
     }
 
