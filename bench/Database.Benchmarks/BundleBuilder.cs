@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Provisioning.TestSupport;
 
 namespace Provisioning.Database.Benchmarks;
 
@@ -7,7 +8,7 @@ internal static class BundleBuilder
 {
     public static string Build()
     {
-        var root = FindRoot();
+        var root = TestFolders.RepositoryRoot;
         var output = Path.Combine(Path.GetTempPath(), "provisioning-bench-bundle", "efbundle");
         var start = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(root, "scripts", "build-bundle.sh"));
@@ -20,17 +21,5 @@ internal static class BundleBuilder
             throw new InvalidOperationException("scripts/build-bundle.sh failed");
         }
         return output;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Provisioning.sln not found");
     }
 }

@@ -4,7 +4,7 @@ namespace Provisioning.HealthProbe;
 
 /// <summary>
 /// Reads the probe's settings plus the host's own and fails start-up with ONE message that lists every
-/// missing or malformed setting, so a half-configured probe never runs (CONTRACT.md).
+/// missing or malformed setting, so a half-configured probe never runs (docs/contract.md).
 /// </summary>
 public static class HostSettings
 {

@@ -33,10 +33,28 @@ param probeImage string
 param jwtSecretKey string
 
 @secure()
-@description('Password of the PostgreSQL administrator; it reaches apps only inside the DATABASE_URL Key Vault secret.')
+@description('Password of the PostgreSQL administrator todoadmin; it reaches only the migration job, inside the database-admin-url Key Vault secret.')
 @minLength(16)
 @maxLength(128)
 param postgresAdminPassword string
+
+@secure()
+@description('Password of the schema owner role todo_owner; the migration job connects with it (database-url-migrate).')
+@minLength(16)
+@maxLength(128)
+param postgresOwnerPassword string
+
+@secure()
+@description('Password of the backend\'s role todo_app (database-url-backend); the migration job sets it (database-password-app).')
+@minLength(16)
+@maxLength(128)
+param postgresAppPassword string
+
+@secure()
+@description('Password of the probe\'s role todo_probe (database-url-probe); the migration job sets it (database-password-probe).')
+@minLength(16)
+@maxLength(128)
+param postgresProbePassword string
 
 @secure()
 @description('OPENAI_API_KEY for the backend. Stored in Key Vault only.')
@@ -352,20 +370,63 @@ resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   }
 }
 
-resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
-  name: 'database-url'
+  name: 'openai-api-key'
+  properties: {
+    value: openAiApiKey
+  }
+}
+
+resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-admin-url'
   properties: {
     value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
     contentType: 'postgresql URL'
   }
 }
 
-resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
-  name: 'openai-api-key'
+  name: 'database-url-migrate'
   properties: {
-    value: openAiApiKey
+    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-backend'
+  properties: {
+    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-probe'
+  properties: {
+    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-app'
+  properties: {
+    value: postgresAppPassword
+  }
+}
+
+resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-probe'
+  properties: {
+    value: postgresProbePassword
   }
 }
 
@@ -552,9 +613,9 @@ resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/
   }
 }
 
-resource backendIdentity_KeyVaultSecretsUser_databaseUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlSecret
-  name: guid(databaseUrlSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlBackendSecret
+  name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: backendIdentity.properties.principalId
@@ -608,7 +669,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
         }
         {
           name: 'database-url'
-          keyVaultUrl: databaseUrlSecret.properties.secretUri
+          keyVaultUrl: databaseUrlBackendSecret.properties.secretUri
           identity: backendIdentity.id
         }
         {
@@ -704,7 +765,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
   dependsOn: [
     backendIdentity_AcrPull_registry
     backendIdentity_KeyVaultSecretsUser_jwtSecret
-    backendIdentity_KeyVaultSecretsUser_databaseUrlSecret
+    backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret
     backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret
   ]
 }
@@ -853,9 +914,39 @@ resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignmen
   }
 }
 
-resource migrateIdentity_KeyVaultSecretsUser_databaseUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlSecret
-  name: guid(databaseUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlMigrateSecret
+  name: guid(databaseUrlMigrateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseAdminUrlSecret
+  name: guid(databaseAdminUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordAppSecret
+  name: guid(databasePasswordAppSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordProbeSecret
+  name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: migrateIdentity.properties.principalId
@@ -888,7 +979,22 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
       secrets: [
         {
           name: 'database-url'
-          keyVaultUrl: databaseUrlSecret.properties.secretUri
+          keyVaultUrl: databaseUrlMigrateSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'database-admin-url'
+          keyVaultUrl: databaseAdminUrlSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'todo-app-database-password'
+          keyVaultUrl: databasePasswordAppSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'todo-probe-database-password'
+          keyVaultUrl: databasePasswordProbeSecret.properties.secretUri
           identity: migrateIdentity.id
         }
       ]
@@ -909,6 +1015,18 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
               name: 'DATABASE_URL'
               secretRef: 'database-url'
             }
+            {
+              name: 'DATABASE_ADMIN_URL'
+              secretRef: 'database-admin-url'
+            }
+            {
+              name: 'TODO_APP_DATABASE_PASSWORD'
+              secretRef: 'todo-app-database-password'
+            }
+            {
+              name: 'TODO_PROBE_DATABASE_PASSWORD'
+              secretRef: 'todo-probe-database-password'
+            }
           ]
           resources: {
             cpu: json('0.5')
@@ -920,7 +1038,10 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
   }
   dependsOn: [
     migrateIdentity_AcrPull_registry
-    migrateIdentity_KeyVaultSecretsUser_databaseUrlSecret
+    migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret
+    migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret
   ]
 }
 
@@ -1172,9 +1293,9 @@ resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/ro
   }
 }
 
-resource probeIdentity_KeyVaultSecretsUser_databaseUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlSecret
-  name: guid(databaseUrlSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlProbeSecret
+  name: guid(databaseUrlProbeSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: probeIdentity.properties.principalId
@@ -1219,7 +1340,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
         }
         {
           name: 'database-url'
-          keyVaultUrl: databaseUrlSecret.properties.secretUri
+          keyVaultUrl: databaseUrlProbeSecret.properties.secretUri
           identity: probeIdentity.id
         }
       ]
@@ -1334,7 +1455,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
     probeIdentity_MonitoringMetricsPublisher_appInsights
     probeIdentity_AcrPull_registry
     probeIdentity_KeyVaultSecretsUser_jwtSecret
-    probeIdentity_KeyVaultSecretsUser_databaseUrlSecret
+    probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret
   ]
 }
 
@@ -1648,8 +1769,8 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   tags: tags
   kind: 'LogAlert'
   properties: {
-    displayName: 'prod: backend accepted a token it must reject'
-    description: 'The backend answered 200 to a forged, expired, wrong-audience or alg:none token. Treat as a security incident.'
+    displayName: 'prod: backend accepted a request it must reject'
+    description: 'A security check (backend.auth.rejects) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
     severity: 0
     enabled: true
     scopes: [
@@ -1660,7 +1781,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and tostring(customDimensions.outcome) == \'security-fail\''
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\') and tostring(customDimensions.outcome) == \'security-fail\''
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -16,15 +16,25 @@ elif [ ! -f "generated/$env_name/main.bicep" ]; then
   add "there is no generated/$env_name/main.bicep; the environment name must be one of: $known(add env/$env_name.json and run the generator to create one)."
 fi
 
-for variable in JWT_SECRET_KEY POSTGRES_ADMIN_PASSWORD; do
-  eval "value=\${$variable:-}"
-  [ -n "$value" ] || add "$variable is not set; set it from your secret store, e.g. 'azd env set-secret $variable' (never commit it, never type it on a command line)."
-done
-if [ -n "$env_name" ] && [ -f "generated/$env_name/main.bicepparam" ] && grep -q "OPENAI_API_KEY" "generated/$env_name/main.bicepparam"; then
-  [ -n "${OPENAI_API_KEY:-}" ] || add "OPENAI_API_KEY is not set but env/$env_name.json enables it; 'azd env set-secret OPENAI_API_KEY'."
-fi
-if [ -n "${JWT_SECRET_KEY:-}" ] && [ "$(printf %s "$JWT_SECRET_KEY" | wc -c)" -lt 32 ]; then
-  add "JWT_SECRET_KEY is shorter than 32 characters; generate one with 'openssl rand -base64 48'."
+# The secrets come from the generated parameter file, which the generator writes from its model of the system:
+# every `param <name> = readEnvironmentVariable('<VARIABLE>')` is a secret the deployment needs (an optional one
+# reads with a default and is not listed), and main.bicep's @minLength on the parameter is its minimum length.
+if [ -n "$env_name" ] && [ -f "generated/$env_name/main.bicepparam" ]; then
+  required=$(sed -n "s/^param \([A-Za-z0-9_]*\) = readEnvironmentVariable('\([A-Za-z0-9_]*\)')\$/\1 \2/p" "generated/$env_name/main.bicepparam")
+  while read -r parameter variable; do
+    [ -n "$variable" ] || continue
+    eval "value=\${$variable:-}"
+    if [ -z "$value" ]; then
+      add "$variable is not set (generated/$env_name/main.bicepparam reads it); set it from your secret store, e.g. 'azd env set-secret $variable' (never commit it, never type it on a command line)."
+      continue
+    fi
+    minimum=$(awk -v p="$parameter" '/^@minLength\(/ { gsub(/[^0-9]/, ""); m = $0; next } /^param / { if ($2 == p) { print m; exit } m = "" }' "generated/$env_name/main.bicep")
+    if [ -n "$minimum" ] && [ "$(printf %s "$value" | wc -c)" -lt "$minimum" ]; then
+      add "$variable is shorter than $minimum characters; generate one with 'openssl rand -base64 48'."
+    fi
+  done <<EOF
+$required
+EOF
 fi
 
 if [ -n "$problems" ]; then

@@ -1,6 +1,6 @@
 namespace Provisioning.Probes;
 
-/// <summary>How one check ended. Names match CONTRACT.md ("pass, fail, security-fail, skipped").</summary>
+/// <summary>How one check ended. Names match docs/contract.md ("pass, fail, security-fail, skipped").</summary>
 public enum CheckOutcome
 {
     Pass,

@@ -1,6 +1,6 @@
 namespace Provisioning.Probes;
 
-/// <summary>One check's result: what CONTRACT.md says every result carries, plus the failure class.</summary>
+/// <summary>One check's result: what docs/contract.md says every result carries, plus the failure class.</summary>
 /// <param name="Name">The check name, e.g. <c>backend.auth.rejects</c>.</param>
 /// <param name="Component">The component judged: frontend, backend, mcp or database.</param>
 /// <param name="Outcome">Pass, Fail, SecurityFail or Skipped.</param>

@@ -34,7 +34,7 @@ public static partial class ProbeSettingsReader
         var jwt = Required(lookup, SettingNames.JwtSecretKey, "the backend's HS256 key (a Key Vault reference)", where, problems);
         if (jwt is not null && Encoding.UTF8.GetByteCount(jwt) < 32)
         {
-            problems.Add(new(SettingNames.JwtSecretKey, "is shorter than 32 bytes; HS256 keys must be at least 32 random bytes (CONTRACT.md)"));
+            problems.Add(new(SettingNames.JwtSecretKey, "is shorter than 32 bytes; HS256 keys must be at least 32 random bytes (docs/contract.md)"));
             jwt = null;
         }
 

@@ -1,6 +1,6 @@
 namespace Provisioning.Probes;
 
-/// <summary>The environment variable / app setting names the probe reads (CONTRACT.md, "Environment variables").</summary>
+/// <summary>The environment variable / app setting names the probe reads (docs/contract.md, "Environment variables").</summary>
 public static class SettingNames
 {
     public const string FrontendUrl = "FRONTEND_URL";

@@ -2,7 +2,10 @@ using Provisioning.Probes.Checks;
 
 namespace Provisioning.Probes;
 
-/// <summary>The eight checks of CONTRACT.md, "What verified means", in the contract's order.</summary>
+/// <summary>
+/// The registered checks of docs/contract.md, "What verified means", in the contract's order. Registering a check
+/// here is all the deployment needs: its alert rule, the security alert and the generated READMEs read this list.
+/// </summary>
 public static class StandardChecks
 {
     public static IReadOnlyList<IProbeCheck> Create() => Create(new DatabaseSchemaCheck());

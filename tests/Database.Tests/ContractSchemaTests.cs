@@ -3,13 +3,13 @@ using Provisioning.TestSupport;
 
 namespace Provisioning.Database.Tests;
 
-/// <summary>Acceptance 1: from an empty database the bundle creates exactly the schema of CONTRACT.md.</summary>
+/// <summary>Acceptance 1: from an empty database the bundle creates exactly the schema of docs/contract.md.</summary>
 [TestClass]
 public sealed class ContractSchemaTests
 {
     private const string ContractTables = "('tasks', 'conversations', 'messages')";
 
-    // Written from CONTRACT.md "Database schema", not from the EF model: this is the promise to the Python backend.
+    // Written from docs/contract.md "Database schema", not from the EF model: this is the promise to the Python backend.
     private static readonly string[] ExpectedColumns =
     [
         "conversations | created_at | timestamp with time zone | null | NO | now() | NO | null",

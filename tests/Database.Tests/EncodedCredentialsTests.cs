@@ -2,7 +2,7 @@ using Provisioning.TestSupport;
 
 namespace Provisioning.Database.Tests;
 
-/// <summary>CONTRACT.md: user and password in DATABASE_URL are percent-encoded; the bundle must decode both.</summary>
+/// <summary>docs/contract.md: user and password in DATABASE_URL are percent-encoded; the bundle must decode both.</summary>
 [TestClass]
 public sealed class EncodedCredentialsTests
 {

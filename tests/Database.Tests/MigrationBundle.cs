@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Provisioning.TestSupport;
 
 namespace Provisioning.Database.Tests;
 
@@ -18,7 +19,7 @@ public static class MigrationBundle
 {
     public static string ExecutablePath { get; private set; } = string.Empty;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = TestFolders.RepositoryRoot;
 
     internal static void Build()
     {
@@ -135,17 +136,5 @@ public static class MigrationBundle
             throw new InvalidOperationException(
                 $"{executable} {string.Join(' ', args)} exited {process.ExitCode}:\n{stdout.GetAwaiter().GetResult()}{stderr.GetAwaiter().GetResult()}");
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"Provisioning.sln was not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Provisioning.ProbeServers;
 
 /// <summary>
-/// A backend that follows CONTRACT.md: <c>/health</c>, and <c>GET /api/{user_id}/tasks</c> behind real HS256
+/// A backend that follows docs/contract.md: <c>/health</c>, and <c>GET /api/{user_id}/tasks</c> behind real HS256
 /// validation (401 for no/forged/wrong-audience/expired/alg:none tokens, 403 when sub differs from the path), with
 /// FastAPI-style <c>{"detail": …}</c> bodies so the probe's reasons can quote them, and the contract's 60 s leeway.
 /// </summary>

@@ -158,28 +158,16 @@ public sealed class PostgresServer : IDisposable
     /// <summary>A fresh machine has no PostgreSQL: the repository's script installs the Debian package.</summary>
     private static string InstallWithScript()
     {
-        var script = Path.Combine(FindRepositoryRoot(), "scripts", "start-test-postgres.sh");
+        var script = Path.Combine(TestFolders.RepositoryRoot, "scripts", "start-test-postgres.sh");
         // The script installs and starts a server; we only want the install, so we stop what it started.
         var output = Run("bash", [script], throwOnError: true);
         var dirLine = output.Split('\n').FirstOrDefault(l => l.StartsWith("export PROVISIONING_TEST_POSTGRES_DIR=", StringComparison.Ordinal));
         if (dirLine is not null)
         {
-            Run("bash", [Path.Combine(FindRepositoryRoot(), "scripts", "stop-test-postgres.sh"), dirLine.Split('=', 2)[1].Trim('\'')], throwOnError: false);
+            Run("bash", [Path.Combine(TestFolders.RepositoryRoot, "scripts", "stop-test-postgres.sh"), dirLine.Split('=', 2)[1].Trim('\'')], throwOnError: false);
         }
         return FindBinDirectory() ?? throw new InvalidOperationException(
             "PostgreSQL is not installed and scripts/start-test-postgres.sh could not install it; run 'apt-get install postgresql'.");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"Provisioning.sln was not found above {AppContext.BaseDirectory}.");
     }
 
     private static bool IsRoot => Environment.UserName == "root";

@@ -57,18 +57,6 @@ public sealed class BicepTemplate
         return output;
     }
 
-    /// <summary>Replaces a resource added earlier (same identifier) with a changed copy, keeping its position.</summary>
-    public T Replace<T>(T resource) where T : Resource
-    {
-        var index = _resources.FindIndex(r => r.Identifier == resource.Identifier);
-        if (index < 0)
-        {
-            throw new InvalidOperationException($"No resource '{resource.Identifier}' to replace.");
-        }
-        _resources[index] = resource;
-        return resource;
-    }
-
     /// <summary>Validates every declaration and returns the immutable file; throws with all problems at once.</summary>
     /// <exception cref="BicepValidationException">The model breaks one or more rules.</exception>
     public BicepFile Build()

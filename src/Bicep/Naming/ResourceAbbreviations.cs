@@ -19,19 +19,10 @@ public static class ResourceAbbreviations
         ["Microsoft.OperationalInsights/workspaces"] = "log",
         ["Microsoft.Insights/components"] = "appi",
         ["Microsoft.Insights/actionGroups"] = "ag",
-        ["Microsoft.Insights/scheduledQueryRules"] = "sqr",
-        ["Microsoft.Insights/metricAlerts"] = "ma",
-        ["Microsoft.Insights/diagnosticSettings"] = "diag",
         ["Microsoft.DBforPostgreSQL/flexibleServers"] = "psql",
-        ["Microsoft.DBforPostgreSQL/flexibleServers/databases"] = "psqldb",
         ["Microsoft.Storage/storageAccounts"] = "st",
         ["Microsoft.Network/virtualNetworks"] = "vnet",
-        ["Microsoft.Network/virtualNetworks/subnets"] = "snet",
         ["Microsoft.Network/privateEndpoints"] = "pe",
-        ["Microsoft.Network/networkInterfaces"] = "nic",
-        ["Microsoft.Network/networkSecurityGroups"] = "nsg",
-        ["Microsoft.Web/sites"] = "func",
-        ["Microsoft.Authorization/locks"] = "lock",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every known resource type and its abbreviation.</summary>

@@ -39,5 +39,9 @@ public static class ExpressionWalker
         }
     }
 
-    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
+    /// <summary>The path of property <paramref name="name"/> under <paramref name="path"/>: <c>a.b</c>, or <c>b</c> at the root.</summary>
+    public static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
+
+    /// <summary>A path for messages: the root value has the empty path and is called the whole value.</summary>
+    public static string PathOrWhole(string path) => path.Length == 0 ? "(whole value)" : path;
 }

@@ -43,7 +43,7 @@ public static class SecureValueRule
                     var origin = DescribeSecret(visited.Expression, sources);
                     if (origin is not null)
                     {
-                        problems.Add(new(TemplateValidator.Describe(statement), PathOrWhole(visited.Path),
+                        problems.Add(new(TemplateValidator.Describe(statement), ExpressionWalker.PathOrWhole(visited.Path),
                             $"receives {origin}, a secure value, outside a secure sink; {Fix}."));
                     }
                 }
@@ -114,6 +114,4 @@ public static class SecureValueRule
     private static bool IsSecureDeclaration(BicepStatement statement) =>
         statement is ParameterStatement { IsSecure: true }
         || (statement is OutputStatement && statement.Decorators.Any(d => d.Name == "secure"));
-
-    private static string PathOrWhole(string path) => path.Length == 0 ? "(whole value)" : path;
 }

@@ -28,13 +28,13 @@ public static class StructureRules
                             foreach (var duplicate in obj.Properties.Where(p => p.ComputedKey is null)
                                          .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
                             {
-                                problems.Add(new(subject, Join(visited.Path, duplicate.Key),
+                                problems.Add(new(subject, ExpressionWalker.Join(visited.Path, duplicate.Key),
                                     $"the property '{duplicate.Key}' is set {duplicate.Count()} times in one object (Bicep keys are case-insensitive); " +
                                     "set it once, e.g. drop the extra-properties entry that repeats a typed property."));
                             }
                             break;
                         case ReferenceExpression reference when reference.Symbol == statement.Name && statement is not OutputStatement:
-                            problems.Add(new(subject, PathOrWhole(visited.Path),
+                            problems.Add(new(subject, ExpressionWalker.PathOrWhole(visited.Path),
                                 $"refers to '{statement.Name}' itself; a declaration cannot use its own value, refer to another declaration instead."));
                             break;
                         case FunctionCallExpression { Namespace: null } call:
@@ -43,7 +43,7 @@ public static class StructureRules
                     }
                     if (visited.Expression is InterpolatedString interpolated && HoldsArrayOrObjectLiteral(interpolated))
                     {
-                        problems.Add(new(subject, PathOrWhole(visited.Path),
+                        problems.Add(new(subject, ExpressionWalker.PathOrWhole(visited.Path),
                             "an interpolation hole holds an array or object literal, which Bicep does not allow inside '${…}' (BCP087); " +
                             "declare the array or object as a variable and use the variable in the hole."));
                     }
@@ -67,8 +67,4 @@ public static class StructureRules
         interpolated.Segments.OfType<ExpressionSegment>()
             .SelectMany(hole => ExpressionWalker.Walk(hole.Expression))
             .Any(v => v.Expression is ArrayExpression or ObjectExpression);
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
-
-    private static string PathOrWhole(string path) => path.Length == 0 ? "(whole value)" : path;
 }

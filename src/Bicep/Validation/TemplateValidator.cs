@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Syntax;
 
@@ -8,7 +7,7 @@ namespace Provisioning.Bicep.Validation;
 /// The rules every template must pass before it is printed. Each problem names the declaration and the property,
 /// and says how to fix it.
 /// </summary>
-public static partial class TemplateValidator
+public static class TemplateValidator
 {
     // Words Bicep reserves; a symbol with one of these names does not compile or shadows a language construct.
     private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
@@ -28,7 +27,7 @@ public static partial class TemplateValidator
         foreach (var statement in file.Statements.Where(s => s is not TargetScopeStatement))
         {
             var subject = Describe(statement);
-            if (!IdentifierPattern().IsMatch(statement.Name))
+            if (!BicepIdentifier.IsValid(statement.Name))
             {
                 problems.Add(new(subject, "", $"'{statement.Name}' is not a valid Bicep identifier; use letters, digits and '_' and start with a letter or '_'."));
             }
@@ -116,7 +115,4 @@ public static partial class TemplateValidator
                 break;
         }
     }
-
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
-    private static partial Regex IdentifierPattern();
 }

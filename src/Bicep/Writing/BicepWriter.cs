@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Provisioning.Bicep.Syntax;
 
 namespace Provisioning.Bicep.Writing;
@@ -9,7 +8,7 @@ namespace Provisioning.Bicep.Writing;
 /// The one printer from syntax tree to Bicep text: two-space indent, LF line ends, one blank line between
 /// statements, a single trailing newline. Output depends only on the tree (invariant culture, no clock).
 /// </summary>
-public static partial class BicepWriter
+public static class BicepWriter
 {
     private const string Indent = "  ";
 
@@ -55,7 +54,7 @@ public static partial class BicepWriter
     }
 
     /// <summary>Whether <paramref name="name"/> can be written as an unquoted property key.</summary>
-    public static bool IsIdentifier(string name) => IdentifierPattern().IsMatch(name);
+    public static bool IsIdentifier(string name) => BicepIdentifier.IsValid(name);
 
     private static void WriteStatement(Writer w, BicepStatement statement)
     {
@@ -359,9 +358,6 @@ public static partial class BicepWriter
         BinaryOperator.Coalesce => "??",
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
-
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
-    private static partial Regex IdentifierPattern();
 
     /// <summary>Accumulates text and writes indentation lazily at the start of each line.</summary>
     private sealed class Writer

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Provisioning.Database.Configuration;
 
 /// <summary>
-/// A parsed DATABASE_URL. Accepts the URL form of CONTRACT.md
+/// A parsed DATABASE_URL. Accepts the URL form of docs/contract.md
 /// (<c>postgresql://USER:PASSWORD@HOST:5432/todo?sslmode=require</c>, user and password percent-encoded) and the
 /// Npgsql keyword form (<c>Host=…;Database=…;Username=…;Password=…</c>).
 /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Provisioning.Database.Model;
 
 /// <summary>
-/// The schema of CONTRACT.md ("Database schema"). Every name is spelled out instead of relying on a naming
+/// The schema of docs/contract.md ("Database schema"). Every name is spelled out instead of relying on a naming
 /// convention: the Python backend maps onto these exact names, so a convention change must never rename them.
 /// </summary>
 public sealed class TodoDbContext(DbContextOptions<TodoDbContext> options) : DbContext(options)

@@ -7,7 +7,7 @@ namespace Provisioning.Database.Model;
 /// <summary>The one place that configures the Npgsql provider, so the bundle, the verifier and tests agree.</summary>
 public static class TodoDbContextOptions
 {
-    /// <summary>The history table CONTRACT.md names; EF's default, spelled out so nobody changes it by accident.</summary>
+    /// <summary>The history table docs/contract.md names; EF's default, spelled out so nobody changes it by accident.</summary>
     public const string HistoryTable = "__EFMigrationsHistory";
 
     /// <param name="afterMigrations">

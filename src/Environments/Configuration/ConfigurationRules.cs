@@ -1,16 +1,14 @@
 using System.Globalization;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Configuration;
 
 /// <summary>
 /// The rules a schema cannot express: combinations Azure refuses at deploy time (far too late), and the production
-/// guard rails. Pure: configuration in, problems out.
+/// guard rails of the production tier. Pure: configuration in, problems out.
 /// </summary>
 public static class ConfigurationRules
 {
-    /// <summary>Environments with this name get the production guard rails.</summary>
-    public const string ProductionName = "prod";
-
     // Azure regions that offer Container Apps and PostgreSQL Flexible Server; a typo here fails only at deploy time otherwise.
     private static readonly string[] KnownRegions =
     [
@@ -21,9 +19,13 @@ public static class ConfigurationRules
         "uksouth", "ukwest", "westcentralus", "westeurope", "westus", "westus2", "westus3",
     ];
 
-    public static IReadOnlyList<ConfigurationProblem> Check(EnvironmentConfiguration c)
+    public static IReadOnlyList<ConfigurationProblem> Check(EnvironmentConfiguration c) => Check(c, TodoSystem.Description);
+
+    /// <summary>The rules, with the components (whose images the file must name) of <paramref name="system"/>.</summary>
+    public static IReadOnlyList<ConfigurationProblem> Check(EnvironmentConfiguration c, SystemDescription system)
     {
         ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(system);
         var problems = new List<ConfigurationProblem>();
         void Add(string path, string message, string fix) => problems.Add(new(c.SourceFile, path, message, fix));
 
@@ -33,27 +35,33 @@ public static class ConfigurationRules
             Add("$.location", $"'{c.Location}' is not a region this deployment supports.", $"use a region such as '{closest}' (supported: {string.Join(", ", KnownRegions)}).");
         }
 
-        CheckImages(c, Add);
+        CheckImages(c, system, Add);
         CheckApp(c.Frontend, "$.frontend", Add);
         CheckApp(c.Backend, "$.backend", Add);
         CheckApp(c.Mcp, "$.mcp", Add);
         CheckDatabase(c.Database, Add);
         CheckNetwork(c.Network, Add);
 
-        if (c.Name == ProductionName)
+        if (c.IsProduction)
         {
             CheckProductionGuardRails(c, Add);
         }
         return problems;
     }
 
-    private static void CheckImages(EnvironmentConfiguration c, Action<string, string, string> add)
+    private static void CheckImages(EnvironmentConfiguration c, SystemDescription system, Action<string, string, string> add)
     {
-        foreach (var (component, image) in new[]
+        var components = system.Components.Select(x => x.Name).ToList();
+        foreach (var missing in components.Where(name => !c.Images.ContainsKey(name)))
         {
-            ("frontend", c.Images.Frontend), ("backend", c.Images.Backend), ("mcp", c.Images.Mcp),
-            ("migrate", c.Images.Migrate), ("probe", c.Images.Probe),
-        })
+            add("$.images", $"there is no image for the component '{missing}'.", $"add \"{missing}\": \"todo-{missing}:<version>\" to images.");
+        }
+        foreach (var unknown in c.Images.Keys.Where(name => !components.Contains(name)))
+        {
+            var closest = components.OrderBy(name => EditDistance.Between(name, unknown)).First();
+            add($"$.images.{unknown}", $"'{unknown}' is not a component of the system.", $"did you mean '{closest}'? Images are named after the components: {string.Join(", ", components)}.");
+        }
+        foreach (var (component, image) in c.Images)
         {
             if (image.EndsWith(":latest", StringComparison.Ordinal))
             {
@@ -170,37 +178,37 @@ public static class ConfigurationRules
         const string why = "production must survive a zone outage and an accidental delete.";
         if (!c.Database.HighAvailability)
         {
-            add("$.database.highAvailability", $"prod runs without zone-redundant high availability; {why}", "set \"highAvailability\": true.");
+            add("$.database.highAvailability", $"production runs without zone-redundant high availability; {why}", "set \"highAvailability\": true.");
         }
         if (!c.Database.GeoRedundantBackup)
         {
-            add("$.database.geoRedundantBackup", "prod backups are not geo-redundant.", "set \"geoRedundantBackup\": true.");
+            add("$.database.geoRedundantBackup", "production backups are not geo-redundant.", "set \"geoRedundantBackup\": true.");
         }
         if (c.Database.BackupRetentionDays < 35)
         {
-            add("$.database.backupRetentionDays", $"prod keeps backups for {c.Database.BackupRetentionDays} days.", "set \"backupRetentionDays\": 35.");
+            add("$.database.backupRetentionDays", $"production keeps backups for {c.Database.BackupRetentionDays} days.", "set \"backupRetentionDays\": 35.");
         }
         if (!c.KeyVault.PurgeProtection)
         {
-            add("$.keyVault.purgeProtection", "prod Key Vault is not purge-protected, so deleted secrets can be purged at once.", "set \"purgeProtection\": true.");
+            add("$.keyVault.purgeProtection", "the production Key Vault is not purge-protected, so deleted secrets can be purged at once.", "set \"purgeProtection\": true.");
         }
         if (!c.Locks)
         {
-            add("$.locks", $"prod has no delete locks; {why}", "set \"locks\": true.");
+            add("$.locks", $"production has no delete locks; {why}", "set \"locks\": true.");
         }
         if (!c.IsPrivate)
         {
-            add("$.network.isolation", "prod exposes PostgreSQL and Key Vault on public endpoints.", "set \"isolation\": \"private\" with an addressSpace.");
+            add("$.network.isolation", "production exposes PostgreSQL and Key Vault on public endpoints.", "set \"isolation\": \"private\" with an addressSpace.");
         }
         if (!c.Network.ZoneRedundant)
         {
-            add("$.network.zoneRedundant", $"prod's Container Apps environment is not zone-redundant; {why}", "set \"zoneRedundant\": true.");
+            add("$.network.zoneRedundant", $"production's Container Apps environment is not zone-redundant; {why}", "set \"zoneRedundant\": true.");
         }
         foreach (var (path, app) in new (string, AppSettings)[] { ("$.frontend", c.Frontend), ("$.backend", c.Backend), ("$.mcp", c.Mcp) })
         {
             if (app.MinReplicas < 2)
             {
-                add($"{path}.minReplicas", $"prod runs {app.MinReplicas} replica(s) at minimum; one restart is an outage.", "set \"minReplicas\": 2 or more.");
+                add($"{path}.minReplicas", $"production runs {app.MinReplicas} replica(s) at minimum; one restart is an outage.", "set \"minReplicas\": 2 or more.");
             }
         }
     }

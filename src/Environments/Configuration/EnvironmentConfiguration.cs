@@ -12,13 +12,17 @@ public sealed record EnvironmentConfiguration
     /// <summary>Where it was read from, for messages.</summary>
     public required string SourceFile { get; init; }
 
+    /// <summary>What the environment is for; <see cref="EnvironmentTier.Production"/> turns on the guard rails.</summary>
+    public required EnvironmentTier Tier { get; init; }
+
     public required string Location { get; init; }
 
     public required string NamePrefix { get; init; }
 
     public required string AlertEmail { get; init; }
 
-    public required ImageSet Images { get; init; }
+    /// <summary>The image of each component, keyed by component name (<c>images.backend</c> → <c>backend</c>).</summary>
+    public required IReadOnlyDictionary<string, string> Images { get; init; }
 
     public required FrontendSettings Frontend { get; init; }
 
@@ -37,9 +41,18 @@ public sealed record EnvironmentConfiguration
     public ProbeSettings Probe { get; init; } = new();
 
     public bool IsPrivate => Network.Isolation == NetworkIsolation.Private;
+
+    /// <summary>Production guard rails, longer log retention and load-based scaling apply.</summary>
+    public bool IsProduction => Tier == EnvironmentTier.Production;
 }
 
-public sealed record ImageSet(string Frontend, string Backend, string Mcp, string Migrate, string Probe);
+/// <summary>What an environment is for, whatever it is called.</summary>
+public enum EnvironmentTier
+{
+    Development,
+    Staging,
+    Production,
+}
 
 /// <summary>Size and scale of one container app.</summary>
 public record AppSettings

@@ -3,6 +3,7 @@ using Provisioning.Bicep.Syntax;
 using Provisioning.Bicep.Writing;
 using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Files;
+using Provisioning.Environments.Model;
 using Provisioning.Environments.Todo;
 
 namespace Provisioning.Environments.Generation;
@@ -14,32 +15,27 @@ public static class EnvironmentGenerator
     public static IReadOnlyList<(string Parameter, string Variable)> SecureParameters(EnvironmentConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var list = new List<(string, string)>
-        {
-            (TodoTemplate.JwtSecretKeyParameter, TodoContract.JwtSecretKey),
-            (TodoTemplate.PostgresAdminPasswordParameter, TodoContract.PostgresAdminPasswordVariable),
-        };
-        if (configuration.Backend.OpenAiApiKey)
-        {
-            list.Add((TodoTemplate.OpenAiApiKeyParameter, TodoContract.OpenAiApiKey));
-        }
-        return list;
+        return [.. TodoSystem.Description.SecureParametersFor(configuration).Select(p => (p.Name, p.Variable))];
     }
 
-    public static IReadOnlyList<GeneratedFile> Generate(EnvironmentConfiguration configuration)
+    public static IReadOnlyList<GeneratedFile> Generate(EnvironmentConfiguration configuration) => Generate(configuration, TodoSystem.Description);
+
+    /// <summary>The files of one environment of <paramref name="system"/>.</summary>
+    public static IReadOnlyList<GeneratedFile> Generate(EnvironmentConfiguration configuration, SystemDescription system)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var template = TodoTemplate.Build(configuration);
+        ArgumentNullException.ThrowIfNull(system);
+        var template = TodoTemplate.Build(configuration, system);
         var bootstrap = TodoTemplate.BuildBootstrap(configuration);
         var folder = configuration.Name;
-        var parameters = Parameters(configuration);
+        var parameters = Parameters(configuration, system);
         return
         [
             new($"{folder}/main.bicep", BicepWriter.Write(template)),
             new($"{folder}/main.bicepparam", BicepWriter.Write(parameters)),
             new($"{folder}/bootstrap.bicep", BicepWriter.Write(bootstrap)),
             new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration))),
-            new($"{folder}/README.md", EnvironmentReadme.Write(configuration, SecureParameters(configuration))),
+            new($"{folder}/README.md", EnvironmentReadme.Write(configuration, system)),
             new($"{folder}/{RecreateGuard.StateFileName}", StateFile.Write(DeploymentStates.Create("main.bicep", template, parameters))),
         ];
     }
@@ -52,21 +48,16 @@ public static class EnvironmentGenerator
 
     private static BicepParamFile BootstrapParameters(EnvironmentConfiguration c) => new("bootstrap.bicep", [.. CommonParameters(c)]);
 
-    private static BicepParamFile Parameters(EnvironmentConfiguration c)
+    private static BicepParamFile Parameters(EnvironmentConfiguration c, SystemDescription system)
     {
-        var images = c.Images;
         ParameterAssignment[] plain =
         [
             .. CommonParameters(c),
-            new("frontendImage", images.Frontend),
-            new("backendImage", images.Backend),
-            new("mcpImage", images.Mcp),
-            new("migrateImage", images.Migrate),
-            new("probeImage", images.Probe),
+            .. system.Components.Select(component => new ParameterAssignment(component.ImageParameter, c.Images[component.Name])),
         ];
         // Secrets are never written down: the deployment reads them from the caller's environment and fails
         // before anything is created when one is missing.
-        var secure = SecureParameters(c).Select(p => new ParameterAssignment(p.Parameter, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable)));
+        var secure = system.SecureParametersFor(c).Select(p => new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable)));
         return new BicepParamFile("main.bicep", [.. plain, .. secure]);
     }
 }

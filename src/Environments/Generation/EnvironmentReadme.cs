@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Generation;
 
 /// <summary>The generated README of one environment: what it contains, how it is reached, how to deploy it.</summary>
 internal static class EnvironmentReadme
 {
-    public static string Write(EnvironmentConfiguration c, IReadOnlyList<(string Parameter, string Variable)> secureParameters)
+    public static string Write(EnvironmentConfiguration c, SystemDescription system)
     {
         var s = new StringBuilder();
         void Line(string text = "") => s.Append(text).Append('\n');
@@ -29,7 +30,7 @@ internal static class EnvironmentReadme
         Line("Then, every time:");
         Line();
         Line("```bash");
-        foreach (var (_, variable) in secureParameters)
+        foreach (var variable in system.SecureParametersFor(c).Select(p => p.Variable))
         {
             Line($"export {variable}=...   # from your secret store; never commit it");
         }
@@ -41,12 +42,18 @@ internal static class EnvironmentReadme
         Line();
         Line("| component | size | replicas |");
         Line("|---|---|---|");
-        foreach (var (name, app) in new (string, AppSettings)[] { ("frontend", c.Frontend), ("backend", c.Backend), ("mcp (internal ingress)", c.Mcp) })
+        foreach (var component in system.Components)
         {
-            Line(F($"| {name} | {app.Cpu} vCPU / {app.Memory} | {app.MinReplicas}–{app.MaxReplicas} |"));
+            var size = component.Size.Read(c);
+            var (name, replicas) = component.Kind switch
+            {
+                WorkloadKind.Job => (F($"{component.Name} (Container Apps Job, manual trigger, {Duration(component.Job!.ReplicaTimeoutSeconds)} timeout, {component.Job.RetryLimit} {(component.Job.RetryLimit == 1 ? "retry" : "retries")})"),
+                    "one execution per deploy"),
+                WorkloadKind.FunctionApp => ($"{component.Name} (Azure Functions on Container Apps)", Replicas(size)),
+                _ => (component.Ingress == IngressKind.Internal ? $"{component.Name} (internal ingress)" : component.Name, Replicas(size)),
+            };
+            Line(F($"| {name} | {size.Cpu} vCPU / {size.Memory} | {replicas} |"));
         }
-        Line("| migrate (Container Apps Job, manual trigger, 10 min timeout, 1 retry) | 0.5 vCPU / 1Gi | one execution per deploy |");
-        Line("| probe (Azure Functions on Container Apps) | 0.5 vCPU / 1Gi | 1 |");
         Line();
         var db = c.Database;
         Line(F($"PostgreSQL Flexible Server 16, `{db.SkuName}` ({db.Tier}), {db.StorageSizeGB} GB, backups kept {db.BackupRetentionDays} days") +
@@ -80,11 +87,11 @@ internal static class EnvironmentReadme
         Line();
         Line("| secret | read by |");
         Line("|---|---|");
-        Line("| `jwt-secret-key` (JWT_SECRET_KEY) | frontend, backend, mcp, probe |");
-        Line("| `database-url` (DATABASE_URL) | backend, migrate, probe |");
-        if (c.Backend.OpenAiApiKey)
+        foreach (var secret in system.SecretsFor(c))
         {
-            Line("| `openai-api-key` (OPENAI_API_KEY) | backend |");
+            var readers = system.Readers(secret, c);
+            var variables = string.Join(", ", readers.Select(r => r.Variable.Name).Distinct());
+            Line($"| `{secret.Name}` ({variables}) | {string.Join(", ", readers.Select(r => r.Component.Name))} |");
         }
         Line();
         Line("A changed secret is read by the next revision: after rotating one, restart the apps that read it.");
@@ -93,10 +100,22 @@ internal static class EnvironmentReadme
         Line();
         Line($"The probe runs on `{c.Probe.Schedule}` (NCRONTAB) and reports every check to Application Insights. " +
              $"Each check alerts `{c.AlertEmail}` after 3 failed runs in a row and resolves after 2 passing runs; " +
-             "a security failure alerts at once; 5 minutes without any result raises a \"probe silent\" alert.");
+             $"a security failure of {string.Join(" or ", system.Checks.Where(k => k.JoinsSecurityAlert).Select(k => $"`{k.Name}`"))} alerts at once; " +
+             "5 minutes without any result raises a \"probe silent\" alert.");
+        Line();
+        Line($"The checks: {string.Join(", ", system.Checks.Select(k => $"`{k.Name}` ({k.Component})"))}.");
         Line();
         Line("Key Vault, PostgreSQL and the registry send all logs and metrics to the Log Analytics workspace; the Container Apps " +
              "environment writes its console and system logs there too.");
         return s.ToString();
     }
+
+    private static string Replicas(AppSettings size) => size.MinReplicas == size.MaxReplicas
+        ? size.MinReplicas.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{size.MinReplicas}–{size.MaxReplicas}");
+
+    /// <summary>900 → "15 min", 90 → "90 s".</summary>
+    private static string Duration(int seconds) => seconds % 60 == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 60} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{seconds} s");
 }

@@ -4,139 +4,102 @@ using Provisioning.Bicep.Naming;
 using Provisioning.Bicep.Resources.AppContainers;
 using Provisioning.Bicep.Resources.Identity;
 using Provisioning.Bicep.Syntax;
-using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Todo;
 
 public static partial class TodoTemplate
 {
-    private static void AddContainerAppsEnvironment(TodoTemplateContext c)
+    private static AppsEnvironmentParts AddContainerAppsEnvironment(Foundation f, MonitoringParts monitoring, TodoNetwork? network)
     {
-        c.AppsEnvironment = c.Template.Add(new ContainerAppsEnvironment("appsEnvironment")
+        var environment = f.Template.Add(new ContainerAppsEnvironment("appsEnvironment")
         {
-            Location = c.Location.Reference,
-            Tags = Tags(c),
-            LogAnalytics = c.LogAnalytics,
-            ZoneRedundant = c.Config.Network.ZoneRedundant,
-            InfrastructureSubnetId = c.Network?.AppsSubnetId ?? BicepValue<string>.Unset,
-        }.WithGeneratedName(c.NameParts));
-
-        c.AppNames = new[] { TodoContract.Frontend, TodoContract.Backend, TodoContract.Mcp, TodoContract.Probe }
-            .ToDictionary(component => component, component => ResourceNames.For(new ContainerApp("x"), [.. c.NameParts, component]));
+            Location = f.Location.Reference,
+            Tags = f.TagsFor(),
+            LogAnalytics = monitoring.LogAnalytics,
+            ZoneRedundant = f.Config.Network.ZoneRedundant,
+            InfrastructureSubnetId = network?.AppsSubnetId ?? BicepValue<string>.Unset,
+        }.WithGeneratedName(f.NameParts));
+        // App names are literals so URLs can be computed from them without a dependency cycle (backend ↔ frontend).
+        var names = f.System.Components.Where(c => c.Kind != WorkloadKind.Job)
+            .ToDictionary(c => c.Name, c => ResourceNames.For(new ContainerApp("x"), [.. f.NameParts, c.Name]));
+        return new AppsEnvironmentParts(environment, names);
     }
 
-    /// <summary><c>https://&lt;app&gt;.&lt;environment domain&gt;</c>: computed from names, so apps can point at each other without a cycle.</summary>
-    private static BicepExpression PublicUrl(TodoTemplateContext c, string component) =>
-        Expr.Interpolate("https://", c.AppNames[component].ToExpression(), ".", c.AppsEnvironment.DefaultDomain);
+    /// <summary>Each component's workload, in the order of the system description.</summary>
+    private static Workloads AddWorkloads(Foundation f, WorkloadInputs inputs) =>
+        new(f.System.Components.ToDictionary(c => c.Name, c => c.Kind switch
+        {
+            WorkloadKind.App => (Resource)AddApp(f, inputs, c),
+            WorkloadKind.Job => AddJob(f, inputs, c),
+            WorkloadKind.FunctionApp => AddFunctionApp(f, inputs, c),
+            _ => throw new NotSupportedException($"{c.Name}: workload kind {c.Kind}"),
+        }));
 
-    /// <summary>Internal ingress FQDNs carry <c>.internal.</c>; they resolve only inside the environment.</summary>
-    private static BicepExpression InternalUrl(TodoTemplateContext c, string component, string path = "") =>
-        Expr.Interpolate("https://", c.AppNames[component].ToExpression(), ".internal.", c.AppsEnvironment.DefaultDomain, path);
-
-    private static void AddApps(TodoTemplateContext c)
+    private static ContainerApp AddApp(Foundation f, WorkloadInputs inputs, ComponentSpec component)
     {
-        var backendUrl = PublicUrl(c, TodoContract.Backend);
-        var frontendUrl = PublicUrl(c, TodoContract.Frontend);
-
-        c.Frontend = AddApp(c, TodoContract.Frontend, c.Config.Frontend, TodoContract.FrontendPort, external: true,
-            HttpProbes(TodoContract.FrontendHealthPath, TodoContract.FrontendPort),
-            plain:
-            [
-                (TodoContract.DomainKeyVariable, c.Config.Frontend.OpenAiDomainKey),
-                (TodoContract.BackendUrlForFrontend, backendUrl),
-            ],
-            secrets: [TodoContract.JwtSecretKey]);
-
-        var backendSecrets = new List<string> { TodoContract.JwtSecretKey, TodoContract.DatabaseUrl };
-        if (c.Secrets.ContainsKey(TodoContract.OpenAiApiKey))
+        var size = component.Size.Read(f.Config);
+        var app = new ContainerApp(component.WorkloadSymbol)
         {
-            backendSecrets.Add(TodoContract.OpenAiApiKey);
-        }
-        c.Backend = AddApp(c, TodoContract.Backend, c.Config.Backend, TodoContract.BackendPort, external: true,
-            BackendProbes(),
-            plain:
-            [
-                (TodoContract.McpServerUrl, InternalUrl(c, TodoContract.Mcp, TodoContract.McpEndpointPath)),
-                (TodoContract.FrontendUrl, frontendUrl),
-            ],
-            secrets: backendSecrets);
-
-        c.Mcp = AddApp(c, TodoContract.Mcp, c.Config.Mcp, TodoContract.McpPort, external: false,
-            HttpProbes(TodoContract.McpHealthPath, TodoContract.McpPort),
-            plain: [(TodoContract.McpBackendUrl, backendUrl)],
-            secrets: [TodoContract.JwtSecretKey]);
-    }
-
-    private static ContainerApp AddApp(
-        TodoTemplateContext c,
-        string component,
-        AppSettings settings,
-        int port,
-        bool external,
-        IEnumerable<ContainerProbe> probes,
-        IEnumerable<(string Name, BicepValue<string> Value)> plain,
-        IEnumerable<string> secrets)
-    {
-        var identity = c.Identities[component];
-        var container = new Container(component, Image(c, component))
-        {
-            Resources = new ContainerResources(settings.Cpu, settings.Memory),
-            Probes = [.. probes],
-            Env = [.. plain.Select(p => EnvironmentVariable.Plain(p.Name, p.Value))],
-        };
-        var app = new ContainerApp(component + "App")
-        {
-            Name = c.AppNames[component],
-            Location = c.Location.Reference,
-            Tags = Tags(c, component),
-            EnvironmentId = c.AppsEnvironment.Id,
-            Ingress = new Ingress(external, port) { Transport = "http" },
-            Containers = [container],
-            Scale = new Scale(settings.MinReplicas, settings.MaxReplicas)
+            Name = inputs.Apps.AppNames[component.Name],
+            Location = f.Location.Reference,
+            Tags = f.TagsFor(component.Name),
+            EnvironmentId = inputs.Apps.Environment.Id,
+            Ingress = new Ingress(component.Ingress == IngressKind.External, component.Port!.Value) { Transport = "http" },
+            Containers = [Container(f, inputs, component)],
+            Scale = new Scale(size.MinReplicas, size.MaxReplicas)
             {
-                // Prod scales out on load before replicas saturate; the others scale on the platform default.
-                Rules = c.IsProduction() ? [new HttpScaleRule("http-load", 50)] : [],
+                // Production scales out on load before replicas saturate; the others scale on the platform default.
+                Rules = f.IsProduction ? [new HttpScaleRule("http-load", 50)] : [],
             },
         };
-        return AddWorkload(c, app, identity, secrets);
+        return AddWorkload(f, inputs, component, app);
     }
 
-    /// <summary>Wires registry pull and each Key Vault secret through the component's identity, then adds the workload.</summary>
-    private static T AddWorkload<T>(TodoTemplateContext c, T workload, UserAssignedIdentity identity, IEnumerable<string> secrets)
-        where T : Resource, IContainerWorkload<T>
+    /// <summary>The component's container: its image, size, health probes and plain variables (secrets are wired by <see cref="AddWorkload"/>).</summary>
+    private static Container Container(Foundation f, WorkloadInputs inputs, ComponentSpec component, PlatformResources? platform = null)
     {
-        var pull = workload.WithRegistry(c.Registry, identity);
-        c.Template.AddOnce(pull.RoleAssignment);
-        var current = pull.Workload;
-        foreach (var variable in secrets)
+        var size = component.Size.Read(f.Config);
+        return new Container(component.Name, Expr.Interpolate(inputs.Registry.LoginServer, "/", inputs.Parameters.Images[component.Name].Reference))
         {
-            var grant = current.WithKeyVaultSecretAsEnv(variable, c.Secrets[variable], identity);
-            c.Template.AddOnce(grant.RoleAssignment);
-            current = grant.Workload;
-        }
-        return c.Template.Add(current);
+            Resources = new ContainerResources(size.Cpu, size.Memory),
+            Probes = component.Health is { } health ? [.. HealthProbes(health, component.Port!.Value)] : [],
+            Env = [.. f.System.VariablesFor(component, f.Config).Where(v => !v.IsSecret)
+                .Select(v => EnvironmentVariable.Plain(v.Name, PlainValue(f, inputs, component, v, platform)))],
+        };
     }
-
-    private static BicepExpression Image(TodoTemplateContext c, string component) =>
-        Expr.Interpolate(c.Registry.LoginServer, "/", c.Images[component].Reference);
-
-    private static IEnumerable<ContainerProbe> HttpProbes(string path, int port) =>
-    [
-        // Startup allows up to 5 minutes (30 × 10 s) for a cold start before liveness may restart the container.
-        ContainerProbe.Http(ProbeType.Startup, path, port) with { PeriodSeconds = 10, FailureThreshold = 30 },
-        ContainerProbe.Http(ProbeType.Liveness, path, port) with { PeriodSeconds = 30, FailureThreshold = 3 },
-        ContainerProbe.Http(ProbeType.Readiness, path, port) with { PeriodSeconds = 10, FailureThreshold = 3 },
-    ];
 
     /// <summary>
-    /// The backend's /health answers 503 while the database is unreachable. Readiness uses it (no traffic to a
-    /// backend that cannot serve), but liveness only checks the process listens: restarting every replica during a
-    /// database outage would turn one failure into two.
+    /// Wires registry pull and each secret variable (a Key Vault reference through the component's own identity, with
+    /// a role assignment scoped to that one secret), then adds the workload.
     /// </summary>
-    private static IEnumerable<ContainerProbe> BackendProbes() =>
-    [
-        ContainerProbe.Http(ProbeType.Startup, TodoContract.BackendHealthPath, TodoContract.BackendPort) with { PeriodSeconds = 10, FailureThreshold = 30 },
-        ContainerProbe.Tcp(ProbeType.Liveness, TodoContract.BackendPort) with { PeriodSeconds = 30, FailureThreshold = 3 },
-        ContainerProbe.Http(ProbeType.Readiness, TodoContract.BackendHealthPath, TodoContract.BackendPort) with { PeriodSeconds = 10, FailureThreshold = 3 },
-    ];
+    private static T AddWorkload<T>(Foundation f, WorkloadInputs inputs, ComponentSpec component, T workload)
+        where T : Resource, IContainerWorkload<T>
+    {
+        var identity = inputs.Identities[component.Name];
+        var pull = workload.WithRegistry(inputs.Registry, identity);
+        f.Template.AddOnce(pull.RoleAssignment);
+        var current = pull.Workload;
+        foreach (var variable in f.System.VariablesFor(component, f.Config).Where(v => v.IsSecret))
+        {
+            var grant = current.WithKeyVaultSecretAsEnv(variable.Name, inputs.Data.Secrets[((SecretValue)variable.Source).Secret], identity);
+            f.Template.AddOnce(grant.RoleAssignment);
+            current = grant.Workload;
+        }
+        return f.Template.Add(current);
+    }
+
+    /// <summary>Startup, liveness and readiness probes with the timings of <see cref="HealthSpec"/>; TCP where no path is given.</summary>
+    private static ContainerProbe[] HealthProbes(HealthSpec health, int port)
+    {
+        ContainerProbe Probe(ProbeType type, bool tcp) => tcp || health.Path is null
+            ? ContainerProbe.Tcp(type, port)
+            : ContainerProbe.Http(type, health.Path, port);
+        return
+        [
+            Probe(ProbeType.Startup, tcp: false) with { PeriodSeconds = HealthSpec.StartupPeriodSeconds, FailureThreshold = HealthSpec.StartupFailureThreshold },
+            Probe(ProbeType.Liveness, health.LivenessOnTcp) with { PeriodSeconds = HealthSpec.LivenessPeriodSeconds, FailureThreshold = HealthSpec.FailureThreshold },
+            Probe(ProbeType.Readiness, tcp: false) with { PeriodSeconds = HealthSpec.ReadinessPeriodSeconds, FailureThreshold = HealthSpec.FailureThreshold },
+        ];
+    }
 }

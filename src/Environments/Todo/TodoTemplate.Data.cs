@@ -2,40 +2,41 @@ using Provisioning.Bicep.Naming;
 using Provisioning.Bicep.Resources.KeyVaults;
 using Provisioning.Bicep.Resources.PostgreSql;
 using Provisioning.Bicep.Syntax;
-using Provisioning.Environments.Configuration;
+using Provisioning.Bicep.Model;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Todo;
 
 public static partial class TodoTemplate
 {
-    private static void AddKeyVault(TodoTemplateContext c)
+    private static KeyVault AddKeyVault(Foundation f, TodoNetwork? network)
     {
-        var vault = new KeyVault("keyVault")
+        var vault = f.Template.Add(new KeyVault("keyVault")
         {
-            Location = c.Location.Reference,
-            Tags = Tags(c),
-            EnablePurgeProtection = c.Config.KeyVault.PurgeProtection,
-            SoftDeleteRetentionInDays = c.Config.KeyVault.SoftDeleteRetentionDays,
+            Location = f.Location.Reference,
+            Tags = f.TagsFor(),
+            EnablePurgeProtection = f.Config.KeyVault.PurgeProtection,
+            SoftDeleteRetentionInDays = f.Config.KeyVault.SoftDeleteRetentionDays,
             // Private environments reach the vault through its private endpoint only. Public ones keep the endpoint
             // open and rely on RBAC scoped to single secrets: Container Apps resolve references from shared
             // infrastructure whose addresses cannot be listed in a firewall.
-            PublicNetworkAccess = c.IsPrivate() ? "Disabled" : "Enabled",
-            NetworkAcls = new KeyVaultNetworkAcls { DefaultAction = c.IsPrivate() ? "Deny" : "Allow", Bypass = "AzureServices" },
-        }.WithGeneratedName(c.NameParts);
-        c.KeyVault = c.Template.Add(vault);
-        if (c.IsPrivate())
+            PublicNetworkAccess = network is null ? "Enabled" : "Disabled",
+            NetworkAcls = new KeyVaultNetworkAcls { DefaultAction = network is null ? "Allow" : "Deny", Bypass = "AzureServices" },
+        }.WithGeneratedName(f.NameParts));
+        if (network is not null)
         {
-            AddPrivateEndpoint(c, vault, "vault", "privatelink.vaultcore.azure.net", "keyVault");
+            AddPrivateEndpoint(f, network, vault, "vault", "privatelink.vaultcore.azure.net", "keyVault");
         }
+        return vault;
     }
 
-    private static void AddDatabase(TodoTemplateContext c)
+    private static PostgreSqlFlexibleServer AddDatabase(Foundation c, DeploymentParameters parameters, TodoNetwork? network)
     {
         var db = c.Config.Database;
         var server = new PostgreSqlFlexibleServer("postgres")
         {
             Location = c.Location.Reference,
-            Tags = Tags(c),
+            Tags = c.TagsFor(),
             Version = "16",
             SkuName = db.SkuName,
             SkuTier = db.Tier.ToString(),
@@ -43,22 +44,22 @@ public static partial class TodoTemplate
             BackupRetentionDays = db.BackupRetentionDays,
             GeoRedundantBackup = db.GeoRedundantBackup ? "Enabled" : "Disabled",
             HighAvailabilityMode = db.HighAvailability ? "ZoneRedundant" : "Disabled",
-            AdministratorLogin = TodoContract.DatabaseAdministratorLogin,
-            AdministratorLoginPassword = c.PostgresAdminPassword.Reference,
-            PublicNetworkAccess = c.IsPrivate() ? "Disabled" : "Enabled",
-            DelegatedSubnetId = c.Network?.PostgresSubnetId ?? Bicep.Model.BicepValue<string>.Unset,
-            PrivateDnsZoneId = c.Network?.PostgresDnsZone.Id ?? Bicep.Model.BicepValue<string>.Unset,
-            DependsOn = c.Network is null ? [] : [c.Network.PostgresDnsLink],
+            AdministratorLogin = c.System.Database.AdministratorLogin,
+            AdministratorLoginPassword = parameters.Secure[c.System.Database.AdministratorPasswordParameter].Reference,
+            PublicNetworkAccess = c.IsPrivate ? "Disabled" : "Enabled",
+            DelegatedSubnetId = network?.PostgresSubnetId ?? BicepValue<string>.Unset,
+            PrivateDnsZoneId = network?.PostgresDnsZone.Id ?? BicepValue<string>.Unset,
+            DependsOn = network is null ? [] : [network.PostgresDnsLink],
         }.WithGeneratedName(c.NameParts);
-        c.Postgres = c.Template.Add(server);
+        c.Template.Add(server);
 
         // The server accepts one change at a time (a parallel write fails with ServerIsBusy), so its children are
         // chained: database, then the TLS setting, then each firewall rule.
-        Bicep.Model.Resource previous = c.Template.Add(new PostgreSqlDatabase("postgresDatabase") { Parent = server, Name = TodoContract.DatabaseName });
+        Resource previous = c.Template.Add(new PostgreSqlDatabase("postgresDatabase") { Parent = server, Name = c.System.Database.Name });
         // TLS is enforced by the server, not left to each client's connection string.
         previous = c.Template.Add(PostgreSqlConfiguration.RequireSecureTransport("postgresRequireTls", server) with { DependsOn = [previous] });
 
-        if (!c.IsPrivate())
+        if (!c.IsPrivate)
         {
             // 0.0.0.0–0.0.0.0 is Azure's notation for "any Azure service", which includes the Container Apps
             // environment's outbound addresses (and other tenants' resources: TLS and the password still apply).
@@ -84,44 +85,27 @@ public static partial class TodoTemplate
                 });
             }
         }
+        return server;
     }
 
-    private static void AddSecrets(TodoTemplateContext c)
-    {
-        var secrets = new Dictionary<string, KeyVaultSecret>
+    /// <summary>The secrets the environment stores, keyed by name; each holds a secure parameter or a value made of one.</summary>
+    private static IReadOnlyDictionary<string, KeyVaultSecret> AddSecrets(
+        Foundation f, DeploymentParameters parameters, KeyVault vault, PostgreSqlFlexibleServer postgres) =>
+        f.System.SecretsFor(f.Config).ToDictionary(s => s.Name, s => f.Template.Add(new KeyVaultSecret(s.Symbol)
         {
-            [TodoContract.JwtSecretKey] = c.Template.Add(new KeyVaultSecret("jwtSecret")
+            Parent = vault,
+            Name = s.Name,
+            Value = s.Content switch
             {
-                Parent = c.KeyVault,
-                Name = TodoContract.SecretNames.JwtSecretKey,
-                Value = c.JwtSecretKey.Reference,
-                ContentType = "HS256 key",
-            }),
-            // The URL form of CONTRACT.md; the password is percent-encoded so any character is safe in it.
-            [TodoContract.DatabaseUrl] = c.Template.Add(new KeyVaultSecret("databaseUrlSecret")
-            {
-                Parent = c.KeyVault,
-                Name = TodoContract.SecretNames.DatabaseUrl,
-                Value = Expr.Interpolate(
-                    $"postgresql://{TodoContract.DatabaseAdministratorLogin}:",
-                    (BicepExpression)Expr.Call("uriComponent", c.PostgresAdminPassword.Reference),
+                ParameterContent p => parameters.Secure[p.Parameter].Reference,
+                DatabaseUrlContent u => Expr.Interpolate(
+                    $"postgresql://{u.Login}:",
+                    (BicepExpression)Expr.Call("uriComponent", parameters.Secure[u.PasswordParameter].Reference),
                     "@",
-                    c.Postgres.FullyQualifiedDomainName,
-                    $":{TodoContract.DatabasePort}/{TodoContract.DatabaseName}?sslmode=require"),
-                ContentType = "postgresql URL",
-            }),
-        };
-        if (c.OpenAiApiKey is not null)
-        {
-            secrets[TodoContract.OpenAiApiKey] = c.Template.Add(new KeyVaultSecret("openAiApiKeySecret")
-            {
-                Parent = c.KeyVault,
-                Name = TodoContract.SecretNames.OpenAiApiKey,
-                Value = c.OpenAiApiKey.Reference,
-            });
-        }
-        c.Secrets = secrets;
-    }
-
-    private static bool IsProduction(this TodoTemplateContext c) => c.Config.Name == ConfigurationRules.ProductionName;
+                    postgres.FullyQualifiedDomainName,
+                    $":{f.System.Database.Port}/{f.System.Database.Name}?sslmode=require"),
+                _ => throw new NotSupportedException($"Secret content {s.Content.GetType().Name} has no Bicep rendering."),
+            },
+            ContentType = s.ContentType ?? BicepValue<string>.Unset,
+        }));
 }

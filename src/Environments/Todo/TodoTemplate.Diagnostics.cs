@@ -11,15 +11,15 @@ public static partial class TodoTemplate
     /// Apps environment already writes its console and system logs there through its own log configuration, so a
     /// diagnostic setting on it would only pay for every line twice.
     /// </summary>
-    private static void AddDiagnostics(TodoTemplateContext c)
+    private static void AddDiagnostics(Foundation f, MonitoringParts monitoring, IEnumerable<Resource> resources)
     {
-        foreach (var resource in new Resource[] { c.KeyVault, c.Postgres, c.Registry })
+        foreach (var resource in resources)
         {
-            c.Template.Add(new DiagnosticSettings(resource.Identifier + "Diagnostics")
+            f.Template.Add(new DiagnosticSettings(resource.Identifier + "Diagnostics")
             {
                 Scope = resource,
                 Name = "to-log-analytics",
-                WorkspaceId = c.LogAnalytics.Id,
+                WorkspaceId = monitoring.LogAnalytics.Id,
             });
         }
     }

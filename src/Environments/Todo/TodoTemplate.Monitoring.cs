@@ -1,3 +1,4 @@
+using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Naming;
 using Provisioning.Bicep.Resources.ContainerRegistries;
 using Provisioning.Bicep.Resources.Identity;
@@ -7,61 +8,54 @@ namespace Provisioning.Environments.Todo;
 
 public static partial class TodoTemplate
 {
-    private static void AddMonitoring(TodoTemplateContext c)
+    private static MonitoringParts AddMonitoring(Foundation f)
     {
-        var t = c.Template;
-        c.LogAnalytics = t.Add(new LogAnalyticsWorkspace("logAnalytics")
+        var t = f.Template;
+        var logAnalytics = t.Add(new LogAnalyticsWorkspace("logAnalytics")
         {
-            Location = c.Location.Reference,
-            Tags = Tags(c),
-            // Prod keeps 90 days for incident reviews; the others stay within the included 30.
-            RetentionInDays = c.Config.Name == Configuration.ConfigurationRules.ProductionName ? 90 : 30,
-        }.WithGeneratedName(c.NameParts));
-        c.AppInsights = t.Add(new ApplicationInsights("appInsights")
+            Location = f.Location.Reference,
+            Tags = f.TagsFor(),
+            // Production keeps 90 days for incident reviews; the others stay within the included 30.
+            RetentionInDays = f.IsProduction ? 90 : 30,
+        }.WithGeneratedName(f.NameParts));
+        var appInsights = t.Add(new ApplicationInsights("appInsights")
         {
-            Location = c.Location.Reference,
-            Tags = Tags(c),
-            WorkspaceResourceId = c.LogAnalytics.Id,
+            Location = f.Location.Reference,
+            Tags = f.TagsFor(),
+            WorkspaceResourceId = logAnalytics.Id,
             // Only Entra-authenticated telemetry is accepted: the probe sends with its identity (Monitoring Metrics
             // Publisher), so a leaked connection string cannot be used to forge green availability results.
             DisableLocalAuth = true,
-        }.WithGeneratedName(c.NameParts));
-        c.ActionGroup = t.Add(new ActionGroup("alertActionGroup")
+        }.WithGeneratedName(f.NameParts));
+        var actionGroup = t.Add(new ActionGroup("alertActionGroup")
         {
             Location = "global",
-            Tags = Tags(c),
+            Tags = f.TagsFor(),
             // The short name appears in SMS and e-mail subjects; at most 12 characters.
-            GroupShortName = Truncate($"{c.Config.NamePrefix}{c.Env}", 12),
-            EmailReceivers = [new EmailReceiver("oncall", c.Config.AlertEmail)],
-        }.WithGeneratedName(c.NameParts));
+            GroupShortName = Truncate($"{f.Config.NamePrefix}{f.Env}", 12),
+            EmailReceivers = [new EmailReceiver("oncall", f.Config.AlertEmail)],
+        }.WithGeneratedName(f.NameParts));
+        return new MonitoringParts(logAnalytics, appInsights, actionGroup);
     }
 
-    private static void AddIdentities(TodoTemplateContext c)
-    {
-        var t = c.Template;
-        // One identity per component: each may read exactly the secrets its component needs, nothing more.
-        c.Identities = new[] { TodoContract.Frontend, TodoContract.Backend, TodoContract.Mcp, TodoContract.Migrate, TodoContract.Probe }
-            .ToDictionary(component => component, component => t.Add(new UserAssignedIdentity(component + "Identity")
-            {
-                Location = c.Location.Reference,
-                Tags = Tags(c),
-            }.WithGeneratedName([.. c.NameParts, component])));
-    }
+    /// <summary>One identity per component: each may read exactly the secrets its component needs, nothing more.</summary>
+    private static IReadOnlyDictionary<string, UserAssignedIdentity> AddIdentities(Foundation f) =>
+        f.System.Components.ToDictionary(c => c.Name, c => f.Template.Add(new UserAssignedIdentity(c.Name + "Identity")
+        {
+            Location = f.Location.Reference,
+            Tags = f.TagsFor(),
+        }.WithGeneratedName([.. f.NameParts, c.Name])));
 
     /// <summary>The environment's registry; the bootstrap template declares the very same resource.</summary>
-    private static void AddRegistry(TodoTemplateContext c)
-    {
-        c.Registry = c.Template.Add(new ContainerRegistry("registry")
+    private static ContainerRegistry AddRegistry(Foundation f) =>
+        f.Template.Add(new ContainerRegistry("registry")
         {
-            Location = c.Location.Reference,
-            Tags = Tags(c),
+            Location = f.Location.Reference,
+            Tags = f.TagsFor(),
             // Premium is the tier with zone redundancy; the public environments do with Basic.
-            SkuName = c.IsPrivate() ? "Premium" : "Basic",
-            ZoneRedundancy = c.IsPrivate() ? "Enabled" : Bicep.Model.BicepValue<string>.Unset,
-        }.WithGeneratedName(c.NameParts));
-    }
+            SkuName = f.IsPrivate ? "Premium" : "Basic",
+            ZoneRedundancy = f.IsPrivate ? "Enabled" : BicepValue<string>.Unset,
+        }.WithGeneratedName(f.NameParts));
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
-
-    private static bool IsPrivate(this TodoTemplateContext c) => c.Config.IsPrivate;
 }

@@ -16,11 +16,11 @@ public static partial class TodoTemplate
     /// Private environments only: a VNet whose first /23 hosts the Container Apps environment, then a /24 delegated
     /// to PostgreSQL and a /24 for private endpoints (Key Vault, storage). Public ones have no VNet at all.
     /// </summary>
-    private static void AddNetwork(TodoTemplateContext c)
+    private static TodoNetwork? AddNetwork(Foundation c)
     {
-        if (!c.IsPrivate())
+        if (!c.IsPrivate)
         {
-            return;
+            return null;
         }
         var baseAddress = c.Config.Network.AddressSpace!.Split('/')[0].Split('.');
         string Prefix(int third, int bits) => string.Create(CultureInfo.InvariantCulture, $"{baseAddress[0]}.{baseAddress[1]}.{third}.0/{bits}");
@@ -29,7 +29,7 @@ public static partial class TodoTemplate
         var vnet = c.Template.Add(new VirtualNetwork("vnet")
         {
             Location = c.Location.Reference,
-            Tags = Tags(c),
+            Tags = c.TagsFor(),
             AddressPrefixes = [c.Config.Network.AddressSpace!],
             Subnets =
             [
@@ -41,35 +41,35 @@ public static partial class TodoTemplate
 
         // A VNet-injected flexible server needs a zone ending in .postgres.database.azure.com; the privatelink zone is
         // reserved for private endpoints and would clash with one later linked to the same VNet.
-        var postgresZone = c.Template.Add(new PrivateDnsZone("postgresDnsZone", $"{c.Config.NamePrefix}-{c.Env}.private.postgres.database.azure.com") { Tags = Tags(c) });
+        var postgresZone = c.Template.Add(new PrivateDnsZone("postgresDnsZone", $"{c.Config.NamePrefix}-{c.Env}.private.postgres.database.azure.com") { Tags = c.TagsFor() });
         var postgresLink = c.Template.Add(new VirtualNetworkLink("postgresDnsZoneLink")
         {
             Parent = postgresZone,
             Name = "vnet-link",
             Location = "global",
-            Tags = Tags(c),
+            Tags = c.TagsFor(),
             VirtualNetworkId = vnet.Id,
         });
-        c.Network = new TodoNetwork(vnet, vnet.SubnetId(AppsSubnet), vnet.SubnetId(PostgresSubnet), vnet.SubnetId(EndpointsSubnet), postgresZone, postgresLink);
+        return new TodoNetwork(vnet, vnet.SubnetId(AppsSubnet), vnet.SubnetId(PostgresSubnet), vnet.SubnetId(EndpointsSubnet), postgresZone, postgresLink);
     }
 
     /// <summary>A private endpoint for <paramref name="target"/>'s <paramref name="groupId"/>, registered in its private DNS zone.</summary>
-    private static void AddPrivateEndpoint(TodoTemplateContext c, Resource target, string groupId, BicepValue<string> zoneName, string symbol)
+    private static void AddPrivateEndpoint(Foundation c, TodoNetwork network, Resource target, string groupId, BicepValue<string> zoneName, string symbol)
     {
-        var zone = c.Template.Add(new PrivateDnsZone(symbol + "DnsZone") { Name = zoneName, Location = "global", Tags = Tags(c) });
+        var zone = c.Template.Add(new PrivateDnsZone(symbol + "DnsZone") { Name = zoneName, Location = "global", Tags = c.TagsFor() });
         c.Template.Add(new VirtualNetworkLink(symbol + "DnsZoneLink")
         {
             Parent = zone,
             Name = "vnet-link",
             Location = "global",
-            Tags = Tags(c),
-            VirtualNetworkId = c.Network!.VirtualNetwork.Id,
+            Tags = c.TagsFor(),
+            VirtualNetworkId = network.VirtualNetwork.Id,
         });
         var endpoint = c.Template.Add(new PrivateEndpoint(symbol + "PrivateEndpoint")
         {
             Location = c.Location.Reference,
-            Tags = Tags(c),
-            SubnetId = c.Network!.PrivateEndpointSubnetId,
+            Tags = c.TagsFor(),
+            SubnetId = network.PrivateEndpointSubnetId,
             PrivateLinkServiceId = target.Id,
             GroupId = groupId,
         }.WithGeneratedName([.. c.NameParts, symbol]));

@@ -1,57 +1,79 @@
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Syntax;
 using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Todo;
 
 /// <summary>
-/// The Todo AI Chatbot environment as a Bicep model: a pure function from one environment's configuration to a
-/// validated <see cref="BicepFile"/>. Each part (monitoring, security, data, network, apps, jobs, alerts, outputs)
-/// lives in its own file of this partial class and adds its resources in a fixed order, so output is deterministic.
+/// The Todo AI Chatbot environment as a Bicep model: a pure function from one environment's configuration and the
+/// system description to a validated <see cref="BicepFile"/>. Each part (monitoring, identities, data, network,
+/// apps, alerts, outputs) lives in its own file of this partial class and returns what later parts need, and adds its
+/// resources in a fixed order, so output is deterministic.
 /// </summary>
 public static partial class TodoTemplate
 {
-    public static BicepFile Build(EnvironmentConfiguration configuration)
+    public static BicepFile Build(EnvironmentConfiguration configuration) => Build(configuration, TodoSystem.Description);
+
+    /// <exception cref="ArgumentException">The description is inconsistent, or the configuration lacks an image of one of its components.</exception>
+    public static BicepFile Build(EnvironmentConfiguration configuration, SystemDescription system)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var context = new TodoTemplateContext(configuration);
-        AddCommonParameters(context);
-        AddDeploymentParameters(context);
-        AddMonitoring(context);
-        AddIdentities(context);
-        AddRegistry(context);
-        AddNetwork(context);
-        AddKeyVault(context);
-        AddDatabase(context);
-        AddSecrets(context);
-        AddContainerAppsEnvironment(context);
-        AddApps(context);
-        AddMigrationJob(context);
-        AddProbeFunction(context);
-        AddAlerts(context);
-        AddDiagnostics(context);
-        AddLocks(context);
-        AddOutputs(context);
-        return context.Template.Build();
+        var f = AddFoundation(configuration, system);
+        var parameters = AddDeploymentParameters(f);
+        var monitoring = AddMonitoring(f);
+        var identities = AddIdentities(f);
+        var registry = AddRegistry(f);
+        var network = AddNetwork(f);
+        var vault = AddKeyVault(f, network);
+        var postgres = AddDatabase(f, parameters, network);
+        var data = new DataParts(vault, postgres, AddSecrets(f, parameters, vault, postgres));
+        var apps = AddContainerAppsEnvironment(f, monitoring, network);
+        var workloads = AddWorkloads(f, new WorkloadInputs(parameters, monitoring, identities, registry, data, apps, network));
+        AddAlerts(f, monitoring);
+        AddDiagnostics(f, monitoring, [vault, postgres, registry]);
+        AddLocks(f, data);
+        AddOutputs(f, apps, workloads, registry, data, monitoring);
+        return f.Template.Build();
     }
 
     /// <summary>
-    /// The registry alone, deployed once before the first deployment of <see cref="Build"/>: the apps' images must be
-    /// in the registry before the apps can start, and the registry is part of the environment. Its declaration is the
-    /// same as in the main template, so deploying both never conflicts.
+    /// The registry alone, deployed once before the first deployment of <see cref="Build(EnvironmentConfiguration)"/>:
+    /// the apps' images must be in the registry before the apps can start, and the registry is part of the
+    /// environment. Its declaration is the same as in the main template, so deploying both never conflicts.
     /// </summary>
     public static BicepFile BuildBootstrap(EnvironmentConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var context = new TodoTemplateContext(configuration);
-        AddCommonParameters(context);
-        AddRegistry(context);
-        AddRegistryOutputs(context);
-        return context.Template.Build();
+        var f = AddFoundation(configuration, TodoSystem.Description);
+        AddRegistryOutputs(f, AddRegistry(f));
+        return f.Template.Build();
     }
 
-    /// <summary>The tags every taggable resource carries; azd finds services by <c>azd-service-name</c>.</summary>
-    private static BicepExpression Tags(TodoTemplateContext c, string? service = null) => service is null
-        ? c.Tags.Reference
-        : Expr.Call("union", c.Tags.Reference, Expr.Object(Expr.Prop("azd-service-name", service)));
+    /// <summary>What every template of the environment declares: where, which environment, and the tags.</summary>
+    private static Foundation AddFoundation(EnvironmentConfiguration configuration, SystemDescription system)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(system);
+        var problems = system.Problems().Concat(system.Components.Where(c => !configuration.Images.ContainsKey(c.Name))
+            .Select(c => $"{configuration.SourceFile} has no image for the component '{c.Name}'")).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The system description cannot be built: " + string.Join("; ", problems) + ".", nameof(system));
+        }
+        var t = new BicepTemplate();
+        var location = t.Add(new Parameter("location", "string") { Description = "Azure region of every resource." });
+        var environmentName = t.Add(new Parameter("environmentName", "string")
+        {
+            Description = "The environment (azd's AZURE_ENV_NAME); it names and tags every resource.",
+            AllowedValues = [configuration.Name],
+        });
+        var tags = t.Add(new Variable("tags", Expr.Object(
+            Expr.Prop("azd-env-name", environmentName.Reference),
+            Expr.Prop("workload", configuration.NamePrefix),
+            Expr.Prop("environment", configuration.Name),
+            Expr.Prop("managed-by", "provisioning-generator")))
+        {
+            Description = "Tags on every resource; azd finds the environment by azd-env-name.",
+        });
+        return new Foundation(configuration, system, t, location, environmentName, tags);
+    }
 }

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Provisioning.Probes.Tokens;
 
 /// <summary>
-/// Mints the probe's tokens (CONTRACT.md, "Authentication between components"): one valid service token and
+/// Mints the probe's tokens (docs/contract.md, "Authentication between components"): one valid service token and
 /// the forged ones the backend must refuse. Only the alg:none token is built by hand, because no library will
 /// sign with "none" — which is the point.
 /// </summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Naming;
+using Provisioning.TestSupport;
 
 namespace Provisioning.Bicep.Tests.Writing;
 
@@ -58,7 +59,7 @@ public sealed partial class DeterminismTests
     [TestMethod]
     public void Model_sources_use_no_clock_random_guid_or_machine_state()
     {
-        var root = RepositoryRoot();
+        var root = TestFolders.RepositoryRoot;
         var offenders = Directory.EnumerateFiles(Path.Combine(root, "src", "Bicep"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -94,18 +95,6 @@ public sealed partial class DeterminismTests
             CultureInfo.CurrentCulture = savedCulture;
             CultureInfo.CurrentUICulture = savedUi;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Provisioning.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Provisioning.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"\b(DateTime(Offset)?\.(Now|UtcNow|Today)|Guid\.NewGuid|new\s+Random\b|Random\.Shared|RandomNumberGenerator|Stopwatch|TimeProvider|Environment\.[A-Z]\w*|Path\.GetTempPath|Dns\.GetHostName)")]

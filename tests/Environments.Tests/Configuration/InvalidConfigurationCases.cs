@@ -18,6 +18,9 @@ internal static class InvalidConfigurationCases
         yield return Case("wrong type", "dev", j => j["frontend"]!["cpu"] = "0.5", "$.frontend.cpu", "wrong type", "vCPU per replica");
         yield return Case("missing required top-level", "dev", j => j.Remove("alertEmail"), "$", "missing required setting(s): 'alertEmail'", "add \"alertEmail\"");
         yield return Case("missing required nested", "dev", j => j["images"]!.AsObject().Remove("probe"), "$.images", "'probe'", "add \"probe\"");
+        yield return Case("image of no component", "dev", j => j["images"]!["backnd"] = "todo-backend:1.0.0", "$.images.backnd", "'backnd' is not a component", "did you mean 'backend'");
+        yield return Case("missing tier", "dev", j => j.Remove("tier"), "$", "missing required setting(s): 'tier'", "add \"tier\"");
+        yield return Case("unknown tier", "dev", j => j["tier"] = "prod", "$.tier", "\"prod\" is not allowed", "\"production\"");
         yield return Case("image with spaces and capitals", "dev", j => j["images"]!["frontend"] = "Todo Frontend:1", "$.images.frontend", "does not have the expected form", "repository:tag");
         yield return Case("image without tag", "dev", j => j["images"]!["backend"] = "todo-backend", "$.images.backend", "does not have the expected form", "repository:tag");
         yield return Case("image tagged latest", "dev", j => j["images"]!["mcp"] = "todo-mcp:latest", "$.images.mcp", "uses the tag 'latest'", "pin a version tag");
@@ -27,7 +30,7 @@ internal static class InvalidConfigurationCases
         yield return Case("replicas out of range", "dev", j => j["frontend"]!["maxReplicas"] = 300, "$.frontend.maxReplicas", "out of range", "use a value from 1 to 30.");
         yield return Case("HA on Burstable", "dev", j => j["database"]!["highAvailability"] = true, "$.database.highAvailability", "not offered on the Burstable tier", "GeneralPurpose");
         yield return Case("SKU of another tier", "dev", j => j["database"]!["skuName"] = "Standard_D2ds_v5", "$.database.skuName", "does not belong to the Burstable tier", "Standard_B");
-        yield return Case("unknown tier", "dev", j => j["database"]!["tier"] = "Premium", "$.database.tier", "\"Premium\" is not allowed", "\"Burstable\"");
+        yield return Case("unknown database tier", "dev", j => j["database"]!["tier"] = "Premium", "$.database.tier", "\"Premium\" is not allowed", "\"Burstable\"");
         yield return Case("storage size not offered", "dev", j => j["database"]!["storageSizeGB"] = 100, "$.database.storageSizeGB", "100 is not allowed", "32");
         yield return Case("backup retention too long", "dev", j => j["database"]!["backupRetentionDays"] = 40, "$.database.backupRetentionDays", "out of range", "use a value from 7 to 35.");
         yield return Case("zone redundancy without VNet", "dev", j => j["network"]!["zoneRedundant"] = true, "$.network.zoneRedundant", "needs VNet integration", "\"isolation\": \"private\"");
@@ -42,7 +45,7 @@ internal static class InvalidConfigurationCases
         yield return Case("alert e-mail without domain", "dev", j => j["alertEmail"] = "oncall", "$.alertEmail", "does not have the expected form", "alerts are e-mailed");
         yield return Case("domain key of the wrong kind", "dev", j => j["frontend"]!["openAiDomainKey"] = "sk-live-123", "$.frontend.openAiDomainKey", "does not have the expected form", "domain allowlist");
         yield return Case("probe schedule with five fields", "dev", j => j["probe"]!["schedule"] = "* * * * *", "$.probe.schedule", "does not have the expected form", "six fields");
-        yield return Case("prod without HA", "prod", j => j["database"]!["highAvailability"] = false, "$.database.highAvailability", "prod runs without zone-redundant high availability", "\"highAvailability\": true");
+        yield return Case("prod without HA", "prod", j => j["database"]!["highAvailability"] = false, "$.database.highAvailability", "production runs without zone-redundant high availability", "\"highAvailability\": true");
         yield return Case("prod without purge protection", "prod", j => j["keyVault"]!["purgeProtection"] = false, "$.keyVault.purgeProtection", "not purge-protected", "\"purgeProtection\": true");
         yield return Case("prod without locks", "prod", j => j["locks"] = false, "$.locks", "no delete locks", "\"locks\": true");
         yield return Case("prod with one replica", "prod", j => j["backend"]!["minReplicas"] = 1, "$.backend.minReplicas", "one restart is an outage", "\"minReplicas\": 2");

@@ -18,6 +18,9 @@ internal static class GeneratedEnvironments
     {
         ["JWT_SECRET_KEY"] = "jwt-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
         ["POSTGRES_ADMIN_PASSWORD"] = "Pw:@/?#%" + Guid.NewGuid().ToString("N"),
+        ["POSTGRES_OWNER_PASSWORD"] = "Ow:@/?#%" + Guid.NewGuid().ToString("N"),
+        ["POSTGRES_APP_PASSWORD"] = "Ap:@/?#%" + Guid.NewGuid().ToString("N"),
+        ["POSTGRES_PROBE_PASSWORD"] = "Pr:@/?#%" + Guid.NewGuid().ToString("N"),
         ["OPENAI_API_KEY"] = "sk-test-" + Guid.NewGuid().ToString("N"),
     };
 

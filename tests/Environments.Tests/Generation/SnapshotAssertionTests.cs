@@ -1,35 +1,31 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Provisioning.Environments.Tests.Contract;
 
 namespace Provisioning.Environments.Tests.Generation;
 
 /// <summary>
-/// Assertions on what <c>bicep snapshot</c> predicts Azure would create, per environment, against CONTRACT.md.
-/// The expected tables are written out here from the contract, not read from the generator.
+/// Assertions on what <c>bicep snapshot</c> predicts Azure would create, per environment, against docs/contract.md.
+/// The expected tables are read from that document (<see cref="ContractDocument"/>), not from the generator.
 /// </summary>
 [TestClass]
 public sealed partial class SnapshotAssertionTests
 {
-    /// <summary>CONTRACT.md "Environment variables (who gets what)"; secret ones marked.</summary>
-    private static readonly Dictionary<string, (string[] Plain, string[] Secret)> ContractMatrix = new()
-    {
-        ["frontend"] = (["NEXT_PUBLIC_OPENAI_DOMAIN_KEY", "REACT_APP_BACKEND_URL"], ["JWT_SECRET_KEY"]),
-        ["backend"] = (["MCP_SERVER_URL", "FRONTEND_URL"], ["JWT_SECRET_KEY", "DATABASE_URL", "OPENAI_API_KEY"]),
-        ["mcp"] = (["MCP_BACKEND_URL"], ["JWT_SECRET_KEY"]),
-        ["migrate"] = ([], ["DATABASE_URL"]),
-        ["probe"] = (["FRONTEND_URL", "BACKEND_URL", "MCP_URL"], ["JWT_SECRET_KEY", "DATABASE_URL"]),
-    };
+    /// <summary>Contract variables the generator does not deploy yet; the change that deploys one removes it here.</summary>
+    private static readonly string[] NotYetDeployed = ["JWT_SECRET_KEY_PREVIOUS"];
+
+    /// <summary>docs/contract.md "Environment variables (who gets what)": per component, its plain and secret variables.</summary>
+    private static readonly IReadOnlyDictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> ContractMatrix = WithoutPending(ContractDocument.Matrix());
+
+    private static Dictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> WithoutPending(
+        IReadOnlyDictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> matrix) =>
+        matrix.ToDictionary(kv => kv.Key, kv => (
+            kv.Value.Plain.Except(NotYetDeployed).ToHashSet(StringComparer.Ordinal),
+            kv.Value.Secret.Except(NotYetDeployed).ToHashSet(StringComparer.Ordinal)));
 
     /// <summary>Every contract variable, to check nobody gets one that is not theirs.</summary>
     private static readonly HashSet<string> ContractVariables =
         [.. ContractMatrix.Values.SelectMany(v => v.Plain.Concat(v.Secret))];
-
-    private static readonly Dictionary<string, string> SecretNameToVariable = new()
-    {
-        ["jwt-secret-key"] = "JWT_SECRET_KEY",
-        ["database-url"] = "DATABASE_URL",
-        ["openai-api-key"] = "OPENAI_API_KEY",
-    };
 
     public static IEnumerable<object[]> Environments => GeneratedEnvironments.Names.Select(n => new object[] { n });
 
@@ -79,7 +75,7 @@ public sealed partial class SnapshotAssertionTests
             foreach (var secret in secrets.Select(s => s!.AsObject()))
             {
                 Assert.IsFalse(secret.ContainsKey("value"), $"{env}/{component}: secret {secret["name"]} is inlined");
-                StringAssert.Contains((string)secret["keyVaultUrl"]!, $"/secrets/{secret["name"]}'", $"{env}/{component}: full secret URI of the same secret");
+                Assert.IsTrue(KeyVaultSecretName().IsMatch((string)secret["keyVaultUrl"]!), $"{env}/{component}: full secret URI of one secret");
                 StringAssert.Contains((string)secret["keyVaultUrl"]!, ".secretUri]");
                 Assert.AreEqual(component, ComponentOfIdentity((string)secret["identity"]!), $"{env}/{component}: secret read with another component's identity");
             }
@@ -95,14 +91,16 @@ public sealed partial class SnapshotAssertionTests
             .Where(r => ((string)r["properties"]!["roleDefinitionId"]!).Contains("4633458b-17de-408a-b874-0445c86b69e6", StringComparison.Ordinal))
             .Select(r => (Component: ComponentOfIdentity((string)r["properties"]!["principalId"]!), Id: (string)r["id"]!))
             .ToList();
-        foreach (var (component, (plain, secret)) in ContractMatrix)
+        var workloads = Workloads(env);
+        foreach (var (component, (_, secret)) in ContractMatrix)
         {
-            var expected = secret.ToList();
+            var readable = KeyVaultSecretsOf(workloads[component], secret);
+            Assert.AreEqual(secret.Count, readable.Count, $"{env}/{component}: each contract secret comes from a Key Vault secret");
             var scopes = grants.Where(g => g.Component == component)
                 .Select(g => Regex.Match(g.Id, "/vaults/[^/]+/secrets/([^/]+)/providers/").Groups[1].Value)
                 .ToList();
             Assert.IsTrue(scopes.All(s => s.Length > 0), $"{env}/{component}: a Key Vault role is scoped wider than one secret: {string.Join(", ", grants.Where(g => g.Component == component).Select(g => g.Id))}");
-            CollectionAssert.AreEquivalent(expected, scopes.Select(s => SecretNameToVariable[s]).ToList(), $"{env}/{component}");
+            CollectionAssert.AreEquivalent(readable.Values.ToList(), scopes, $"{env}/{component}: exactly the secrets of its contract variables");
             Assert.IsTrue(grants.Where(g => g.Component == component).All(g => (string?)Resources(env, "Microsoft.Authorization/roleAssignments").First(r => (string)r["id"]! == g.Id)["properties"]!["principalType"] == "ServicePrincipal"));
         }
         // The snapshot carries no dependsOn; the compiled template does. Each workload must wait for the role
@@ -113,13 +111,27 @@ public sealed partial class SnapshotAssertionTests
             var workload = compiled.Select(r => r!.AsObject()).Single(r =>
                 ((string)r["type"]! is "Microsoft.App/containerApps" or "Microsoft.App/jobs") && r["name"]!.ToJsonString().Contains($"-{component}", StringComparison.Ordinal));
             var dependsOn = workload["dependsOn"]!.AsArray().Select(d => (string)d!).ToList();
-            foreach (var secretName in SecretNameToVariable.Where(kv => secret.Contains(kv.Value)).Select(kv => kv.Key))
+            foreach (var secretName in KeyVaultSecretsOf(workloads[component], secret).Values)
             {
                 Assert.IsTrue(dependsOn.Any(d => d.Contains("'Microsoft.Authorization/roleAssignments'", StringComparison.Ordinal) && d.Contains($"'{secretName}'), 'Microsoft.Authorization", StringComparison.Ordinal)),
                     $"{env}/{component} must depend on its role assignment for {secretName}");
             }
         }
     }
+
+    /// <summary>For each of <paramref name="variables"/> the workload reads by secretRef: the Key Vault secret behind it.</summary>
+    private static Dictionary<string, string> KeyVaultSecretsOf(JsonObject workload, IEnumerable<string> variables)
+    {
+        var secrets = (workload["properties"]!["configuration"]!["secrets"]?.AsArray() ?? [])
+            .ToDictionary(s => (string)s!["name"]!, s => KeyVaultSecretName().Match((string)s!["keyVaultUrl"]!).Groups[1].Value);
+        var env = workload["properties"]!["template"]!["containers"]!.AsArray().SelectMany(c => c!["env"]?.AsArray() ?? [])
+            .Where(e => e!["secretRef"] is not null)
+            .ToDictionary(e => (string)e!["name"]!, e => (string)e!["secretRef"]!);
+        return variables.Where(env.ContainsKey).ToDictionary(v => v, v => secrets[env[v]]);
+    }
+
+    [GeneratedRegex(@"/secrets/([^/']+)'")]
+    private static partial Regex KeyVaultSecretName();
 
     [TestMethod]
     [DynamicData(nameof(Environments))]
@@ -207,8 +219,10 @@ public sealed partial class SnapshotAssertionTests
         var actionGroup = (string)Resources(env, "Microsoft.Insights/actionGroups").Single()["id"]!;
         var appInsights = (string)Resources(env, "Microsoft.Insights/components").Single()["id"]!;
         var rules = Resources(env, "Microsoft.Insights/scheduledQueryRules").ToList();
-        string[] checks = ["frontend.reachable", "frontend.config", "backend.health", "backend.auth.rejects", "backend.auth.accepts", "mcp.handshake", "mcp.backend", "database.schema"];
-        Assert.AreEqual(checks.Length + 2, rules.Count);
+        // The names the probe reports (its registered checks), which the alert queries must match.
+        var registered = Provisioning.Probes.StandardChecks.Create();
+        var checks = registered.Select(c => c.Name).ToList();
+        Assert.AreEqual(checks.Count + 2, rules.Count);
         foreach (var rule in rules)
         {
             var properties = rule["properties"]!;
@@ -229,7 +243,13 @@ public sealed partial class SnapshotAssertionTests
         Assert.AreEqual("LessThan", (string)silent["criteria"]!["allOf"]![0]!["operator"]!);
         var security = rules.Single(r => ((string)r["name"]!).EndsWith("auth-security", StringComparison.Ordinal))["properties"]!;
         Assert.AreEqual(0, (int)security["severity"]!, "an accepted forged token is the most severe alert");
-        StringAssert.Contains((string)security["criteria"]!["allOf"]![0]!["query"]!, "'security-fail'");
+        var securityQuery = (string)security["criteria"]!["allOf"]![0]!["query"]!;
+        StringAssert.Contains(securityQuery, "'security-fail'");
+        foreach (var check in registered)
+        {
+            Assert.AreEqual(check.Alert == Provisioning.Probes.AlertPolicy.AvailabilityAndSecurity, securityQuery.Contains($"'{check.Name}'", StringComparison.Ordinal),
+                $"the security alert covers exactly the checks whose policy says so ({check.Name})");
+        }
         Assert.IsTrue((bool)Resources(env, "Microsoft.Insights/components").Single()["properties"]!["DisableLocalAuth"]!, "availability results only with Entra auth, so nobody can forge green results");
         var emails = Resources(env, "Microsoft.Insights/actionGroups").Single()["properties"]!["emailReceivers"]!.AsArray();
         Assert.AreEqual(1, emails.Count);
@@ -294,13 +314,40 @@ public sealed partial class SnapshotAssertionTests
             var allowed = type is "Microsoft.KeyVault/vaults/secrets" or "Microsoft.DBforPostgreSQL/flexibleServers";
             Assert.IsTrue(!holdsSecret || allowed, $"{env}: a secret value reached {type} {resource["name"]}");
         }
-        var databaseUrl = Resources(env, "Microsoft.KeyVault/vaults/secrets").Single(s => ((string)s["name"]!).EndsWith("/database-url", StringComparison.Ordinal));
-        StringAssert.Contains((string)databaseUrl["properties"]!["value"]!, "postgresql://todoadmin:{0}@{1}:5432/todo?sslmode=require', uriComponent(parameters('postgresAdminPassword'))", "DATABASE_URL carries the percent-encoded password");
         var outputs = JsonNode.Parse(workspace.Read(env, "main.json"))!["outputs"]!.AsObject();
         Assert.IsTrue(outputs.Count > 5, "the outputs people and azd need");
         foreach (var (name, output) in outputs)
         {
             Assert.AreEqual("string", (string)output!["type"]!, $"output {name} must be a plain string, never a secure one");
+        }
+    }
+
+    /// <summary>docs/contract.md "Database roles": one URL secret per role, holding that role's percent-encoded password, read by one identity.</summary>
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Each_database_role_has_its_own_url_secret_read_by_its_component_alone(string env)
+    {
+        var secrets = Resources(env, "Microsoft.KeyVault/vaults/secrets").ToDictionary(s => ((string)s["name"]!).Split('/')[^1], s => s);
+        var grants = Resources(env, "Microsoft.Authorization/roleAssignments")
+            .Select(r => (Component: ComponentOfIdentity((string)r["properties"]!["principalId"]!), Id: (string)r["id"]!))
+            .ToList();
+        var parameterFile = GeneratedEnvironments.Get().Read(env, "main.bicepparam");
+        foreach (var (role, component, secret, variable, parameter) in ContractDocument.DatabaseRoles())
+        {
+            Assert.IsTrue(secrets.ContainsKey(secret), $"{env}: no Key Vault secret {secret}");
+            StringAssert.Contains((string)secrets[secret]["properties"]!["value"]!,
+                $"postgresql://{role}:{{0}}@{{1}}:5432/todo?sslmode=require', uriComponent(parameters('{parameter}'))", $"{env}/{secret}: the {role} URL with the percent-encoded password");
+            StringAssert.Contains(parameterFile, $"param {parameter} = readEnvironmentVariable('{variable}')");
+            var readers = grants.Where(g => g.Id.Contains($"/secrets/{secret}/", StringComparison.Ordinal)).Select(g => g.Component).ToList();
+            CollectionAssert.AreEqual(new[] { component }, readers, $"{env}/{secret}: read by exactly one identity");
+        }
+        var migrate = Workloads(env)["migrate"];
+        var expected = ContractDocument.MigrateSecrets();
+        CollectionAssert.AreEquivalent(expected.ToList(), KeyVaultSecretsOf(migrate, expected.Keys).ToList(), $"{env}: the migration job's variables and their secrets");
+        foreach (var secret in expected.Values)
+        {
+            CollectionAssert.AreEqual(new[] { "migrate" }, grants.Where(g => g.Id.Contains($"/secrets/{secret}/", StringComparison.Ordinal)).Select(g => g.Component).ToList(),
+                $"{env}/{secret}: only the migration job may read it");
         }
     }
 

@@ -28,9 +28,6 @@ public sealed record ContainerApp(string Identifier) : Resource(Identifier), ICo
     /// <summary>The managed environment's resource id (<c>env.id</c>).</summary>
     public BicepValue<string> EnvironmentId { get; init; }
 
-    /// <summary>Unset runs on the environment's Consumption profile.</summary>
-    public BicepValue<string> WorkloadProfileName { get; init; }
-
     public ManagedIdentities Identities { get; init; } = new();
 
     /// <summary>One active revision at a time: a new revision replaces the old one (and picks up changed secrets).</summary>
@@ -70,7 +67,6 @@ public sealed record ContainerApp(string Identifier) : Resource(Identifier), ICo
         body.AddObject("properties", p =>
         {
             p.Add("environmentId", EnvironmentId);
-            p.Add("workloadProfileName", WorkloadProfileName);
             p.AddObject("configuration", c =>
             {
                 c.Add("activeRevisionsMode", ActiveRevisionsMode);

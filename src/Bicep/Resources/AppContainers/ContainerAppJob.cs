@@ -19,8 +19,6 @@ public sealed record ContainerAppJob(string Identifier) : Resource(Identifier), 
 
     public BicepValue<string> EnvironmentId { get; init; }
 
-    public BicepValue<string> WorkloadProfileName { get; init; }
-
     public ManagedIdentities Identities { get; init; } = new();
 
     /// <summary>Seconds a replica may run before it is stopped and counted as failed; 30 minutes by default.</summary>
@@ -61,7 +59,6 @@ public sealed record ContainerAppJob(string Identifier) : Resource(Identifier), 
         body.AddObject("properties", p =>
         {
             p.Add("environmentId", EnvironmentId);
-            p.Add("workloadProfileName", WorkloadProfileName);
             p.AddObject("configuration", c =>
             {
                 c.Add("triggerType", (Syntax.BicepExpression)"Manual");

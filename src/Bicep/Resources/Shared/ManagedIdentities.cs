@@ -14,9 +14,7 @@ public sealed record ManagedIdentities : IBicepSerializable
 {
     public ImmutableArray<UserAssignedIdentity> UserAssigned { get; init; } = [];
 
-    public bool SystemAssigned { get; init; }
-
-    public bool IsEmpty => UserAssigned.IsEmpty && !SystemAssigned;
+    public bool IsEmpty => UserAssigned.IsEmpty;
 
     public static ManagedIdentities Of(params UserAssignedIdentity[] identities) => new() { UserAssigned = [.. identities] };
 
@@ -25,14 +23,7 @@ public sealed record ManagedIdentities : IBicepSerializable
 
     public BicepExpression ToExpression()
     {
-        var type = (SystemAssigned, UserAssigned.IsEmpty) switch
-        {
-            (true, false) => "SystemAssigned,UserAssigned",
-            (true, true) => "SystemAssigned",
-            (false, false) => "UserAssigned",
-            _ => "None",
-        };
-        var body = new BicepObjectBuilder().Add("type", (BicepExpression)type);
+        var body = new BicepObjectBuilder().Add("type", (BicepExpression)(UserAssigned.IsEmpty ? "None" : "UserAssigned"));
         if (!UserAssigned.IsEmpty)
         {
             // The keys are resource ids known only at deployment time: '${identity.id}': {}

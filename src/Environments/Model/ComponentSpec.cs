@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using Provisioning.Environments.Configuration;
+
+namespace Provisioning.Environments.Model;
+
+/// <summary>How a component runs on Container Apps.</summary>
+public enum WorkloadKind
+{
+    /// <summary>A container app with HTTP ingress.</summary>
+    App,
+
+    /// <summary>A manually triggered Container Apps job.</summary>
+    Job,
+
+    /// <summary>Azure Functions on Container Apps (<c>kind: functionapp</c>).</summary>
+    FunctionApp,
+}
+
+/// <summary>Who can reach a component.</summary>
+public enum IngressKind
+{
+    None,
+
+    /// <summary>Only from inside the Container Apps environment.</summary>
+    Internal,
+
+    /// <summary>From the internet, over https.</summary>
+    External,
+}
+
+/// <summary>
+/// The health probes of a component. Startup and readiness ask <see cref="Path"/> (a TCP connect when it is null);
+/// liveness asks it too unless <see cref="LivenessOnTcp"/>, for a component whose health endpoint reports a
+/// dependency: restarting it because a dependency is down would turn one failure into two.
+/// </summary>
+public sealed record HealthSpec(string? Path, bool LivenessOnTcp = false)
+{
+    /// <summary>Startup allows up to 5 minutes (30 × 10 s) for a cold start before liveness may restart the container.</summary>
+    public const int StartupPeriodSeconds = 10;
+    public const int StartupFailureThreshold = 30;
+    public const int LivenessPeriodSeconds = 30;
+    public const int ReadinessPeriodSeconds = 10;
+
+    /// <summary>Three misses in a row before the platform acts on liveness or readiness.</summary>
+    public const int FailureThreshold = 3;
+}
+
+/// <summary>A job's time budget: one execution may run <see cref="ReplicaTimeoutSeconds"/>, and is retried <see cref="RetryLimit"/> times.</summary>
+public sealed record JobSpec(int ReplicaTimeoutSeconds, int RetryLimit);
+
+/// <summary>Size and replica bounds of a component, read from the environment file or fixed by the model.</summary>
+public sealed record SizeSpec(string Setting, Func<EnvironmentConfiguration, AppSettings> Read)
+{
+    public static SizeSpec Fixed(decimal cpu, string memory, int replicas) =>
+        new("fixed", _ => new AppSettings { Cpu = cpu, Memory = memory, MinReplicas = replicas, MaxReplicas = replicas });
+}
+
+/// <summary>
+/// One deployed component of the system: it gets its own identity (which may read exactly the secrets of its
+/// <see cref="Variables"/>), its image parameter (<c>&lt;name&gt;Image</c>, from <c>images.&lt;name&gt;</c> of the
+/// environment file) and its workload.
+/// </summary>
+public sealed record ComponentSpec
+{
+    public required string Name { get; init; }
+
+    /// <summary>One line for people (generated READMEs, docs).</summary>
+    public required string Description { get; init; }
+
+    public required WorkloadKind Kind { get; init; }
+
+    public IngressKind Ingress { get; init; } = IngressKind.None;
+
+    /// <summary>The port the container listens on; null for a job.</summary>
+    public int? Port { get; init; }
+
+    public HealthSpec? Health { get; init; }
+
+    public required SizeSpec Size { get; init; }
+
+    public JobSpec? Job { get; init; }
+
+    public ImmutableArray<VariableSpec> Variables { get; init; } = [];
+
+    /// <summary>The Bicep symbol of its workload; by default the name and the kind (<c>frontendApp</c>, <c>probeFunction</c>).</summary>
+    public string? Symbol { get; init; }
+
+    public string WorkloadSymbol => Symbol ?? Name + Kind switch { WorkloadKind.Job => "Job", WorkloadKind.FunctionApp => "Function", _ => "App" };
+
+    /// <summary>The Bicep parameter that carries the component's image.</summary>
+    public string ImageParameter => Name + "Image";
+
+    /// <summary>The variables this environment gives the component.</summary>
+    public IEnumerable<VariableSpec> VariablesFor(EnvironmentConfiguration configuration) => Variables.Where(v => v.AppliesTo(configuration));
+}

@@ -1,0 +1,69 @@
+using Provisioning.Environments.Configuration;
+
+namespace Provisioning.Environments.Model;
+
+/// <summary>
+/// A secure deployment parameter: its value is read from the deployment's environment variable
+/// <see cref="Variable"/> (never from a file) and only ever stored in Key Vault.
+/// </summary>
+public sealed record SecureParameterSpec
+{
+    /// <summary>The Bicep parameter, e.g. <c>jwtSecretKey</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The environment variable of the deployment that carries the value, e.g. <c>JWT_SECRET_KEY</c>.</summary>
+    public required string Variable { get; init; }
+
+    public required string Description { get; init; }
+
+    public int MinLength { get; init; } = 1;
+
+    public int? MaxLength { get; init; }
+
+    /// <summary>
+    /// May be left unset at deployment: the parameter defaults to empty and everything fed by it (its Key Vault
+    /// secret, the variables and role assignments that read it) exists only while it is non-empty.
+    /// </summary>
+    public bool Optional { get; init; }
+
+    /// <summary>Declared only in environments whose file turns the feature on; null for always.</summary>
+    public Func<EnvironmentConfiguration, bool>? When { get; init; }
+
+    public bool AppliesTo(EnvironmentConfiguration configuration) => When?.Invoke(configuration) ?? true;
+}
+
+/// <summary>What a Key Vault secret holds.</summary>
+public abstract record SecretContent
+{
+    /// <summary>The secure parameters the content is made of.</summary>
+    public abstract IReadOnlyList<string> Parameters { get; }
+}
+
+/// <summary>The value of one secure parameter as it is.</summary>
+public sealed record ParameterContent(string Parameter) : SecretContent
+{
+    public override IReadOnlyList<string> Parameters => [Parameter];
+}
+
+/// <summary>
+/// A <c>postgresql://login:password@server:5432/todo?sslmode=require</c> URL (docs/contract.md) for one database
+/// role; the password is percent-encoded, so any character is safe in it.
+/// </summary>
+public sealed record DatabaseUrlContent(string Login, string PasswordParameter) : SecretContent
+{
+    public override IReadOnlyList<string> Parameters => [PasswordParameter];
+}
+
+/// <summary>A Key Vault secret of the environment.</summary>
+public sealed record SecretSpec
+{
+    /// <summary>The secret's name in the vault (lowercase and hyphens), e.g. <c>jwt-secret-key</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Its Bicep symbol; role assignments scoped to the secret are named after it.</summary>
+    public required string Symbol { get; init; }
+
+    public required SecretContent Content { get; init; }
+
+    public string? ContentType { get; init; }
+}

@@ -1,0 +1,202 @@
+using Provisioning.Environments.Configuration;
+using Provisioning.Probes;
+
+namespace Provisioning.Environments.Model;
+
+/// <summary>
+/// The Todo AI Chatbot system of docs/contract.md as data: the one place that says which components exist, how
+/// each is reached and checked, which variables and secrets each gets, and how the probe reports. Everything the
+/// generator writes (templates, parameter files, READMEs) is derived from <see cref="Description"/>; see
+/// docs/extending.md for what to change here to add a component, a variable, a secret or a check.
+/// </summary>
+public static class TodoSystem
+{
+    public const string Frontend = "frontend";
+    public const string Backend = "backend";
+    public const string Mcp = "mcp";
+    public const string Migrate = "migrate";
+    public const string Probe = "probe";
+
+    /// <summary>The MCP server's Streamable HTTP endpoint.</summary>
+    public const string McpEndpointPath = "/mcp";
+
+    // Database roles (docs/contract.md, "Database roles"): one per component that connects.
+    public const string AdministratorRole = "todoadmin";
+    public const string OwnerRole = "todo_owner";
+    public const string AppRole = "todo_app";
+    public const string ProbeRole = "todo_probe";
+
+    // Key Vault secrets.
+    public const string JwtSecretKeySecret = "jwt-secret-key";
+    public const string OpenAiApiKeySecret = "openai-api-key";
+    public const string DatabaseAdminUrlSecret = "database-admin-url";
+    public const string DatabaseUrlMigrateSecret = "database-url-migrate";
+    public const string DatabaseUrlBackendSecret = "database-url-backend";
+    public const string DatabaseUrlProbeSecret = "database-url-probe";
+    public const string DatabasePasswordAppSecret = "database-password-app";
+    public const string DatabasePasswordProbeSecret = "database-password-probe";
+
+    // Secure parameters.
+    public const string JwtSecretKeyParameter = "jwtSecretKey";
+    public const string PostgresAdminPasswordParameter = "postgresAdminPassword";
+    public const string PostgresOwnerPasswordParameter = "postgresOwnerPassword";
+    public const string PostgresAppPasswordParameter = "postgresAppPassword";
+    public const string PostgresProbePasswordParameter = "postgresProbePassword";
+    public const string OpenAiApiKeyParameter = "openAiApiKey";
+
+    public static SystemDescription Description { get; } = new()
+    {
+        Components =
+        [
+            new ComponentSpec
+            {
+                Name = Frontend,
+                Description = "Next.js + ChatKit frontend",
+                Kind = WorkloadKind.App,
+                Ingress = IngressKind.External,
+                Port = 3000,
+                Health = new HealthSpec("/api/health"),
+                Size = new SizeSpec("$.frontend", c => c.Frontend),
+                Variables =
+                [
+                    VariableSpec.Setting("NEXT_PUBLIC_OPENAI_DOMAIN_KEY", "$.frontend.openAiDomainKey", c => c.Frontend.OpenAiDomainKey),
+                    VariableSpec.Url("REACT_APP_BACKEND_URL", Backend),
+                    VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
+                ],
+            },
+            new ComponentSpec
+            {
+                Name = Backend,
+                Description = "FastAPI backend",
+                Kind = WorkloadKind.App,
+                Ingress = IngressKind.External,
+                Port = 8000,
+                // /health answers 503 while the database is unreachable: no traffic then, but no restarts either.
+                Health = new HealthSpec("/health", LivenessOnTcp: true),
+                Size = new SizeSpec("$.backend", c => c.Backend),
+                Variables =
+                [
+                    VariableSpec.Url("MCP_SERVER_URL", Mcp, McpEndpointPath),
+                    VariableSpec.Url("FRONTEND_URL", Frontend),
+                    VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
+                    VariableSpec.Secret("DATABASE_URL", DatabaseUrlBackendSecret),
+                    VariableSpec.Secret("OPENAI_API_KEY", OpenAiApiKeySecret),
+                ],
+            },
+            new ComponentSpec
+            {
+                Name = Mcp,
+                Description = "MCP server",
+                Kind = WorkloadKind.App,
+                Ingress = IngressKind.Internal,
+                Port = 8001,
+                Health = new HealthSpec("/health"),
+                Size = new SizeSpec("$.mcp", c => c.Mcp),
+                Variables =
+                [
+                    VariableSpec.Url("MCP_BACKEND_URL", Backend),
+                    VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
+                ],
+            },
+            new ComponentSpec
+            {
+                Name = Migrate,
+                Symbol = "migrationJob",
+                Description = "migration job (EF Core bundle)",
+                Kind = WorkloadKind.Job,
+                Size = SizeSpec.Fixed(0.5m, "1Gi", 1),
+                // The bundle retries connections for up to 120 s (MIGRATE_CONNECT_TIMEOUT_SECONDS), may wait up to
+                // 600 s for another run's migration lock, then migrates: 15 minutes covers all three. One retry
+                // covers a server that was still starting; the postdeploy hook waits for both attempts.
+                Job = new JobSpec(ReplicaTimeoutSeconds: 900, RetryLimit: 1),
+                Variables =
+                [
+                    // Migrates and grants as the schema owner; the administrator URL only creates the roles and sets
+                    // their passwords, which is why the job also reads the other roles' passwords.
+                    VariableSpec.Secret("DATABASE_URL", DatabaseUrlMigrateSecret),
+                    VariableSpec.Secret("DATABASE_ADMIN_URL", DatabaseAdminUrlSecret),
+                    VariableSpec.Secret("TODO_APP_DATABASE_PASSWORD", DatabasePasswordAppSecret),
+                    VariableSpec.Secret("TODO_PROBE_DATABASE_PASSWORD", DatabasePasswordProbeSecret),
+                ],
+            },
+            new ComponentSpec
+            {
+                Name = Probe,
+                Description = "health probe (Azure Functions on Container Apps)",
+                Kind = WorkloadKind.FunctionApp,
+                // Internal ingress lets the platform reach the host; nothing outside the environment can.
+                Ingress = IngressKind.Internal,
+                // The Functions host in the official base image listens on 80 and has no health endpoint of its own.
+                Port = 80,
+                Health = new HealthSpec(Path: null),
+                // A timer must keep firing: never scale to zero, and one replica is enough (the timer is a singleton).
+                Size = SizeSpec.Fixed(0.5m, "1Gi", 1),
+                Variables =
+                [
+                    VariableSpec.Url(SettingNames.FrontendUrl, Frontend),
+                    VariableSpec.Url(SettingNames.BackendUrl, Backend),
+                    VariableSpec.Url(SettingNames.McpUrl, Mcp, McpEndpointPath),
+                    VariableSpec.Setting(SettingNames.Environment, "the environment's name", c => c.Name),
+                    VariableSpec.Setting("PROBE_SCHEDULE", "$.probe.schedule", c => c.Probe.Schedule),
+                    VariableSpec.Literal("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated"),
+                    // The Functions host keeps timer schedules and leases in storage, reached with the identity.
+                    VariableSpec.Platform("AzureWebJobsStorage__accountName", PlatformSetting.FunctionsStorageAccountName),
+                    VariableSpec.Literal("AzureWebJobsStorage__credential", "managedidentity"),
+                    VariableSpec.Platform("AzureWebJobsStorage__clientId", PlatformSetting.IdentityClientId),
+                    VariableSpec.Platform("APPLICATIONINSIGHTS_CONNECTION_STRING", PlatformSetting.ApplicationInsightsConnectionString),
+                    VariableSpec.Platform("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", PlatformSetting.ApplicationInsightsAuthentication),
+                    VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
+                    VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlProbeSecret),
+                ],
+            },
+        ],
+        SecureParameters =
+        [
+            new SecureParameterSpec
+            {
+                Name = JwtSecretKeyParameter,
+                Variable = "JWT_SECRET_KEY",
+                Description = "JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.",
+                MinLength = 32,
+            },
+            DatabasePassword(PostgresAdminPasswordParameter, "POSTGRES_ADMIN_PASSWORD",
+                $"Password of the PostgreSQL administrator {AdministratorRole}; it reaches only the migration job, inside the {DatabaseAdminUrlSecret} Key Vault secret."),
+            DatabasePassword(PostgresOwnerPasswordParameter, "POSTGRES_OWNER_PASSWORD",
+                $"Password of the schema owner role {OwnerRole}; the migration job connects with it ({DatabaseUrlMigrateSecret})."),
+            DatabasePassword(PostgresAppPasswordParameter, "POSTGRES_APP_PASSWORD",
+                $"Password of the backend's role {AppRole} ({DatabaseUrlBackendSecret}); the migration job sets it ({DatabasePasswordAppSecret})."),
+            DatabasePassword(PostgresProbePasswordParameter, "POSTGRES_PROBE_PASSWORD",
+                $"Password of the probe's role {ProbeRole} ({DatabaseUrlProbeSecret}); the migration job sets it ({DatabasePasswordProbeSecret})."),
+            new SecureParameterSpec
+            {
+                Name = OpenAiApiKeyParameter,
+                Variable = "OPENAI_API_KEY",
+                Description = "OPENAI_API_KEY for the backend. Stored in Key Vault only.",
+                When = c => c.Backend.OpenAiApiKey,
+            },
+        ],
+        Secrets =
+        [
+            new SecretSpec { Name = JwtSecretKeySecret, Symbol = "jwtSecret", Content = new ParameterContent(JwtSecretKeyParameter), ContentType = "HS256 key" },
+            new SecretSpec { Name = OpenAiApiKeySecret, Symbol = "openAiApiKeySecret", Content = new ParameterContent(OpenAiApiKeyParameter) },
+            DatabaseUrl(DatabaseAdminUrlSecret, "databaseAdminUrlSecret", AdministratorRole, PostgresAdminPasswordParameter),
+            DatabaseUrl(DatabaseUrlMigrateSecret, "databaseUrlMigrateSecret", OwnerRole, PostgresOwnerPasswordParameter),
+            DatabaseUrl(DatabaseUrlBackendSecret, "databaseUrlBackendSecret", AppRole, PostgresAppPasswordParameter),
+            DatabaseUrl(DatabaseUrlProbeSecret, "databaseUrlProbeSecret", ProbeRole, PostgresProbePasswordParameter),
+            new SecretSpec { Name = DatabasePasswordAppSecret, Symbol = "databasePasswordAppSecret", Content = new ParameterContent(PostgresAppPasswordParameter) },
+            new SecretSpec { Name = DatabasePasswordProbeSecret, Symbol = "databasePasswordProbeSecret", Content = new ParameterContent(PostgresProbePasswordParameter) },
+        ],
+        Checks = [.. StandardChecks.Create().Select(CheckSpec.Of)],
+        Database = new DatabaseSpec(Name: "todo", Port: 5432, AdministratorLogin: AdministratorRole, AdministratorPasswordParameter: PostgresAdminPasswordParameter),
+        ProbeRoleName = ProbeTelemetry.CloudRoleName,
+    };
+
+    /// <summary>The components of the system.</summary>
+    public static IReadOnlyList<ComponentSpec> Components => Description.Components;
+
+    private static SecureParameterSpec DatabasePassword(string name, string variable, string description) =>
+        new() { Name = name, Variable = variable, Description = description, MinLength = 16, MaxLength = 128 };
+
+    private static SecretSpec DatabaseUrl(string name, string symbol, string role, string passwordParameter) =>
+        new() { Name = name, Symbol = symbol, Content = new DatabaseUrlContent(role, passwordParameter), ContentType = "postgresql URL" };
+}

@@ -1,0 +1,51 @@
+using Provisioning.Environments.Configuration;
+
+namespace Provisioning.Environments.Model;
+
+/// <summary>
+/// Where a component's environment variable gets its value. The model says only where from; a renderer turns it
+/// into a value for one target (the Bicep renderer into template expressions, a local renderer into loopback URLs
+/// and plain strings), so each kind of source is rendered in one place per target.
+/// </summary>
+public abstract record ValueSource;
+
+/// <summary>A fixed string, the same in every environment.</summary>
+public sealed record LiteralValue(string Value) : ValueSource;
+
+/// <summary>
+/// A non-secret value of the environment file, e.g. the frontend's domain key. <paramref name="Setting"/> names the
+/// setting for people (<c>$.frontend.openAiDomainKey</c>).
+/// </summary>
+public sealed record ConfigurationValue(string Setting, Func<EnvironmentConfiguration, string> Read) : ValueSource;
+
+/// <summary>
+/// The base URL of another component plus <paramref name="Path"/>. Which URL depends on the target component's
+/// ingress: external ingress gives its public https URL, internal ingress the URL that resolves only inside the
+/// environment.
+/// </summary>
+public sealed record ComponentUrl(string Component, string Path = "") : ValueSource;
+
+/// <summary>A Key Vault secret (its name in the vault), read through the component's own identity.</summary>
+public sealed record SecretValue(string Secret) : ValueSource;
+
+/// <summary>
+/// A value of the environment the component runs in that is not part of the Todo contract (the Functions host's
+/// storage account, Application Insights): each target renders it for its own platform.
+/// </summary>
+public sealed record PlatformValue(PlatformSetting Setting) : ValueSource;
+
+/// <summary>Platform values a component can ask for.</summary>
+public enum PlatformSetting
+{
+    /// <summary>The name of the storage account the Functions host keeps its state in.</summary>
+    FunctionsStorageAccountName,
+
+    /// <summary>The client id of the component's own managed identity.</summary>
+    IdentityClientId,
+
+    /// <summary>The Application Insights connection string.</summary>
+    ApplicationInsightsConnectionString,
+
+    /// <summary>Entra authentication of telemetry with the component's own identity.</summary>
+    ApplicationInsightsAuthentication,
+}
