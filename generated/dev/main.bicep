@@ -33,6 +33,10 @@ param probeImage string
 param jwtSecretKey string
 
 @secure()
+@description('JWT_SECRET_KEY_PREVIOUS: the key being rotated out, accepted by the backend only; empty outside a rotation window. Stored in Key Vault only.')
+param jwtSecretKeyPrevious string
+
+@secure()
 @description('Password of the PostgreSQL administrator todoadmin; it reaches only the migration job, inside the database-admin-url Key Vault secret.')
 @minLength(16)
 @maxLength(128)
@@ -60,6 +64,9 @@ param postgresProbePassword string
 @description('OPENAI_API_KEY for the backend. Stored in Key Vault only.')
 @minLength(1)
 param openAiApiKey string
+
+@description('Whether JWT_SECRET_KEY_PREVIOUS is set; the parameter file derives it from the same environment variable.')
+param hasJwtSecretKeyPrevious bool
 
 @description('Tags on every resource; azd finds the environment by azd-env-name.')
 var tags = {
@@ -247,6 +254,15 @@ resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   name: 'jwt-secret-key'
   properties: {
     value: jwtSecretKey
+    contentType: 'HS256 key'
+  }
+}
+
+resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
+  parent: keyVault
+  name: 'jwt-secret-key-previous'
+  properties: {
+    value: jwtSecretKeyPrevious
     contentType: 'HS256 key'
   }
 }
@@ -481,6 +497,16 @@ resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/
   }
 }
 
+resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasJwtSecretKeyPrevious) {
+  scope: jwtPreviousSecret
+  name: guid(jwtPreviousSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: databaseUrlBackendSecret
   name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
@@ -529,12 +555,19 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
           }
         ]
       }
-      secrets: [
+      secrets: concat([
         {
           name: 'jwt-secret-key'
           keyVaultUrl: jwtSecret.properties.secretUri
           identity: backendIdentity.id
         }
+      ], hasJwtSecretKeyPrevious ? [
+        {
+          name: 'jwt-secret-key-previous'
+          keyVaultUrl: jwtPreviousSecret!.properties.secretUri
+          identity: backendIdentity.id
+        }
+      ] : [], [
         {
           name: 'database-url'
           keyVaultUrl: databaseUrlBackendSecret.properties.secretUri
@@ -545,7 +578,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
           keyVaultUrl: openAiApiKeySecret.properties.secretUri
           identity: backendIdentity.id
         }
-      ]
+      ])
       registries: [
         {
           server: registry.properties.loginServer
@@ -558,7 +591,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
         {
           name: 'backend'
           image: '${registry.properties.loginServer}/${backendImage}'
-          env: [
+          env: concat([
             {
               name: 'MCP_SERVER_URL'
               value: 'https://${'ca-todo-dev-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
@@ -571,6 +604,12 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
               name: 'JWT_SECRET_KEY'
               secretRef: 'jwt-secret-key'
             }
+          ], hasJwtSecretKeyPrevious ? [
+            {
+              name: 'JWT_SECRET_KEY_PREVIOUS'
+              secretRef: 'jwt-secret-key-previous'
+            }
+          ] : [], [
             {
               name: 'DATABASE_URL'
               secretRef: 'database-url'
@@ -579,7 +618,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
               name: 'OPENAI_API_KEY'
               secretRef: 'openai-api-key'
             }
-          ]
+          ])
           resources: {
             cpu: json('0.5')
             memory: '1Gi'
@@ -623,6 +662,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
   dependsOn: [
     backendIdentity_AcrPull_registry
     backendIdentity_KeyVaultSecretsUser_jwtSecret
+    backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret
     backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret
     backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret
   ]

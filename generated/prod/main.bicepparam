@@ -16,6 +16,10 @@ param probeImage = 'todo-probe:1.0.0'
 
 param jwtSecretKey = readEnvironmentVariable('JWT_SECRET_KEY')
 
+param jwtSecretKeyPrevious = readEnvironmentVariable('JWT_SECRET_KEY_PREVIOUS', '')
+
+param hasJwtSecretKeyPrevious = !empty(readEnvironmentVariable('JWT_SECRET_KEY_PREVIOUS', ''))
+
 param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
 
 param postgresOwnerPassword = readEnvironmentVariable('POSTGRES_OWNER_PASSWORD')

@@ -4,6 +4,7 @@ using Provisioning.Bicep.Resources.AppContainers;
 using Provisioning.Bicep.Resources.ContainerRegistries;
 using Provisioning.Bicep.Resources.Identity;
 using Provisioning.Bicep.Resources.KeyVaults;
+using Provisioning.Bicep.Syntax;
 
 namespace Provisioning.Bicep.Composition;
 
@@ -26,8 +27,13 @@ public static class ContainerWorkloadSecrets
     /// </list>
     /// </summary>
     /// <param name="secretName">The workload secret's name; defaults to the env var name in kebab case (<c>JWT_SECRET_KEY</c> → <c>jwt-secret-key</c>).</param>
+    /// <param name="condition">
+    /// For a Key Vault secret that exists only while this holds (a conditional resource): the workload secret, the env
+    /// var and the role assignment then exist under the same condition.
+    /// </param>
     public static WorkloadGrant<T> WithKeyVaultSecretAsEnv<T>(
-        this T workload, string envVarName, KeyVaultSecret secret, UserAssignedIdentity identity, string? secretName = null, string? containerName = null)
+        this T workload, string envVarName, KeyVaultSecret secret, UserAssignedIdentity identity, string? secretName = null, string? containerName = null,
+        BicepExpression? condition = null)
         where T : Resource, IContainerWorkload<T>
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -35,11 +41,13 @@ public static class ContainerWorkloadSecrets
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(identity);
         var name = secretName ?? ToSecretName(envVarName);
-        var role = RoleAssignments.Grant(secret, identity, BuiltInRoles.KeyVaultSecretsUser);
+        var role = RoleAssignments.Grant(secret, identity, BuiltInRoles.KeyVaultSecretsUser) with { Condition = condition };
         var changed = workload
             .WithIdentity(identity)
-            .WithSecret(ContainerAppSecret.FromKeyVault(name, secret.SecretUri, identity.Id))
-            .WithEnv(EnvironmentVariable.FromSecret(envVarName, name), containerName)
+            // Under a condition the secret resource may be null as far as the compiler knows; the item exists only when
+            // it does not, which the non-null assertion states.
+            .WithSecret(ContainerAppSecret.FromKeyVault(name, condition is null ? secret.SecretUri : Syntax.Bicep.NonNull(secret.Reference).Member("properties").Member("secretUri"), identity.Id) with { Condition = condition })
+            .WithEnv(EnvironmentVariable.FromSecret(envVarName, name) with { Condition = condition }, containerName)
             .WithDependency(role);
         return new WorkloadGrant<T>(changed, role);
     }

@@ -55,9 +55,43 @@ public sealed class BicepObjectBuilder
         return this;
     }
 
-    /// <summary>Adds an array of typed items, omitted when empty.</summary>
-    public BicepObjectBuilder AddArray<T>(string name, IEnumerable<T> items) where T : IBicepSerializable =>
-        AddArray(name, items.Select(i => i.ToExpression()));
+    /// <summary>
+    /// Adds an array of typed items, omitted when empty. Items with a deployment-time <see cref="IConditional.Condition"/>
+    /// make it <c>concat([…], condition ? [item] : [], […])</c>, in the items' order, so an absent item is not in the
+    /// deployed array at all.
+    /// </summary>
+    public BicepObjectBuilder AddArray<T>(string name, IEnumerable<T> items) where T : IBicepSerializable
+    {
+        var list = items.ToList();
+        if (!list.Any(i => i is IConditional { Condition: not null }))
+        {
+            return AddArray(name, list.Select(i => i.ToExpression()));
+        }
+        var parts = new List<BicepExpression>();
+        var run = new List<BicepExpression>();
+        foreach (var item in list)
+        {
+            if (item is IConditional { Condition: { } condition })
+            {
+                if (run.Count > 0)
+                {
+                    parts.Add(Syntax.Bicep.Array(run));
+                    run = [];
+                }
+                parts.Add(Syntax.Bicep.If(condition, Syntax.Bicep.Array(item.ToExpression()), Syntax.Bicep.Array()));
+            }
+            else
+            {
+                run.Add(item.ToExpression());
+            }
+        }
+        if (run.Count > 0)
+        {
+            parts.Add(Syntax.Bicep.Array(run));
+        }
+        _properties.Add(new ObjectProperty(name, Syntax.Bicep.Call("concat", [.. parts])));
+        return this;
+    }
 
     /// <summary>Adds the escape-hatch properties (unmodelled settings) after the typed ones.</summary>
     public BicepObjectBuilder AddRange(IEnumerable<ObjectProperty> properties)

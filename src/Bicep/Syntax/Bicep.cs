@@ -29,6 +29,9 @@ public static class Bicep
 
     public static UnaryExpression Not(BicepExpression operand) => new(UnaryOperator.Not, operand);
 
+    /// <summary><c>operand!</c>: the non-null assertion.</summary>
+    public static UnaryExpression NonNull(BicepExpression operand) => new(UnaryOperator.NonNullAssertion, operand);
+
     public static SecureSinkExpression Secure(BicepExpression inner) => new(inner);
 
     // Built-in functions used often enough to deserve a name.

@@ -121,4 +121,7 @@ public enum UnaryOperator
 {
     Not,
     Minus,
+
+    /// <summary>Postfix <c>!</c>: asserts a value (e.g. a conditional resource used under the same condition) is not null.</summary>
+    NonNullAssertion,
 }

@@ -205,6 +205,10 @@ public static class BicepWriter
                 w.Append(' ').Append(OperatorText(binary.Operator)).Append(' ');
                 WriteOperand(w, binary.Right);
                 break;
+            case UnaryExpression { Operator: UnaryOperator.NonNullAssertion } assertion:
+                WriteTarget(w, assertion.Operand);
+                w.Append('!');
+                break;
             case UnaryExpression unary:
                 w.Append(unary.Operator == UnaryOperator.Not ? "!" : "-");
                 WriteOperand(w, unary.Operand);
@@ -226,7 +230,8 @@ public static class BicepWriter
     /// are parenthesised too: <c>(!x).y</c> is not <c>!x.y</c>.
     /// </summary>
     private static void WriteTarget(Writer w, BicepExpression target) =>
-        WriteParenthesisedIf(w, target, inner => inner is BinaryExpression or TernaryExpression or UnaryExpression || inner is IntegerLiteral { Value: < 0 });
+        WriteParenthesisedIf(w, target, inner => inner is BinaryExpression or TernaryExpression or UnaryExpression { Operator: not UnaryOperator.NonNullAssertion }
+            || inner is IntegerLiteral { Value: < 0 });
 
     private static void WriteParenthesisedIf(Writer w, BicepExpression operand, Func<BicepExpression, bool> needsParenthesesWhen)
     {

@@ -57,7 +57,14 @@ public static class EnvironmentGenerator
         ];
         // Secrets are never written down: the deployment reads them from the caller's environment and fails
         // before anything is created when one is missing.
-        var secure = system.SecureParametersFor(c).Select(p => new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable)));
+        // An optional one defaults to empty, and its presence flag (not the value) turns what it feeds on or off.
+        var secure = system.SecureParametersFor(c).SelectMany(p => p.Optional
+            ? new[]
+            {
+                new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable, "")),
+                new ParameterAssignment(p.PresenceParameter, Bicep.Syntax.Bicep.Not(Bicep.Syntax.Bicep.Call("empty", Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable, "")))),
+            }
+            : [new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable))]);
         return new BicepParamFile("main.bicep", [.. plain, .. secure]);
     }
 }

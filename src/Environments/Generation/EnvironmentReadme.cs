@@ -30,9 +30,9 @@ internal static class EnvironmentReadme
         Line("Then, every time:");
         Line();
         Line("```bash");
-        foreach (var variable in system.SecureParametersFor(c).Select(p => p.Variable))
+        foreach (var parameter in system.SecureParametersFor(c))
         {
-            Line($"export {variable}=...   # from your secret store; never commit it");
+            Line($"export {parameter.Variable}=...   # " + (parameter.Optional ? "optional; " : "") + "from your secret store; never commit it");
         }
         Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/main.bicep -p generated/{c.Name}/main.bicepparam");
         Line("az containerapp job start -g <resource-group> -n <MIGRATION_JOB_NAME output>   # then wait for the execution (azd's postdeploy hook does this)");
@@ -91,7 +91,10 @@ internal static class EnvironmentReadme
         {
             var readers = system.Readers(secret, c);
             var variables = string.Join(", ", readers.Select(r => r.Variable.Name).Distinct());
-            Line($"| `{secret.Name}` ({variables}) | {string.Join(", ", readers.Select(r => r.Component.Name))} |");
+            var optional = system.IsOptional(secret)
+                ? ", only while " + string.Join(" and ", secret.Content.Parameters.Select(system.SecureParameter).Where(p => p.Optional).Select(p => p.Variable)) + " is set"
+                : "";
+            Line($"| `{secret.Name}` ({variables}){optional} | {string.Join(", ", readers.Select(r => r.Component.Name))} |");
         }
         Line();
         Line("A changed secret is read by the next revision: after rotating one, restart the apps that read it.");

@@ -26,6 +26,13 @@ public sealed record SecureParameterSpec
     /// </summary>
     public bool Optional { get; init; }
 
+    /// <summary>
+    /// For an optional parameter: the plain bool parameter that says whether it is set, which the conditions use.
+    /// Deployment-time tools (bicep snapshot, what-if) do not evaluate secure values, so a condition on the secret
+    /// itself would be opaque to them; the flag reveals only presence.
+    /// </summary>
+    public string PresenceParameter => "has" + char.ToUpperInvariant(Name[0]) + Name[1..];
+
     /// <summary>Declared only in environments whose file turns the feature on; null for always.</summary>
     public Func<EnvironmentConfiguration, bool>? When { get; init; }
 

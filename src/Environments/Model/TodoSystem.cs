@@ -28,6 +28,7 @@ public static class TodoSystem
 
     // Key Vault secrets.
     public const string JwtSecretKeySecret = "jwt-secret-key";
+    public const string JwtSecretKeyPreviousSecret = "jwt-secret-key-previous";
     public const string OpenAiApiKeySecret = "openai-api-key";
     public const string DatabaseAdminUrlSecret = "database-admin-url";
     public const string DatabaseUrlMigrateSecret = "database-url-migrate";
@@ -38,6 +39,7 @@ public static class TodoSystem
 
     // Secure parameters.
     public const string JwtSecretKeyParameter = "jwtSecretKey";
+    public const string JwtSecretKeyPreviousParameter = "jwtSecretKeyPrevious";
     public const string PostgresAdminPasswordParameter = "postgresAdminPassword";
     public const string PostgresOwnerPasswordParameter = "postgresOwnerPassword";
     public const string PostgresAppPasswordParameter = "postgresAppPassword";
@@ -79,6 +81,8 @@ public static class TodoSystem
                     VariableSpec.Url("MCP_SERVER_URL", Mcp, McpEndpointPath),
                     VariableSpec.Url("FRONTEND_URL", Frontend),
                     VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
+                    // Only during a key rotation window (docs/contract.md, JWT): the backend also accepts tokens signed with it.
+                    VariableSpec.Secret("JWT_SECRET_KEY_PREVIOUS", JwtSecretKeyPreviousSecret),
                     VariableSpec.Secret("DATABASE_URL", DatabaseUrlBackendSecret),
                     VariableSpec.Secret("OPENAI_API_KEY", OpenAiApiKeySecret),
                 ],
@@ -159,6 +163,14 @@ public static class TodoSystem
                 Description = "JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.",
                 MinLength = 32,
             },
+            new SecureParameterSpec
+            {
+                Name = JwtSecretKeyPreviousParameter,
+                Variable = "JWT_SECRET_KEY_PREVIOUS",
+                Description = "JWT_SECRET_KEY_PREVIOUS: the key being rotated out, accepted by the backend only; empty outside a rotation window. Stored in Key Vault only.",
+                MinLength = 32,
+                Optional = true,
+            },
             DatabasePassword(PostgresAdminPasswordParameter, "POSTGRES_ADMIN_PASSWORD",
                 $"Password of the PostgreSQL administrator {AdministratorRole}; it reaches only the migration job, inside the {DatabaseAdminUrlSecret} Key Vault secret."),
             DatabasePassword(PostgresOwnerPasswordParameter, "POSTGRES_OWNER_PASSWORD",
@@ -178,6 +190,13 @@ public static class TodoSystem
         Secrets =
         [
             new SecretSpec { Name = JwtSecretKeySecret, Symbol = "jwtSecret", Content = new ParameterContent(JwtSecretKeyParameter), ContentType = "HS256 key" },
+            new SecretSpec
+            {
+                Name = JwtSecretKeyPreviousSecret,
+                Symbol = "jwtPreviousSecret",
+                Content = new ParameterContent(JwtSecretKeyPreviousParameter),
+                ContentType = "HS256 key",
+            },
             new SecretSpec { Name = OpenAiApiKeySecret, Symbol = "openAiApiKeySecret", Content = new ParameterContent(OpenAiApiKeyParameter) },
             DatabaseUrl(DatabaseAdminUrlSecret, "databaseAdminUrlSecret", AdministratorRole, PostgresAdminPasswordParameter),
             DatabaseUrl(DatabaseUrlMigrateSecret, "databaseUrlMigrateSecret", OwnerRole, PostgresOwnerPasswordParameter),

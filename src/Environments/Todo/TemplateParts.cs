@@ -33,8 +33,12 @@ internal sealed record Foundation(
         : Expr.Call("union", Tags.Reference, Expr.Object(Expr.Prop("azd-service-name", service)));
 }
 
-/// <summary>The images to run and the secure parameters, keyed by component and by parameter name.</summary>
-internal sealed record DeploymentParameters(IReadOnlyDictionary<string, Parameter> Images, IReadOnlyDictionary<string, Parameter> Secure);
+/// <summary>
+/// The images to run, the secure parameters and, for optional ones, whether they are set: keyed by component and by
+/// secure parameter name.
+/// </summary>
+internal sealed record DeploymentParameters(
+    IReadOnlyDictionary<string, Parameter> Images, IReadOnlyDictionary<string, Parameter> Secure, IReadOnlyDictionary<string, Parameter> Presence);
 
 internal sealed record MonitoringParts(LogAnalyticsWorkspace LogAnalytics, ApplicationInsights AppInsights, ActionGroup ActionGroup);
 

@@ -82,7 +82,9 @@ public static partial class TodoTemplate
         var current = pull.Workload;
         foreach (var variable in f.System.VariablesFor(component, f.Config).Where(v => v.IsSecret))
         {
-            var grant = current.WithKeyVaultSecretAsEnv(variable.Name, inputs.Data.Secrets[((SecretValue)variable.Source).Secret], identity);
+            var secret = f.System.Secret(((SecretValue)variable.Source).Secret);
+            var grant = current.WithKeyVaultSecretAsEnv(variable.Name, inputs.Data.Secrets[secret.Name], identity,
+                condition: SecretCondition(f, inputs.Parameters, secret));
             f.Template.AddOnce(grant.RoleAssignment);
             current = grant.Workload;
         }

@@ -107,5 +107,6 @@ public static partial class TodoTemplate
                 _ => throw new NotSupportedException($"Secret content {s.Content.GetType().Name} has no Bicep rendering."),
             },
             ContentType = s.ContentType ?? BicepValue<string>.Unset,
+            Condition = SecretCondition(f, parameters, s),
         }));
 }

@@ -1,4 +1,5 @@
 using Provisioning.Bicep.Model;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Todo;
 
@@ -17,9 +18,20 @@ public static partial class TodoTemplate
         {
             IsSecure = true,
             Description = p.Description,
-            MinLength = p.MinLength,
+            // An optional value may be empty; its secret and readers exist only while it is set (SecretCondition).
+            MinLength = p.Optional ? null : p.MinLength,
             MaxLength = p.MaxLength,
         }));
-        return new DeploymentParameters(images, secure);
+        var presence = f.System.SecureParametersFor(f.Config).Where(p => p.Optional).ToDictionary(p => p.Name, p => t.Add(new Parameter(p.PresenceParameter, "bool")
+        {
+            Description = $"Whether {p.Variable} is set; the parameter file derives it from the same environment variable.",
+        }));
+        return new DeploymentParameters(images, secure, presence);
     }
+
+    /// <summary>The presence flag of each optional parameter the secret is made of, and-ed; null when it always exists.</summary>
+    private static Bicep.Syntax.BicepExpression? SecretCondition(Foundation f, DeploymentParameters parameters, SecretSpec secret) =>
+        secret.Content.Parameters.Where(p => f.System.SecureParameter(p).Optional)
+            .Select(p => (Bicep.Syntax.BicepExpression)parameters.Presence[p].Reference)
+            .Aggregate((Bicep.Syntax.BicepExpression?)null, (all, next) => all is null ? next : Expr.Binary(all, Bicep.Syntax.BinaryOperator.And, next));
 }

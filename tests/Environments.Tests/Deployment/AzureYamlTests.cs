@@ -91,7 +91,7 @@ public sealed partial class AzureYamlTests
         var (exit, _, error) = RunHook(workspace, environment);
 
         Assert.AreEqual(2, exit);
-        foreach (var parameter in parameters.Where(p => p.MinLength > 1))
+        foreach (var parameter in parameters.Where(p => p.MinLength > 1 && !p.Optional))
         {
             StringAssert.Contains(error, $"{parameter.Variable} is shorter than {parameter.MinLength} characters");
         }

@@ -17,6 +17,7 @@ internal static class GeneratedEnvironments
     public static readonly IReadOnlyDictionary<string, string> SecretValues = new Dictionary<string, string>
     {
         ["JWT_SECRET_KEY"] = "jwt-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
+        ["JWT_SECRET_KEY_PREVIOUS"] = "jwt-previous-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
         ["POSTGRES_ADMIN_PASSWORD"] = "Pw:@/?#%" + Guid.NewGuid().ToString("N"),
         ["POSTGRES_OWNER_PASSWORD"] = "Ow:@/?#%" + Guid.NewGuid().ToString("N"),
         ["POSTGRES_APP_PASSWORD"] = "Ap:@/?#%" + Guid.NewGuid().ToString("N"),

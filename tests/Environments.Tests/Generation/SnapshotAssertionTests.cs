@@ -11,17 +11,8 @@ namespace Provisioning.Environments.Tests.Generation;
 [TestClass]
 public sealed partial class SnapshotAssertionTests
 {
-    /// <summary>Contract variables the generator does not deploy yet; the change that deploys one removes it here.</summary>
-    private static readonly string[] NotYetDeployed = ["JWT_SECRET_KEY_PREVIOUS"];
-
     /// <summary>docs/contract.md "Environment variables (who gets what)": per component, its plain and secret variables.</summary>
-    private static readonly IReadOnlyDictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> ContractMatrix = WithoutPending(ContractDocument.Matrix());
-
-    private static Dictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> WithoutPending(
-        IReadOnlyDictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> matrix) =>
-        matrix.ToDictionary(kv => kv.Key, kv => (
-            kv.Value.Plain.Except(NotYetDeployed).ToHashSet(StringComparer.Ordinal),
-            kv.Value.Secret.Except(NotYetDeployed).ToHashSet(StringComparer.Ordinal)));
+    private static readonly IReadOnlyDictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> ContractMatrix = ContractDocument.Matrix();
 
     /// <summary>Every contract variable, to check nobody gets one that is not theirs.</summary>
     private static readonly HashSet<string> ContractVariables =

@@ -8,7 +8,7 @@ namespace Provisioning.Bicep.Resources.AppContainers;
 /// with the given user-assigned identity, so the value never appears in the template or the app's configuration.
 /// A literal value is accepted only as a secure sink (e.g. from a secure parameter).
 /// </summary>
-public sealed record ContainerAppSecret : IBicepSerializable
+public sealed record ContainerAppSecret : IBicepSerializable, IConditional
 {
     private ContainerAppSecret(string name)
     {
@@ -25,6 +25,9 @@ public sealed record ContainerAppSecret : IBicepSerializable
     public BicepValue<string> Identity { get; private init; }
 
     public BicepExpression? Value { get; private init; }
+
+    /// <summary>Set: the secret exists only while this holds at deployment time.</summary>
+    public BicepExpression? Condition { get; init; }
 
     public static ContainerAppSecret FromKeyVault(string name, BicepValue<string> keyVaultUrl, BicepValue<string> identityResourceId) =>
         new(name) { KeyVaultUrl = keyVaultUrl, Identity = identityResourceId };

@@ -7,7 +7,7 @@ namespace Provisioning.Bicep.Resources.AppContainers;
 /// A container environment variable: a plain <c>value</c>, or a <c>secretRef</c> naming one of the app's secrets.
 /// Secrets never travel as plain values; validation rejects secure values here.
 /// </summary>
-public sealed record EnvironmentVariable : IBicepSerializable
+public sealed record EnvironmentVariable : IBicepSerializable, IConditional
 {
     private EnvironmentVariable(string name, BicepValue<string> value, string? secretRef)
     {
@@ -21,6 +21,9 @@ public sealed record EnvironmentVariable : IBicepSerializable
     public BicepValue<string> Value { get; }
 
     public string? SecretRef { get; }
+
+    /// <summary>Set: the variable exists only while this holds at deployment time.</summary>
+    public BicepExpression? Condition { get; init; }
 
     public static EnvironmentVariable Plain(string name, BicepValue<string> value) => new(name, value, null);
 
