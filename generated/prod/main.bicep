@@ -1690,6 +1690,44 @@ resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
 }
 
 resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-prod-backend-authz'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'prod: probe check backend.authz failing'
+    description: 'The health probe\'s check backend.authz failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.authz\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-mcp-handshake'
   location: location
   tags: tags
@@ -1727,7 +1765,7 @@ resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-mcp-backend'
   location: location
   tags: tags
@@ -1765,7 +1803,7 @@ resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertCheck8 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-database-schema'
   location: location
   tags: tags
@@ -1810,7 +1848,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: 'prod: backend accepted a request it must reject'
-    description: 'A security check (backend.auth.rejects) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
+    description: 'A security check (backend.auth.rejects, backend.authz) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
     severity: 0
     enabled: true
     scopes: [
@@ -1821,7 +1859,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\') and tostring(customDimensions.outcome) == \'security-fail\''
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\', \'backend.authz\') and tostring(customDimensions.outcome) == \'security-fail\''
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

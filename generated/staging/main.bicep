@@ -1370,6 +1370,44 @@ resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
 }
 
 resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-staging-backend-authz'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'staging: probe check backend.authz failing'
+    description: 'The health probe\'s check backend.authz failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'backend.authz\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-staging-mcp-handshake'
   location: location
   tags: tags
@@ -1407,7 +1445,7 @@ resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-staging-mcp-backend'
   location: location
   tags: tags
@@ -1445,7 +1483,7 @@ resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertCheck8 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-staging-database-schema'
   location: location
   tags: tags
@@ -1490,7 +1528,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: 'staging: backend accepted a request it must reject'
-    description: 'A security check (backend.auth.rejects) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
+    description: 'A security check (backend.auth.rejects, backend.authz) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
     severity: 0
     enabled: true
     scopes: [
@@ -1501,7 +1539,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\') and tostring(customDimensions.outcome) == \'security-fail\''
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\', \'backend.authz\') and tostring(customDimensions.outcome) == \'security-fail\''
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -1,4 +1,5 @@
-using Provisioning.Environments.Todo;
+using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Local;
 
@@ -12,15 +13,16 @@ namespace Provisioning.Local;
 public sealed class LocalStack : IAsyncDisposable
 {
     /// <summary>The HTTP components, in start order.</summary>
-    public static IReadOnlyList<string> HttpComponents { get; } = [TodoContract.Backend, TodoContract.Mcp, TodoContract.Frontend];
+    public static IReadOnlyList<string> HttpComponents { get; } = [TodoSystem.Backend, TodoSystem.Mcp, TodoSystem.Frontend];
 
     private readonly LocalStackOptions options;
     private readonly Dictionary<string, ComponentProcess> running = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    private LocalStack(LocalStackOptions options, LocalPostgres postgres, LocalEndpoints endpoints, string runDirectory)
+    private LocalStack(LocalStackOptions options, EnvironmentConfiguration configuration, LocalPostgres postgres, LocalEndpoints endpoints, string runDirectory)
     {
         this.options = options;
+        Configuration = configuration;
         Postgres = postgres;
         Endpoints = endpoints;
         RunDirectory = runDirectory;
@@ -32,6 +34,9 @@ public sealed class LocalStack : IAsyncDisposable
     public LocalEndpoints Endpoints { get; }
     public string EnvironmentName => options.EnvironmentName;
 
+    /// <summary>The environment file this run renders, renamed to <see cref="EnvironmentName"/>.</summary>
+    public EnvironmentConfiguration Configuration { get; }
+
     /// <summary>Logs of this run (one per component); deleted on dispose.</summary>
     public string RunDirectory { get; }
 
@@ -42,7 +47,7 @@ public sealed class LocalStack : IAsyncDisposable
     public LocalSecrets Secrets { get; set; }
 
     public IReadOnlyDictionary<string, string> VariablesOf(string component) =>
-        LocalComponentVariables.For(component, EnvironmentName, Endpoints, Secrets);
+        LocalComponentVariables.For(component, Configuration, Endpoints, Secrets);
 
     public string LogPath(string component) => Path.Combine(RunDirectory, component + ".log");
 
@@ -53,6 +58,7 @@ public sealed class LocalStack : IAsyncDisposable
         {
             throw new FileNotFoundException($"the migration bundle {options.BundlePath} does not exist (build it with scripts/build-bundle.sh)", options.BundlePath);
         }
+        var configuration = LoadConfiguration(options);
         await NodePackages.EnsureAsync(options.Paths, options.Progress, cancellationToken).ConfigureAwait(false);
 
         Say(options, "starting PostgreSQL");
@@ -60,10 +66,11 @@ public sealed class LocalStack : IAsyncDisposable
         LocalStack? stack = null;
         try
         {
-            await postgres.CreateDatabaseAsync(TodoContract.DatabaseName, cancellationToken).ConfigureAwait(false);
+            var database = TodoSystem.Description.Database.Name;
+            await postgres.CreateDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
             var ports = DistinctFreePorts(3);
-            var endpoints = new LocalEndpoints(ports[0], ports[1], ports[2], postgres.AdminUrl(TodoContract.DatabaseName));
-            stack = new LocalStack(options, postgres, endpoints, Directory.CreateTempSubdirectory("todo-local.").FullName);
+            var endpoints = new LocalEndpoints(ports[0], ports[1], ports[2], postgres.AdminUrl(database), $"{postgres.Host}:{postgres.Port}");
+            stack = new LocalStack(options, configuration, postgres, endpoints, Directory.CreateTempSubdirectory("todo-local.").FullName);
 
             Say(options, "migrating with the bundle");
             var migration = await stack.MigrateAsync(cancellationToken).ConfigureAwait(false);
@@ -94,7 +101,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     /// <summary>Runs the migration bundle with the migrate component's variables (exit code and output returned).</summary>
     public Task<CommandResult> MigrateAsync(CancellationToken cancellationToken = default) =>
-        MigrationBundle.RunAsync(options.BundlePath, VariablesOf(TodoContract.Migrate), cancellationToken);
+        MigrationBundle.RunAsync(options.BundlePath, VariablesOf(TodoSystem.Migrate), cancellationToken);
 
     /// <param name="changes">
     /// Variables set on top of what <see cref="LocalComponentVariables"/> decides, for this start only: a fixture's
@@ -151,11 +158,11 @@ public sealed class LocalStack : IAsyncDisposable
         (string File, string[] Args, string Dir, int Port, string Health) how = component switch
         {
             // /usr/bin/python3 on purpose: the Debian packages live there, another python3 may come first on PATH.
-            TodoContract.Backend => ("/usr/bin/python3",
+            TodoSystem.Backend => ("/usr/bin/python3",
                 ["-m", "uvicorn", "app:app", "--app-dir", paths.BackendDirectory, "--host", "127.0.0.1", "--port", Text(Endpoints.BackendPort)],
-                paths.BackendDirectory, Endpoints.BackendPort, TodoContract.BackendHealthPath),
-            TodoContract.Mcp => ("node", ["server.mjs"], paths.McpDirectory, Endpoints.McpPort, TodoContract.McpHealthPath),
-            TodoContract.Frontend => ("node", ["server.mjs"], paths.FrontendDirectory, Endpoints.FrontendPort, TodoContract.FrontendHealthPath),
+                paths.BackendDirectory, Endpoints.BackendPort, HealthPath(TodoSystem.Backend)),
+            TodoSystem.Mcp => ("node", ["server.mjs"], paths.McpDirectory, Endpoints.McpPort, HealthPath(TodoSystem.Mcp)),
+            TodoSystem.Frontend => ("node", ["server.mjs"], paths.FrontendDirectory, Endpoints.FrontendPort, HealthPath(TodoSystem.Frontend)),
             _ => throw new ArgumentOutOfRangeException(nameof(component), component, $"runnable components: {string.Join(", ", HttpComponents)}"),
         };
         variables["PORT"] = Text(how.Port);
@@ -212,5 +219,22 @@ public sealed class LocalStack : IAsyncDisposable
         {
             Directory.Delete(RunDirectory, recursive: true);
         }
+    }
+
+    private static string HealthPath(string component) =>
+        TodoSystem.Description.Component(component).Health?.Path
+        ?? throw new InvalidOperationException($"{component} declares no health path in the system model");
+
+    /// <summary>The environment file to render (env/dev.json unless told otherwise), under the run's own name.</summary>
+    private static EnvironmentConfiguration LoadConfiguration(LocalStackOptions options)
+    {
+        var file = options.EnvironmentFile ?? Path.Combine(options.Paths.RepositoryRoot, "env", "dev.json");
+        var (configuration, problems) = ConfigurationLoader.Load(file);
+        if (configuration is null || problems.Count > 0)
+        {
+            throw new InvalidOperationException($"{file} is not a valid environment file:{Environment.NewLine}  " +
+                string.Join(Environment.NewLine + "  ", problems));
+        }
+        return configuration with { Name = options.EnvironmentName };
     }
 }

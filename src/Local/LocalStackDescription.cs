@@ -1,4 +1,4 @@
-using Provisioning.Environments.Todo;
+using Provisioning.Environments.Model;
 using Provisioning.Probes;
 
 namespace Provisioning.Local;
@@ -16,7 +16,7 @@ public static class LocalStackDescription
     {
         ArgumentNullException.ThrowIfNull(stack);
         var envFile = Path.Combine(stack.RunDirectory, ProbeEnvironmentFile);
-        var lines = stack.VariablesOf(TodoContract.Probe).Select(v => $"{v.Key}='{v.Value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
+        var lines = stack.VariablesOf(TodoSystem.Probe).Select(v => $"{v.Key}='{v.Value.Replace("'", "'\\''", StringComparison.Ordinal)}'");
         File.WriteAllLines(envFile, lines);
         if (!OperatingSystem.IsWindows())
         {
@@ -30,7 +30,7 @@ public static class LocalStackDescription
             $"  frontend  {e.FrontendUrl}",
             $"  backend   {e.BackendUrl}",
             $"  mcp       {e.McpUrl}",
-            $"  database  {stack.Postgres.Username}@{stack.Postgres.Host}:{stack.Postgres.Port}/{TodoContract.DatabaseName}",
+            $"  database  {stack.Postgres.Username}@{stack.Postgres.Host}:{stack.Postgres.Port}/{TodoSystem.Description.Database.Name}",
             $"  logs      {stack.RunDirectory}/<component>.log",
             "",
             $"Probe it from another shell in the repository root ({envFile} holds this run's JWT_SECRET_KEY and DATABASE_URL):",
@@ -44,7 +44,7 @@ public static class LocalStackDescription
     public static string ProbeCommandLine(LocalStack stack, string envFile)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        var v = stack.VariablesOf(TodoContract.Probe);
+        var v = stack.VariablesOf(TodoSystem.Probe);
         return $"(set -a; . '{envFile}'; dotnet run --project src/Cli -- probe --env {v[SettingNames.Environment]} " +
             $"--frontend-url {v[SettingNames.FrontendUrl]} --backend-url {v[SettingNames.BackendUrl]} --mcp-url {v[SettingNames.McpUrl]})";
     }

@@ -6,9 +6,11 @@ namespace Provisioning.Local;
 /// <param name="EnvironmentName">Names the probe user probe-&lt;env&gt;; "local" by default.</param>
 /// <param name="Secrets">This run's keys; fresh ones when null.</param>
 /// <param name="Progress">Where one line per step goes (the CLI's console); null for silence.</param>
+/// <param name="EnvironmentFile">The environment file whose settings the run renders; env/dev.json when null.</param>
 public sealed record LocalStackOptions(
     LocalPaths Paths,
     string BundlePath,
     string EnvironmentName = "local",
     LocalSecrets? Secrets = null,
-    TextWriter? Progress = null);
+    TextWriter? Progress = null,
+    string? EnvironmentFile = null);

@@ -28,7 +28,7 @@ internal static class Api
     /// <summary>The probe's MCP client (official C# SDK), optionally pinned to one protocol revision.</summary>
     public static Task<McpClient> OpenMcpAsync(LocalStack stack, string? protocolVersion = null)
     {
-        var variables = stack.VariablesOf(Environments.Todo.TodoContract.Probe);
+        var variables = stack.VariablesOf(Environments.Model.TodoSystem.Probe);
         var settings = ProbeSettingsReader.Read(variables.GetValueOrDefault, "local stack variable").Settings!;
         return McpSession.OpenAsync(new ProbeContext(Http, settings), protocolVersion, CancellationToken.None);
     }

@@ -1,4 +1,4 @@
-using Provisioning.Environments.Todo;
+using Provisioning.Environments.Model;
 using Provisioning.Local;
 using Provisioning.Probes;
 
@@ -18,7 +18,7 @@ public sealed class BreakScenarioTests
     [TestMethod]
     public async Task Backend_down_fails_backend_health_as_refused()
     {
-        await Stack.StopComponentAsync(TodoContract.Backend);
+        await Stack.StopComponentAsync(TodoSystem.Backend);
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -28,14 +28,14 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.StartComponentAsync(TodoContract.Backend);
+            await Stack.StartComponentAsync(TodoSystem.Backend);
         }
     }
 
     [TestMethod]
     public async Task Mcp_with_a_different_jwt_key_fails_mcp_backend_quoting_the_backends_refusal()
     {
-        await Stack.RestartComponentAsync(TodoContract.Mcp, Change(TodoContract.JwtSecretKey, LocalSecrets.NewJwtSecretKey()));
+        await Stack.RestartComponentAsync(TodoSystem.Mcp, Change("JWT_SECRET_KEY", LocalSecrets.NewJwtSecretKey()));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -45,14 +45,14 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Mcp);
+            await Stack.RestartComponentAsync(TodoSystem.Mcp);
         }
     }
 
     [TestMethod]
     public async Task Messages_table_dropped_fails_database_schema_naming_the_table()
     {
-        await Stack.Postgres.ExecuteAsync(TodoContract.DatabaseName, "DROP TABLE messages");
+        await Stack.Postgres.ExecuteAsync(TodoSystem.Description.Database.Name, "DROP TABLE messages");
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -62,7 +62,7 @@ public sealed class BreakScenarioTests
         finally
         {
             // Let the real bundle put it back: forget the migration that created it, then migrate again.
-            await Stack.Postgres.ExecuteAsync(TodoContract.DatabaseName,
+            await Stack.Postgres.ExecuteAsync(TodoSystem.Description.Database.Name,
                 "DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS conversations; DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%_AddChat'");
             var migration = await Stack.MigrateAsync();
             Assert.AreEqual(0, migration.ExitCode, migration.Output);
@@ -73,7 +73,7 @@ public sealed class BreakScenarioTests
     public async Task Frontend_pointed_at_a_wrong_backend_url_fails_frontend_config_naming_both_urls()
     {
         var wrong = $"http://127.0.0.1:{FreePort.Next()}";
-        await Stack.RestartComponentAsync(TodoContract.Frontend, Change(TodoContract.BackendUrlForFrontend, wrong));
+        await Stack.RestartComponentAsync(TodoSystem.Frontend, Change("REACT_APP_BACKEND_URL", wrong));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -83,14 +83,14 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Frontend);
+            await Stack.RestartComponentAsync(TodoSystem.Frontend);
         }
     }
 
     [TestMethod]
     public async Task Backend_accepting_requests_without_a_token_is_a_security_failure_of_auth_rejects()
     {
-        await Stack.RestartComponentAsync(TodoContract.Backend, Change("FIXTURE_FAULT", "accept-no-token"));
+        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "accept-no-token"));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -100,14 +100,14 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Backend);
+            await Stack.RestartComponentAsync(TodoSystem.Backend);
         }
     }
 
     [TestMethod]
     public async Task Backend_trusting_an_identity_header_is_a_security_failure_of_authz()
     {
-        await Stack.RestartComponentAsync(TodoContract.Backend, Change("FIXTURE_FAULT", "trust-user-header"));
+        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "trust-user-header"));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -118,14 +118,14 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Backend);
+            await Stack.RestartComponentAsync(TodoSystem.Backend);
         }
     }
 
     [TestMethod]
     public async Task Backend_letting_a_valid_token_read_another_users_tasks_is_a_security_failure_of_authz()
     {
-        await Stack.RestartComponentAsync(TodoContract.Backend, Change("FIXTURE_FAULT", "skip-owner-check"));
+        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "skip-owner-check"));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -135,7 +135,7 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Backend);
+            await Stack.RestartComponentAsync(TodoSystem.Backend);
         }
     }
 
@@ -166,21 +166,21 @@ public sealed class BreakScenarioTests
     [DataRow("-75", DisplayName = "Backend clock 75 s behind stays green: 60 s leeway + 30 s backdating")]
     public async Task Backend_clock_a_little_behind_stays_green(string offsetSeconds)
     {
-        await Stack.RestartComponentAsync(TodoContract.Backend, Change("FIXTURE_CLOCK_OFFSET_SECONDS", offsetSeconds));
+        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_CLOCK_OFFSET_SECONDS", offsetSeconds));
         try
         {
             E2eProbe.AllGreen(await E2eProbe.RunAsync(Stack));
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Backend);
+            await Stack.RestartComponentAsync(TodoSystem.Backend);
         }
     }
 
     [TestMethod]
     public async Task Backend_clock_120_s_behind_fails_auth_accepts_with_a_reason_that_names_the_clock()
     {
-        await Stack.RestartComponentAsync(TodoContract.Backend, Change("FIXTURE_CLOCK_OFFSET_SECONDS", "-120"));
+        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_CLOCK_OFFSET_SECONDS", "-120"));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -193,14 +193,14 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Backend);
+            await Stack.RestartComponentAsync(TodoSystem.Backend);
         }
     }
 
     [TestMethod]
     public async Task Mcp_server_missing_a_tool_fails_mcp_handshake_naming_it()
     {
-        await Stack.RestartComponentAsync(TodoContract.Mcp, Change("FIXTURE_FAULT", "omit-update-task"));
+        await Stack.RestartComponentAsync(TodoSystem.Mcp, Change("FIXTURE_FAULT", "omit-update-task"));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -209,14 +209,14 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Mcp);
+            await Stack.RestartComponentAsync(TodoSystem.Mcp);
         }
     }
 
     [TestMethod]
     public async Task Frontend_serving_json_at_its_root_fails_frontend_reachable_as_wrong_body()
     {
-        await Stack.RestartComponentAsync(TodoContract.Frontend, Change("FIXTURE_FAULT", "json-root"));
+        await Stack.RestartComponentAsync(TodoSystem.Frontend, Change("FIXTURE_FAULT", "json-root"));
         try
         {
             var report = await E2eProbe.RunAsync(Stack);
@@ -225,7 +225,7 @@ public sealed class BreakScenarioTests
         }
         finally
         {
-            await Stack.RestartComponentAsync(TodoContract.Frontend);
+            await Stack.RestartComponentAsync(TodoSystem.Frontend);
         }
     }
 }

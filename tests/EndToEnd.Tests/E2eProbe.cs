@@ -1,4 +1,4 @@
-using Provisioning.Environments.Todo;
+using Provisioning.Environments.Model;
 using Provisioning.Local;
 using Provisioning.Probes;
 
@@ -13,7 +13,7 @@ internal static class E2eProbe
     /// <param name="jwtSecretKey">The probe's key when it differs from the stack's (rotation scenarios).</param>
     public static async Task<ProbeReport> RunAsync(LocalStack stack, string? jwtSecretKey = null)
     {
-        var variables = stack.VariablesOf(TodoContract.Probe);
+        var variables = stack.VariablesOf(TodoSystem.Probe);
         // The same reader the Function and the CLI use, over the variables src/Local decided for the probe.
         var read = ProbeSettingsReader.Read(name => name switch
         {

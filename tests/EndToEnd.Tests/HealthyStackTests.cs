@@ -1,6 +1,6 @@
 using ModelContextProtocol.Protocol;
 using Npgsql;
-using Provisioning.Environments.Todo;
+using Provisioning.Environments.Model;
 using Provisioning.Local;
 using Provisioning.Probes;
 
@@ -45,7 +45,7 @@ public sealed class HealthyStackTests
         Assert.AreEqual(title, listed.GetProperty("title").GetString());
         Assert.IsFalse(listed.GetProperty("completed").GetBoolean());
 
-        await using var connection = new NpgsqlConnection(Stack.Postgres.AdminConnectionString(TodoContract.DatabaseName));
+        await using var connection = new NpgsqlConnection(Stack.Postgres.AdminConnectionString(TodoSystem.Description.Database.Name));
         await connection.OpenAsync();
         await using var select = new NpgsqlCommand("SELECT user_id, title, completed, created_at FROM tasks WHERE id = @id", connection);
         select.Parameters.AddWithValue("id", id);
@@ -78,13 +78,13 @@ public sealed class HealthyStackTests
     {
         CollectionAssert.AreEquivalent(
             new[] { "NEXT_PUBLIC_OPENAI_DOMAIN_KEY", "REACT_APP_BACKEND_URL", "JWT_SECRET_KEY" },
-            Stack.VariablesOf(TodoContract.Frontend).Keys.ToArray());
+            Stack.VariablesOf(TodoSystem.Frontend).Keys.ToArray());
         CollectionAssert.AreEquivalent(
             new[] { "MCP_SERVER_URL", "FRONTEND_URL", "JWT_SECRET_KEY", "DATABASE_URL" },
-            Stack.VariablesOf(TodoContract.Backend).Keys.ToArray());
-        CollectionAssert.AreEquivalent(new[] { "MCP_BACKEND_URL", "JWT_SECRET_KEY" }, Stack.VariablesOf(TodoContract.Mcp).Keys.ToArray());
-        CollectionAssert.AreEquivalent(new[] { "DATABASE_URL" }, Stack.VariablesOf(TodoContract.Migrate).Keys.ToArray());
-        Assert.AreEqual(Stack.Endpoints.McpUrl.ToString(), Stack.VariablesOf(TodoContract.Backend)["MCP_SERVER_URL"]);
-        Assert.AreEqual(Stack.VariablesOf(TodoContract.Frontend)["REACT_APP_BACKEND_URL"], Stack.VariablesOf(TodoContract.Mcp)["MCP_BACKEND_URL"]);
+            Stack.VariablesOf(TodoSystem.Backend).Keys.ToArray());
+        CollectionAssert.AreEquivalent(new[] { "MCP_BACKEND_URL", "JWT_SECRET_KEY" }, Stack.VariablesOf(TodoSystem.Mcp).Keys.ToArray());
+        CollectionAssert.AreEquivalent(new[] { "DATABASE_URL" }, Stack.VariablesOf(TodoSystem.Migrate).Keys.ToArray());
+        Assert.AreEqual(Stack.Endpoints.McpUrl.ToString(), Stack.VariablesOf(TodoSystem.Backend)["MCP_SERVER_URL"]);
+        Assert.AreEqual(Stack.VariablesOf(TodoSystem.Frontend)["REACT_APP_BACKEND_URL"], Stack.VariablesOf(TodoSystem.Mcp)["MCP_BACKEND_URL"]);
     }
 }

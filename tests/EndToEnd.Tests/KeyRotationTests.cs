@@ -1,4 +1,4 @@
-using Provisioning.Environments.Todo;
+using Provisioning.Environments.Model;
 using Provisioning.Local;
 using Provisioning.Probes;
 
@@ -23,8 +23,8 @@ public sealed class KeyRotationTests
         {
             // Window opens: only the backend has been redeployed; mcp still signs with the old key.
             Stack.Secrets = Stack.Secrets with { JwtSecretKey = newKey, JwtSecretKeyPrevious = oldKey };
-            await Stack.RestartComponentAsync(TodoContract.Backend);
-            Assert.AreEqual(oldKey, Stack.VariablesOf(TodoContract.Backend)[LocalComponentVariables.JwtSecretKeyPrevious]);
+            await Stack.RestartComponentAsync(TodoSystem.Backend);
+            Assert.AreEqual(oldKey, Stack.VariablesOf(TodoSystem.Backend)["JWT_SECRET_KEY_PREVIOUS"]);
 
             E2eProbe.AllGreen(await E2eProbe.RunAsync(Stack, jwtSecretKey: oldKey));
             E2eProbe.AllGreen(await E2eProbe.RunAsync(Stack, jwtSecretKey: newKey));
@@ -34,14 +34,14 @@ public sealed class KeyRotationTests
             Assert.AreEqual(200, (await Api.GetTasksAsync(Stack, "rotation", await Api.NodeTokenAsync(newKey, "rotation"))).Status, "JS token, new key");
 
             // The rest of the deployment rolls out: mcp and frontend now sign with the new key.
-            await Stack.RestartComponentAsync(TodoContract.Mcp);
-            await Stack.RestartComponentAsync(TodoContract.Frontend);
+            await Stack.RestartComponentAsync(TodoSystem.Mcp);
+            await Stack.RestartComponentAsync(TodoSystem.Frontend);
             E2eProbe.AllGreen(await E2eProbe.RunAsync(Stack));
 
             // Window closes: previous removed, backend redeployed.
             Stack.Secrets = Stack.Secrets with { JwtSecretKeyPrevious = null };
-            await Stack.RestartComponentAsync(TodoContract.Backend);
-            Assert.IsFalse(Stack.VariablesOf(TodoContract.Backend).ContainsKey(LocalComponentVariables.JwtSecretKeyPrevious));
+            await Stack.RestartComponentAsync(TodoSystem.Backend);
+            Assert.IsFalse(Stack.VariablesOf(TodoSystem.Backend).ContainsKey("JWT_SECRET_KEY_PREVIOUS"));
 
             var (status, body) = await Api.GetTasksAsync(Stack, "rotation", Api.CSharpToken(oldKey, "rotation"));
             Assert.AreEqual(401, status, body);

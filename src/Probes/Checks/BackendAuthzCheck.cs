@@ -13,6 +13,8 @@ public sealed class BackendAuthzCheck : IProbeCheck
     public const string IdentityHeader = "X-User-ID";
 
     public string Name => CheckNames.BackendAuthz;
+    public AlertPolicy Alert => AlertPolicy.AvailabilityAndSecurity;
+
     public string Component => Components.Backend;
 
     // Without a token the backend accepts, a 401 here would say nothing about authorization.
