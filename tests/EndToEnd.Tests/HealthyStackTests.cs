@@ -83,8 +83,23 @@ public sealed class HealthyStackTests
             new[] { "MCP_SERVER_URL", "FRONTEND_URL", "JWT_SECRET_KEY", "DATABASE_URL" },
             Stack.VariablesOf(TodoSystem.Backend).Keys.ToArray());
         CollectionAssert.AreEquivalent(new[] { "MCP_BACKEND_URL", "JWT_SECRET_KEY" }, Stack.VariablesOf(TodoSystem.Mcp).Keys.ToArray());
-        CollectionAssert.AreEquivalent(new[] { "DATABASE_URL" }, Stack.VariablesOf(TodoSystem.Migrate).Keys.ToArray());
+        CollectionAssert.AreEquivalent(
+            new[] { "DATABASE_URL", "DATABASE_ADMIN_URL", "TODO_APP_DATABASE_PASSWORD", "TODO_PROBE_DATABASE_PASSWORD" },
+            Stack.VariablesOf(TodoSystem.Migrate).Keys.ToArray());
         Assert.AreEqual(Stack.Endpoints.McpUrl.ToString(), Stack.VariablesOf(TodoSystem.Backend)["MCP_SERVER_URL"]);
         Assert.AreEqual(Stack.VariablesOf(TodoSystem.Frontend)["REACT_APP_BACKEND_URL"], Stack.VariablesOf(TodoSystem.Mcp)["MCP_BACKEND_URL"]);
     }
+
+    [TestMethod]
+    public void Each_component_connects_to_the_database_as_its_own_role()
+    {
+        // docs/contract.md, "Database roles": the migration job owns the schema, the backend and the probe get
+        // their own least-privileged roles, which the job created in this run (the healthy probe run used them).
+        Assert.AreEqual("todo_owner", UserOf(Stack.VariablesOf(TodoSystem.Migrate)["DATABASE_URL"]));
+        Assert.AreEqual("todo_app", UserOf(Stack.VariablesOf(TodoSystem.Backend)["DATABASE_URL"]));
+        Assert.AreEqual("todo_probe", UserOf(Stack.VariablesOf(TodoSystem.Probe)["DATABASE_URL"]));
+        Assert.AreEqual(Stack.Postgres.Username, UserOf(Stack.VariablesOf(TodoSystem.Migrate)["DATABASE_ADMIN_URL"]));
+    }
+
+    private static string UserOf(string databaseUrl) => Uri.UnescapeDataString(new Uri(databaseUrl).UserInfo.Split(':')[0]);
 }
