@@ -1122,6 +1122,10 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
               value: 'Authorization=AAD;ClientId=${probeIdentity.properties.clientId}'
             }
             {
+              name: 'WEBSITE_CLOUD_ROLENAME'
+              value: 'todo-probe'
+            }
+            {
               name: 'JWT_SECRET_KEY'
               secretRef: 'jwt-secret-key'
             }

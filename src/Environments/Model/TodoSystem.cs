@@ -149,6 +149,9 @@ public static class TodoSystem
                     VariableSpec.Platform("AzureWebJobsStorage__clientId", PlatformSetting.IdentityClientId),
                     VariableSpec.Platform("APPLICATIONINSIGHTS_CONNECTION_STRING", PlatformSetting.ApplicationInsightsConnectionString),
                     VariableSpec.Platform("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", PlatformSetting.ApplicationInsightsAuthentication),
+                    // The Functions worker overwrites every item's cloud role name with this setting (or the site
+                    // name), so it must be the name the alert queries filter on.
+                    VariableSpec.Literal("WEBSITE_CLOUD_ROLENAME", ProbeTelemetry.CloudRoleName),
                     VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
                     VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlProbeSecret),
                 ],
