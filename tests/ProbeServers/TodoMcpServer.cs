@@ -71,7 +71,7 @@ public static class TodoMcpServer
 
     private static string Mint(string key, string userId)
     {
-        // Issuers backdate iat/nbf by 30 s (CONTRACT.md), so a verifier whose clock runs a little behind accepts them.
+        // Issuers backdate iat/nbf by 30 s (docs/contract.md), so a verifier whose clock runs a little behind accepts them.
         var issuedAt = DateTime.UtcNow.AddSeconds(-30);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

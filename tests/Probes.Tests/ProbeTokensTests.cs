@@ -42,7 +42,7 @@ public sealed class ProbeTokensTests
         var token = new JsonWebToken(new ProbeTokens(Key, "probe-dev", new FixedClock(now)).Valid());
 
         Assert.AreEqual(now.UtcDateTime.AddSeconds(-30), token.IssuedAt);
-        Assert.AreEqual(now.UtcDateTime.AddSeconds(-30), token.ValidFrom, "nbf = iat = now - 30 s (CONTRACT.md)");
+        Assert.AreEqual(now.UtcDateTime.AddSeconds(-30), token.ValidFrom, "nbf = iat = now - 30 s (docs/contract.md)");
         Assert.IsGreaterThan(now.UtcDateTime, token.ValidTo);
         Assert.IsLessThanOrEqualTo(now.UtcDateTime.AddMinutes(15), token.ValidTo);
     }

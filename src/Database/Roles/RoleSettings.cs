@@ -4,7 +4,7 @@ using Provisioning.Database.Configuration;
 namespace Provisioning.Database.Roles;
 
 /// <summary>
-/// The database roles of CONTRACT.md ("Database roles") as the migration job reads them from its environment.
+/// The database roles of docs/contract.md ("Database roles") as the migration job reads them from its environment.
 /// The owner is whoever DATABASE_URL names (todo_owner in Azure); the backend's and the probe's roles default to the
 /// contract's names. A class, not a record: a record's generated ToString would print the passwords.
 /// </summary>

@@ -20,7 +20,7 @@ public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// iat and nbf are set this far in the past (CONTRACT.md: issuers never date tokens in the future). A verifier
+    /// iat and nbf are set this far in the past (docs/contract.md: issuers never date tokens in the future). A verifier
     /// whose clock runs behind the probe's would otherwise see a token from the future: with PyJWT's default of zero
     /// leeway a backend one second behind refused every probe token, and the probe blamed the key.
     /// </summary>

@@ -34,7 +34,7 @@ public sealed class SelfContainedRepositoryTests
     {
         foreach (var file in Directory.EnumerateFiles(directory))
         {
-            if (Path.GetExtension(file) is ".cs" or ".md" or ".json" or ".sh" or ".yaml" or ".csproj" or ".props" or ".bicep" or ".bicepparam" or "" && !file.EndsWith(".lock.json", StringComparison.Ordinal))
+            if (Path.GetExtension(file) is ".cs" or ".md" or ".json" or ".sh" or ".yaml" or ".csproj" or ".props" or ".bicep" or ".bicepparam" or ".py" or ".mjs" or ".js" or ".ts" or ".html" or ".toml" or "" && !file.EndsWith(".lock.json", StringComparison.Ordinal))
             {
                 yield return file;
             }

@@ -1,4 +1,4 @@
-"""The contract's JWT and authorization rules (CONTRACT.md, "Authentication between components")."""
+"""The contract's JWT and authorization rules (docs/contract.md, "Authentication between components")."""
 import os
 import sys
 from typing import Optional

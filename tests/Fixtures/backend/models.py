@@ -1,4 +1,4 @@
-"""SQLModel classes mapped onto the tables the EF Core migration bundle created (CONTRACT.md, "Database schema").
+"""SQLModel classes mapped onto the tables the EF Core migration bundle created (docs/contract.md, "Database schema").
 
 The fixture never creates or alters tables: SQLModel.metadata.create_all is deliberately never called, so a schema
 the bundle did not create shows up as a failing request instead of being papered over.

@@ -1,4 +1,4 @@
-// Service tokens the MCP server sends to the backend (CONTRACT.md, "Authentication between components"):
+// Service tokens the MCP server sends to the backend (docs/contract.md, "Authentication between components"):
 // HS256 with JWT_SECRET_KEY, iss todo-mcp, aud todo-backend, iat = nbf = now - 30 s so a backend whose clock runs a
 // little behind still accepts them, 5 minutes of life (the contract allows at most 15).
 import { SignJWT } from 'jose';

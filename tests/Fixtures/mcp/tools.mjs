@@ -1,4 +1,4 @@
-// The five task tools of CONTRACT.md ("Endpoints the probes rely on"); each takes user_id and calls the backend.
+// The five task tools of docs/contract.md ("Endpoints the probes rely on"); each takes user_id and calls the backend.
 import { z } from 'zod';
 import { BackendError } from './backend.mjs';
 
