@@ -78,7 +78,9 @@ public static partial class EnvironmentDiff
         var node = JsonSerializer.SerializeToNode(configuration, Options)!.AsObject();
         node.Remove("name");
         node.Remove("sourceFile");
+        // Derived from settings that are compared themselves (network.isolation, tier).
         node.Remove("isPrivate");
+        node.Remove("isProduction");
         var flat = new Dictionary<string, string>(StringComparer.Ordinal);
         Flatten(string.Empty, node, flat);
         return flat;

@@ -18,6 +18,8 @@ public sealed class RealCompositionTelemetryTests
         [CheckNames.FrontendReachable] = "fail",
         [CheckNames.FrontendConfig] = "skipped",
         [CheckNames.BackendAuthRejects] = "security-fail",
+        // The same stand-in backend answers every user's tasks to any token: an authorization failure too.
+        [CheckNames.BackendAuthz] = "security-fail",
         [CheckNames.DatabaseSchema] = "fail",
     };
 

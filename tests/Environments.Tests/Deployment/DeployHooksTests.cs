@@ -267,6 +267,12 @@ public sealed partial class DeployHooksTests
         {
             ["JWT_SECRET_KEY"] = new string('k', 48),
             ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
+        ["POSTGRES_OWNER_PASSWORD"] = "another-long-password-1",
+        ["POSTGRES_APP_PASSWORD"] = "another-long-password-2",
+        ["POSTGRES_PROBE_PASSWORD"] = "another-long-password-3",
+            ["POSTGRES_OWNER_PASSWORD"] = "another-long-password-1",
+            ["POSTGRES_APP_PASSWORD"] = "another-long-password-2",
+            ["POSTGRES_PROBE_PASSWORD"] = "another-long-password-3",
             ["OPENAI_API_KEY"] = "sk-test",
         };
 
@@ -441,6 +447,9 @@ public sealed partial class DeployHooksTests
         ["ROLE_PROPAGATION_SECONDS"] = "1",
         ["JWT_SECRET_KEY"] = new string('k', 48),
         ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
+        ["POSTGRES_OWNER_PASSWORD"] = "another-long-password-1",
+        ["POSTGRES_APP_PASSWORD"] = "another-long-password-2",
+        ["POSTGRES_PROBE_PASSWORD"] = "another-long-password-3",
         ["OPENAI_API_KEY"] = "sk-test",
     };
 
