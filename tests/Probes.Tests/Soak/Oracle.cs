@@ -36,10 +36,11 @@ internal static class Oracle
         [CheckNames.BackendAuthRejects] = new(ChaosComponent.Backend, Group.Second, true, CheckNames.BackendHealth),
         [CheckNames.BackendAuthAccepts] = new(ChaosComponent.Backend, Group.Second, false, CheckNames.BackendHealth),
         // backend.authz (issue 10): a valid token on another user's tasks must be 403, a 2xx is a security failure.
-        ["backend.authz"] = new(ChaosComponent.Backend, Group.Second, true, CheckNames.BackendHealth, CheckNames.BackendAuthAccepts),
+        [CheckNames.BackendAuthz] = new(ChaosComponent.Backend, Group.Second, true, CheckNames.BackendHealth, CheckNames.BackendAuthAccepts),
         [CheckNames.McpHandshake] = new(ChaosComponent.Mcp, Group.First, false),
         // Opens its own session (first group), then tools/call (second group); the MCP server's backend is healthy.
-        [CheckNames.McpBackend] = new(ChaosComponent.Mcp, Group.Both, false, CheckNames.BackendHealth, CheckNames.McpHandshake),
+        // docs/probes.md: depends on backend.auth.accepts too (a refused token would otherwise be blamed twice).
+        [CheckNames.McpBackend] = new(ChaosComponent.Mcp, Group.Both, false, CheckNames.BackendHealth, CheckNames.BackendAuthAccepts, CheckNames.McpHandshake),
         [CheckNames.DatabaseSchema] = new(null, Group.First, false),
     };
 
