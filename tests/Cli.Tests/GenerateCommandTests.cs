@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Provisioning.Cli.Commands;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Cli.Tests;
@@ -10,36 +7,13 @@ namespace Provisioning.Cli.Tests;
 [TestClass]
 public sealed class GenerateCommandTests
 {
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var root = GenerateCommand.CreateRoot();
-        root.Subcommands.Add(GenerateCommand.Create());
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => GenerateFixture.Run(args);
 
-    /// <summary>Temporary copies of env/ and generated/ so tests never touch the repository's files.</summary>
-    private static (string Env, string Out) CopyRepositoryFolders()
-    {
-        var dir = TestFolders.NewTemp("generate");
-        TestFolders.Copy(Path.Combine(TestFolders.RepositoryRoot, "env"), Path.Combine(dir, "env"));
-        TestFolders.Copy(Path.Combine(TestFolders.RepositoryRoot, "generated"), Path.Combine(dir, "generated"));
-        return (Path.Combine(dir, "env"), Path.Combine(dir, "generated"));
-    }
+    private static (string Env, string Out) CopyRepositoryFolders() => GenerateFixture.CopyRepositoryFolders();
 
-    private static Dictionary<string, string> HashTree(string dir) =>
-        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+    private static Dictionary<string, string> HashTree(string dir) => GenerateFixture.HashTree(dir);
 
-    private static void EditEnvironment(string envDir, string name, Action<JsonObject> edit)
-    {
-        var path = Path.Combine(envDir, name + ".json");
-        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        edit(json);
-        File.WriteAllText(path, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-    }
+    private static void EditEnvironment(string envDir, string name, Action<JsonObject> edit) => GenerateFixture.EditEnvironment(envDir, name, edit);
 
     [TestMethod]
     public void Invalid_configuration_exits_2_lists_every_problem_and_leaves_generated_byte_identical()
