@@ -20,6 +20,8 @@ command -v /usr/bin/python3 >/dev/null 2>&1 || missing+=(python3)
 for package in python3-fastapi python3-sqlmodel python3-jwt python3-psycopg2 uvicorn; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
 done
+# Debian's Chromium renders the generated READMEs' Mermaid diagrams headless (tests/Tooling/mermaid).
+command -v /usr/bin/chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
@@ -33,6 +35,13 @@ for fixture in tests/Fixtures/mcp tests/Fixtures/frontend; do
   log "npm ci in $fixture"
   (cd "$fixture" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { log "npm ci failed in $fixture"; exit 1; }
 done
+
+# mermaid-cli for the diagram test, without the browser puppeteer would download (it uses /usr/bin/chromium).
+if [[ ! -x tests/Tooling/mermaid/node_modules/.bin/mmdc ]]; then
+  log "npm ci in tests/Tooling/mermaid"
+  (cd tests/Tooling/mermaid && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+    || { log "npm ci failed in tests/Tooling/mermaid"; exit 1; }
+fi
 
 log "restoring NuGet packages and local tools"
 dotnet tool restore >/dev/null || { log "dotnet tool restore failed"; exit 1; }

@@ -12,8 +12,9 @@ public static class HealthProbeHost
     public static IHostBuilder CreateBuilder(Func<string, string?> lookup)
     {
         var settings = HostSettings.Read(lookup);
+        var platform = Probes.Platform.PlatformSettings.Read(lookup);
         return new HostBuilder()
             .ConfigureFunctionsWorkerDefaults()
-            .ConfigureServices(services => services.AddHealthProbe(settings));
+            .ConfigureServices(services => services.AddHealthProbe(settings, platform));
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Azure.Identity;
 using Provisioning.Probes;
+using Provisioning.Probes.Platform;
 
 namespace Provisioning.HealthProbe;
 
@@ -16,7 +18,9 @@ public static class HealthProbeServices
     internal const string ApplicationInsightsLoggerProvider =
         "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
 
-    public static IServiceCollection AddHealthProbe(this IServiceCollection services, ProbeSettings settings)
+    /// <param name="platform">When set (in Azure: the deployment gives the probe app all platform settings), the
+    /// platform checks run after the standard ones, signed in to ARM as the probe's managed identity.</param>
+    public static IServiceCollection AddHealthProbe(this IServiceCollection services, ProbeSettings settings, PlatformSettings? platform = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,7 +33,9 @@ public static class HealthProbeServices
         services.ConfigureFunctionsApplicationInsights();
         services.AddSingleton(settings);
         services.AddSingleton(_ => ProbeHttp.CreateClient());
-        services.AddSingleton(StandardChecks.Create());
+        services.AddSingleton<IReadOnlyList<IProbeCheck>>(platform is null ? StandardChecks.Create() : [.. StandardChecks.Create(), .. PlatformChecks.Create(
+            new ArmPlatformReader(new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(platform.ClientId)),
+                platform.SubscriptionId, platform.Targets.ResourceGroup, ArmOptions.Create()), platform.Targets)]);
         services.AddSingleton<AvailabilityReporter>();
 
         // The logger provider registers a Warning-and-above rule; the probe's per-check lines are Information when

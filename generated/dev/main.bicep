@@ -1126,6 +1126,26 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
               value: 'todo-probe'
             }
             {
+              name: 'AZURE_SUBSCRIPTION_ID'
+              value: subscription().subscriptionId
+            }
+            {
+              name: 'AZURE_RESOURCE_GROUP'
+              value: resourceGroup().name
+            }
+            {
+              name: 'MIGRATION_JOB_NAME'
+              value: 'caj-todo-dev-migrate'
+            }
+            {
+              name: 'PLATFORM_APP_NAMES'
+              value: 'ca-todo-dev-frontend,ca-todo-dev-backend,ca-todo-dev-mcp'
+            }
+            {
+              name: 'AZURE_CLIENT_ID'
+              value: probeIdentity.properties.clientId
+            }
+            {
               name: 'JWT_SECRET_KEY'
               secretRef: 'jwt-secret-key'
             }
@@ -1181,6 +1201,46 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
     probeIdentity_KeyVaultSecretsUser_jwtSecret
     probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret
   ]
+}
+
+resource probeIdentity_Reader_migrationJob 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: migrationJob
+  name: guid(migrationJob.id, probeIdentity.id, 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'acdd72a7-3385-48ef-bd42-f606fba81ae7')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_ContainerAppReader_frontendApp 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: frontendApp
+  name: guid(frontendApp.id, probeIdentity.id, 'ad2dd5fb-cd4b-4fd4-a9b6-4fed3630980b')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ad2dd5fb-cd4b-4fd4-a9b6-4fed3630980b')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_ContainerAppReader_backendApp 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: backendApp
+  name: guid(backendApp.id, probeIdentity.id, 'ad2dd5fb-cd4b-4fd4-a9b6-4fed3630980b')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ad2dd5fb-cd4b-4fd4-a9b6-4fed3630980b')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_ContainerAppReader_mcpApp 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: mcpApp
+  name: guid(mcpApp.id, probeIdentity.id, 'ad2dd5fb-cd4b-4fd4-a9b6-4fed3630980b')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ad2dd5fb-cd4b-4fd4-a9b6-4fed3630980b')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
 }
 
 resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
@@ -1506,6 +1566,82 @@ resource alertCheck8 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
       allOf: [
         {
           query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'database.schema\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck9 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-dev-platform-migration'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'dev: probe check platform.migration failing'
+    description: 'The health probe\'s check platform.migration failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'platform.migration\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertCheck10 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-dev-platform-revisions'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'dev: probe check platform.revisions failing'
+    description: 'The health probe\'s check platform.revisions failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'platform.revisions\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -42,7 +42,7 @@ public static class LocalComponentVariables
                 SecretValue secret => SecretValueOf(System.Secret(secret.Secret), endpoints, secrets),
                 // Azure plumbing (the Functions host's storage, Application Insights, the identity's client id) has no
                 // local counterpart and is not part of the contract between the components.
-                PlatformValue => null,
+                PlatformValue or WorkloadNames => null,
                 _ => throw new NotSupportedException($"{component}.{variable.Name}: no local rendering of {variable.Source.GetType().Name}"),
             };
             // An optional secret (JWT_SECRET_KEY_PREVIOUS outside a rotation window) is absent, as in Azure.

@@ -42,6 +42,15 @@ internal static partial class CompiledEnvironments
         return settings;
     }
 
+    /// <summary>The names of every environment variable the compiled template gives the probe app, whatever their value.</summary>
+    public static IReadOnlySet<string> ProbeAppSettingNames(string environment) =>
+        Resources(Template(environment))
+            .Where(r => Str(r["type"]) == "Microsoft.App/containerApps" && Str(r["kind"]) == "functionapp")
+            .SelectMany(r => r["properties"]!["template"]!["containers"]!.AsArray())
+            .SelectMany(c => c!["env"]?.AsArray() ?? [])
+            .Select(v => Str(v!["name"])!)
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Every scheduled query rule's name and the KQL of each of its criteria, as deployed.</summary>
     public static IReadOnlyList<(string Rule, string Query)> AlertQueries(string environment)
     {

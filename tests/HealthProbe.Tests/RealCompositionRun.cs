@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Provisioning.Probes;
+using Provisioning.Probes.Platform;
 using Provisioning.ProbeServers;
 
 namespace Provisioning.HealthProbe.Tests;
@@ -53,12 +54,15 @@ internal static class RealCompositionRuns
             [HostSettingNames.ApplicationInsights] = ingestion.ConnectionString,
         };
         // The template wins wherever it fixes a value; the stand-ins fill in what Azure computes at deployment.
-        foreach (var (name, value) in template)
+        // Except the platform settings: with them the host would also run the platform checks against Azure Resource
+        // Manager, which a test cannot reach (they run against an ARM stand-in in Probes.Tests, and
+        // PlatformChecksCompositionTests shows the host registers them under the template's settings).
+        foreach (var (name, value) in template.Where(s => !PlatformSettingNames.All.Contains(s.Key)))
         {
             settings[name] = value;
         }
 
-        using (ProcessEnvironment.Set(settings, RoleNameSources))
+        using (ProcessEnvironment.Set(settings, [.. RoleNameSources, .. PlatformSettingNames.All]))
         {
             using var host = HealthProbeHost.CreateBuilder(System.Environment.GetEnvironmentVariable).Build();
             // The worker creates the function class per invocation in a scope, with ActivatorUtilities.

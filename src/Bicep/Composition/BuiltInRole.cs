@@ -35,4 +35,10 @@ public static class BuiltInRoles
 
     /// <summary>Publish metrics and telemetry, e.g. to Application Insights with local (key) auth disabled.</summary>
     public static BuiltInRole MonitoringMetricsPublisher { get; } = new("Monitoring Metrics Publisher", "MonitoringMetricsPublisher", "3913510d-42f4-4e42-8a64-420c390055eb");
+
+    /// <summary>Read everything at its scope (*/read); scoped to one Container Apps job it reads that job and its executions only.</summary>
+    public static BuiltInRole Reader { get; } = new("Reader", "Reader", "acdd72a7-3385-48ef-bd42-f606fba81ae7");
+
+    /// <summary>Read a container app and its revisions (Microsoft.App/containerApps/read, containerApps/*/read); there is no such role for jobs.</summary>
+    public static BuiltInRole ContainerAppReader { get; } = new("ContainerApp Reader", "ContainerAppReader", "ad2dd5fb-cd4b-4fd4-a9b6-4fed3630980b");
 }

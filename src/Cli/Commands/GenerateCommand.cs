@@ -44,10 +44,14 @@ internal static class GenerateCommand
         Description = "After generating, compile and lint every generated .bicep/.bicepparam with the Bicep CLI under the strict configuration; exit 1 on any diagnostic.",
     };
 
+    /// <summary>The line every command's --help ends with: where its errors are explained, and one example.</summary>
+    internal static string ErrorsAndExample(string arguments) =>
+        $"\nError messages, their meaning and fix: docs/troubleshooting.md.\nExample: dotnet run --project src/Cli -- {arguments}";
+
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand(
-            "Generates the Bicep for every environment from env/<env>.json (the default command) and checks deployed environments.");
+            "Generates the Bicep for every environment from env/<env>.json (the default command) and checks deployed environments." + ErrorsAndExample("--check --validate"));
         AddOptions(root);
         root.SetAction(Run);
         return root;
@@ -55,7 +59,7 @@ internal static class GenerateCommand
 
     public static Command Create()
     {
-        var command = new Command("generate", "Regenerates generated/<env>/ (main.bicep, main.bicepparam, bootstrap files, README.md, main.state.json) from env/<env>.json, refusing create-only changes to existing resources. Needs no network and no Azure.");
+        var command = new Command("generate", "Regenerates generated/<env>/ (main.bicep, main.bicepparam, bootstrap files, README.md, main.state.json) from env/<env>.json, refusing create-only changes to existing resources. Needs no network and no Azure." + ErrorsAndExample("generate -e dev --validate"));
         AddOptions(command);
         command.SetAction(Run);
         return command;

@@ -15,13 +15,13 @@ internal static class LocalCommand
     {
         var bundle = new Option<string?>("--bundle") { Description = "A migration bundle built before (scripts/build-bundle.sh); default: build one now." };
         var env = new Option<string>("--env") { Description = "Environment name; the probe reads as user probe-<env>.", DefaultValueFactory = _ => "local" };
-        var up = new Command("up", "Starts PostgreSQL, migrates it with the bundle, starts backend, mcp and frontend on free loopback ports, prints the URLs and the probe command; Ctrl+C stops everything.");
+        var up = new Command("up", "Starts PostgreSQL, migrates it with the bundle, starts backend, mcp and frontend on free loopback ports, prints the URLs and the probe command; Ctrl+C stops everything." + GenerateCommand.ErrorsAndExample("local up"));
         up.Options.Add(bundle);
         up.Options.Add(env);
         up.SetAction((parse, cancellationToken) => UpAsync(parse.GetValue(bundle), parse.GetValue(env)!,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
 
-        var local = new Command("local", "Runs a local rendering of an environment for trying things out by hand.");
+        var local = new Command("local", "Runs a local rendering of an environment for trying things out by hand." + GenerateCommand.ErrorsAndExample("local up"));
         local.Subcommands.Add(up);
         return local;
     }

@@ -40,7 +40,7 @@ internal static class ProbeCommand
 
         var command = new Command("probe",
             "Runs the health probe's checks once against a deployed environment. Needs JWT_SECRET_KEY and DATABASE_URL in the environment. " +
-            "Exit 0 all pass, 1 a check failed, 2 invalid input, 3 security failure.");
+            "Exit 0 all pass, 1 a check failed, 2 invalid input, 3 security failure." + GenerateCommand.ErrorsAndExample("probe --env dev --resource-group rg-todo-dev"));
         foreach (var option in new Option[] { env, frontend, backend, mcp, outputs, json, resourceGroup, subscription })
         {
             command.Options.Add(option);

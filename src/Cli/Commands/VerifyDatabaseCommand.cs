@@ -20,7 +20,7 @@ internal static class VerifyDatabaseCommand
             DefaultValueFactory = _ => 30,
         };
         var command = new Command("verify-db",
-            "Checks that the tables of the database in DATABASE_URL exist with the expected columns and that no migration is pending. Exit 0 when current, 1 when not, 2 when DATABASE_URL is missing or malformed.");
+            "Checks that the tables of the database in DATABASE_URL exist with the expected columns and that no migration is pending. Exit 0 when current, 1 when not, 2 when DATABASE_URL is missing or malformed." + GenerateCommand.ErrorsAndExample("verify-db --timeout 30"));
         command.Options.Add(timeout);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             Environment.GetEnvironmentVariable(DatabaseUrl.VariableName),

@@ -63,6 +63,15 @@ internal static class EnvironmentReadme
              (c.KeyVault.PurgeProtection ? ", purge protection on" : ", purge protection off") + ".");
         Line(c.Locks ? "Delete locks protect the Key Vault and the database server." : "No delete locks.");
         Line();
+        Line("## Architecture");
+        Line();
+        Line("Components, their identities, the Key Vault secrets each reads, the data flows (port, protocol), the probe's paths " +
+             "(dashed) and the migration job, from the system model (`src/Environments/Model/TodoSystem.cs`):");
+        Line();
+        Line("```mermaid");
+        s.Append(EnvironmentDiagram.Write(c, system));
+        Line("```");
+        Line();
         Line("## Network");
         Line();
         if (c.IsPrivate)

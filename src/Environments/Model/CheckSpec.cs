@@ -1,4 +1,5 @@
 using Provisioning.Probes;
+using Provisioning.Probes.Platform;
 
 namespace Provisioning.Environments.Model;
 
@@ -8,6 +9,12 @@ public sealed record CheckSpec(string Name, string Component, AlertPolicy Alert)
     public bool JoinsSecurityAlert => Alert == AlertPolicy.AvailabilityAndSecurity;
 
     public static CheckSpec Of(IProbeCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return new(check.Name, check.Component, check.Alert);
+    }
+
+    public static CheckSpec Of(PlatformCheckMetadata check)
     {
         ArgumentNullException.ThrowIfNull(check);
         return new(check.Name, check.Component, check.Alert);

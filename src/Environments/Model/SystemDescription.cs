@@ -1,3 +1,4 @@
+using Provisioning.Probes.Platform;
 using System.Collections.Immutable;
 using Provisioning.Environments.Configuration;
 
@@ -103,7 +104,15 @@ public sealed record SystemDescription
             problems.AddRange(secret.Content.Parameters.Where(p => SecureParameters.All(x => x.Name != p))
                 .Select(p => $"secret '{secret.Name}' is made of parameter '{p}', which is not declared"));
         }
-        foreach (var check in Checks.Where(c => c.Component != "database" && !components.Contains(c.Component)))
+        foreach (var (component, variable) in Components.SelectMany(c => c.Variables.Select(v => (c, v))))
+        {
+            if (variable.Source is WorkloadNames names)
+            {
+                problems.AddRange(names.Components.Where(n => !components.Contains(n))
+                    .Select(n => $"{component.Name}: {variable.Name} names the workload of '{n}', which is not a component"));
+            }
+        }
+        foreach (var check in Checks.Where(c => c.Component is not ("database" or PlatformCheckNames.Component) && !components.Contains(c.Component)))
         {
             problems.Add($"check '{check.Name}' belongs to '{check.Component}', which is not a component");
         }

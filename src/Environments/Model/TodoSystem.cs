@@ -1,5 +1,6 @@
 using Provisioning.Environments.Configuration;
 using Provisioning.Probes;
+using Provisioning.Probes.Platform;
 
 namespace Provisioning.Environments.Model;
 
@@ -154,6 +155,13 @@ public static class TodoSystem
                     VariableSpec.Literal("WEBSITE_CLOUD_ROLENAME", ProbeTelemetry.CloudRoleName),
                     VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
                     VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlProbeSecret),
+                    // The platform checks (docs/probes.md, "Platform checks"): what they read through Azure Resource
+                    // Manager, signed in as the probe's identity, which gets a read role on exactly these workloads.
+                    VariableSpec.Platform(PlatformSettingNames.SubscriptionId, PlatformSetting.SubscriptionId),
+                    VariableSpec.Platform(PlatformSettingNames.ResourceGroup, PlatformSetting.ResourceGroupName),
+                    VariableSpec.Workloads(PlatformSettingNames.MigrationJobName, Migrate),
+                    VariableSpec.Workloads(PlatformSettingNames.AppNames, Frontend, Backend, Mcp),
+                    VariableSpec.Platform(PlatformSettingNames.ClientId, PlatformSetting.IdentityClientId),
                 ],
             },
         ],
@@ -208,7 +216,7 @@ public static class TodoSystem
             new SecretSpec { Name = DatabasePasswordAppSecret, Symbol = "databasePasswordAppSecret", Content = new ParameterContent(PostgresAppPasswordParameter) },
             new SecretSpec { Name = DatabasePasswordProbeSecret, Symbol = "databasePasswordProbeSecret", Content = new ParameterContent(PostgresProbePasswordParameter) },
         ],
-        Checks = [.. StandardChecks.Create().Select(CheckSpec.Of)],
+        Checks = [.. StandardChecks.Create().Select(CheckSpec.Of), .. PlatformChecks.Metadata.Select(CheckSpec.Of)],
         Database = new DatabaseSpec(Name: "todo", Port: 5432, AdministratorLogin: AdministratorRole, AdministratorPasswordParameter: PostgresAdminPasswordParameter),
         ProbeRoleName = ProbeTelemetry.CloudRoleName,
     };

@@ -34,6 +34,13 @@ public sealed record SecretValue(string Secret) : ValueSource;
 /// </summary>
 public sealed record PlatformValue(PlatformSetting Setting) : ValueSource;
 
+/// <summary>
+/// The Azure resource names of other components' workloads (container apps, jobs), comma separated: what a component
+/// that reads those workloads through Azure Resource Manager looks up. Reading them needs a role on each (see
+/// TodoTemplate.PlatformAccess); a local run has no Azure resources, so it leaves the variable out.
+/// </summary>
+public sealed record WorkloadNames(IReadOnlyList<string> Components) : ValueSource;
+
 /// <summary>Platform values a component can ask for.</summary>
 public enum PlatformSetting
 {
@@ -48,4 +55,10 @@ public enum PlatformSetting
 
     /// <summary>Entra authentication of telemetry with the component's own identity.</summary>
     ApplicationInsightsAuthentication,
+
+    /// <summary>The subscription the environment is deployed to.</summary>
+    SubscriptionId,
+
+    /// <summary>The resource group the environment is deployed to.</summary>
+    ResourceGroupName,
 }

@@ -25,4 +25,6 @@ public sealed record VariableSpec(string Name, ValueSource Source)
         new(name, new ConfigurationValue(setting, read));
 
     public static VariableSpec Platform(string name, PlatformSetting setting) => new(name, new PlatformValue(setting));
+
+    public static VariableSpec Workloads(string name, params string[] components) => new(name, new WorkloadNames(components));
 }

@@ -1,4 +1,6 @@
 using Provisioning.Bicep.Model;
+using Provisioning.Bicep.Naming;
+using Provisioning.Bicep.Resources.AppContainers;
 using Provisioning.Bicep.Resources.Identity;
 using Provisioning.Bicep.Resources.Storage;
 using Provisioning.Environments.Model;
@@ -14,6 +16,12 @@ public static partial class TodoTemplate
     /// The Bicep rendering of a plain variable's <see cref="ValueSource"/>; the one place that knows how each kind
     /// of source becomes a template value. Secret sources never get here: they are Key Vault references.
     /// </summary>
+    /// <summary>A workload's resource name as a literal: apps from <see cref="AppsEnvironmentParts"/>, jobs as <see cref="AddJob"/> names them.</summary>
+    private static string WorkloadName(Foundation f, WorkloadInputs inputs, ComponentSpec component) =>
+        (component.Kind == WorkloadKind.Job
+            ? ResourceNames.For(new ContainerAppJob(component.WorkloadSymbol), [.. f.NameParts, component.Name])
+            : inputs.Apps.AppNames[component.Name]).Literal;
+
     private static BicepValue<string> PlainValue(Foundation f, WorkloadInputs inputs, ComponentSpec component, VariableSpec variable, PlatformResources? platform)
     {
         UserAssignedIdentity Identity() => inputs.Identities[component.Name];
@@ -27,6 +35,11 @@ public static partial class TodoTemplate
             PlatformValue { Setting: PlatformSetting.IdentityClientId } => Identity().ClientId,
             PlatformValue { Setting: PlatformSetting.ApplicationInsightsConnectionString } => inputs.Monitoring.AppInsights.ConnectionString,
             PlatformValue { Setting: PlatformSetting.ApplicationInsightsAuthentication } => Expr.Interpolate("Authorization=AAD;ClientId=", Identity().ClientId),
+            PlatformValue { Setting: PlatformSetting.SubscriptionId } => Provisioning.Bicep.Syntax.Bicep.Subscription().Member("subscriptionId"),
+            PlatformValue { Setting: PlatformSetting.ResourceGroupName } => Provisioning.Bicep.Syntax.Bicep.ResourceGroup().Member("name"),
+            // Literal names (apps: AppsEnvironmentParts; jobs: the same generated name AddJob gives), so the probe
+            // does not depend on the workloads it reads.
+            WorkloadNames names => string.Join(",", names.Components.Select(n => WorkloadName(f, inputs, f.System.Component(n)))),
             _ => throw new NotSupportedException($"{component.Name}: {variable.Name} has a source ({variable.Source.GetType().Name}) with no plain Bicep rendering"),
         };
     }

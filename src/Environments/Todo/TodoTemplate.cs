@@ -28,7 +28,9 @@ public static partial class TodoTemplate
         var postgres = AddDatabase(f, parameters, network);
         var data = new DataParts(vault, postgres, AddSecrets(f, parameters, vault, postgres));
         var apps = AddContainerAppsEnvironment(f, monitoring, network);
-        var workloads = AddWorkloads(f, new WorkloadInputs(parameters, monitoring, identities, registry, data, apps, network));
+        var inputs = new WorkloadInputs(parameters, monitoring, identities, registry, data, apps, network);
+        var workloads = AddWorkloads(f, inputs);
+        AddPlatformAccess(f, inputs, workloads);
         AddAlerts(f, monitoring);
         AddDiagnostics(f, monitoring, [vault, postgres, registry]);
         AddLocks(f, data);

@@ -210,9 +210,10 @@ public sealed partial class SnapshotAssertionTests
         var actionGroup = (string)Resources(env, "Microsoft.Insights/actionGroups").Single()["id"]!;
         var appInsights = (string)Resources(env, "Microsoft.Insights/components").Single()["id"]!;
         var rules = Resources(env, "Microsoft.Insights/scheduledQueryRules").ToList();
-        // The names the probe reports (its registered checks), which the alert queries must match.
+        // The names the probe reports (its registered checks, plus the platform checks it runs in Azure), which the
+        // alert queries must match.
         var registered = Provisioning.Probes.StandardChecks.Create();
-        var checks = registered.Select(c => c.Name).ToList();
+        var checks = registered.Select(c => c.Name).Concat(Provisioning.Probes.Platform.PlatformChecks.Metadata.Select(c => c.Name)).ToList();
         Assert.AreEqual(checks.Count + 2, rules.Count);
         foreach (var rule in rules)
         {
