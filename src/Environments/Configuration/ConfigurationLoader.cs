@@ -62,7 +62,7 @@ public static partial class ConfigurationLoader
         var problems = new List<ConfigurationProblem>();
         if (!EnvironmentName().IsMatch(name))
         {
-            problems.Add(new(display, "$", $"'{name}' is not a valid environment name (it is taken from the file name).",
+            problems.Add(new(display, "$", $"{SecretRedaction.Describe(name)} is not a valid environment name (it is taken from the file name).",
                 "rename the file to 2-10 lowercase letters or digits starting with a letter, e.g. env/dev.json."));
         }
 
