@@ -164,7 +164,7 @@ public static class ConfigurationRules
             }
             if (start is not null && end is not null && start > end)
             {
-                add(path, $"the range starts ({SecretRedaction.Describe(range.Start)}) after it ends ({SecretRedaction.Describe(range.End)}).", "swap start and end.");
+                add(path, $"the range starts ({SecretRedaction.Describe(range.Start, quote: false)}) after it ends ({SecretRedaction.Describe(range.End, quote: false)}).", "swap start and end.");
             }
             if (range.Start == "0.0.0.0" && range.End == "255.255.255.255")
             {

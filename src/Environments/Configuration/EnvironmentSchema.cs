@@ -101,7 +101,7 @@ public static class EnvironmentSchema
 
     /// <summary>A JSON value as an error may show it: strings through <see cref="SecretRedaction.Describe"/>.</summary>
     private static string Echo(JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue<string>(out var text) ? SecretRedaction.Describe(text)
+        value is JsonValue v && v.TryGetValue<string>(out var text) && SecretRedaction.LooksSecret(text) ? SecretRedaction.Describe(text)
         : value is null ? "null"
         : SecretRedaction.Scrub(value.ToJsonString() is { Length: > SecretRedaction.MaxEcho } json ? json[..SecretRedaction.MaxEcho] + "…" : value.ToJsonString());
 

@@ -14,7 +14,7 @@ public static partial class SecretRedaction
     public const int MaxEcho = 80;
 
     /// <summary>The value as it may appear inside an error message: quoted, or a redaction note.</summary>
-    public static string Describe(string? value)
+    public static string Describe(string? value, bool quote = true)
     {
         if (value is null)
         {
@@ -25,7 +25,7 @@ public static partial class SecretRedaction
             return string.Create(CultureInfo.InvariantCulture, $"<a value that looks like a secret ({value.Length} characters), not shown>");
         }
         var shown = value.Length > MaxEcho ? value[..MaxEcho] + "…" : value;
-        return "'" + shown + "'";
+        return quote ? "'" + shown + "'" : shown;
     }
 
     /// <summary>The text with every secret-shaped token replaced by a redaction note.</summary>
@@ -69,12 +69,19 @@ public static partial class SecretRedaction
 
     /// <summary>
     /// A long random-looking token: at least 32 characters with upper case, lower case and digits, and more than
-    /// 4 bits of entropy per character (base64 of random bytes has close to 6; words, paths and GUIDs fall below).
+    /// 4.2 bits of entropy per character, with at least 3 digits (base64 of random bytes has close to 6; words, paths and GUIDs fall below).
     /// </summary>
     public static bool IsHighEntropy(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.Length < 32 || !token.Any(char.IsUpper) || !token.Any(char.IsLower) || !token.Any(char.IsDigit))
+        if (token.Length < 32 || !token.Any(char.IsUpper) || !token.Any(char.IsLower) || token.Count(char.IsDigit) < 3)
+        {
+            return false;
+        }
+        // Paths and resource IDs (segments between '/' or '-' are words or GUID parts) are not random: a secret has a
+        // long run without separators that mixes upper case, lower case and digits.
+        var mixedRun = token.Split('/', '-').Any(run => run.Length >= 16 && run.Any(char.IsUpper) && run.Any(char.IsLower) && run.Any(char.IsDigit));
+        if (!mixedRun)
         {
             return false;
         }
@@ -83,7 +90,7 @@ public static partial class SecretRedaction
             var p = (double)g.Count() / token.Length;
             return -p * Math.Log2(p);
         });
-        return entropy > 4.0;
+        return entropy > 4.2;
     }
 
     [GeneratedRegex(@"\bsk-[A-Za-z0-9_\-]{16,}")]
@@ -98,6 +105,6 @@ public static partial class SecretRedaction
     [GeneratedRegex(@"(?<key>\b(?:password|pwd)\s*)=\s*[^;\s'""]+", RegexOptions.IgnoreCase)]
     private static partial Regex KeyValuePassword();
 
-    [GeneratedRegex(@"[A-Za-z0-9+/=_\-.~!#%^*]{32,}")]
+    [GeneratedRegex(@"[A-Za-z0-9+/=_\-]{32,}")]
     private static partial Regex Token();
 }
