@@ -11,5 +11,6 @@ root.Subcommands.Add(LocalCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(EstimateCommand.Create());
+root.Subcommands.Add(SecretsCommand.Create());
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -62,7 +62,7 @@ public static partial class ConfigurationLoader
         var problems = new List<ConfigurationProblem>();
         if (!EnvironmentName().IsMatch(name))
         {
-            problems.Add(new(display, "$", $"'{name}' is not a valid environment name (it is taken from the file name).",
+            problems.Add(new(display, "$", $"{SecretRedaction.Describe(name)} is not a valid environment name (it is taken from the file name).",
                 "rename the file to 2-10 lowercase letters or digits starting with a letter, e.g. env/dev.json."));
         }
 
@@ -98,6 +98,14 @@ public static partial class ConfigurationLoader
             return (null, [.. problems, new(display, "$", "must be a JSON object.", "start from env/dev.json.")]);
         }
 
+        // Numbers beyond decimal's range (1e308) make the schema evaluator throw; no setting needs one.
+        var outOfRange = OutOfRangeNumbers(root, "$").ToList();
+        if (outOfRange.Count > 0)
+        {
+            return (null, [.. problems, .. outOfRange.Select(path => new ConfigurationProblem(display, path,
+                "holds a number too large to be any setting.", "use a value in the range the setting documents (see env/environment.schema.json)."))]);
+        }
+
         problems.AddRange(EnvironmentSchema.Validate(root, display));
         if (problems.Count > 0)
         {
@@ -108,6 +116,14 @@ public static partial class ConfigurationLoader
         problems.AddRange(ConfigurationRules.Check(configuration));
         return problems.Count > 0 ? (null, problems) : (configuration, []);
     }
+
+    private static IEnumerable<string> OutOfRangeNumbers(JsonNode? node, string path) => node switch
+    {
+        JsonObject o => o.SelectMany(p => OutOfRangeNumbers(p.Value, path + "." + p.Key)),
+        JsonArray a => a.SelectMany((n, i) => OutOfRangeNumbers(n, $"{path}[{i}]")),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && !v.TryGetValue<decimal>(out _) => [path],
+        _ => [],
+    };
 
     private static EnvironmentConfiguration Materialize(JsonObject root, string name, string display)
     {

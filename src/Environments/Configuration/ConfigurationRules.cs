@@ -32,7 +32,7 @@ public static class ConfigurationRules
         if (!KnownRegions.Contains(c.Location))
         {
             var closest = KnownRegions.OrderBy(r => EditDistance.Between(r, c.Location)).First();
-            Add("$.location", $"'{c.Location}' is not a region this deployment supports.", $"use a region such as '{closest}' (supported: {string.Join(", ", KnownRegions)}).");
+            Add("$.location", $"{SecretRedaction.Describe(c.Location)} is not a region this deployment supports.", $"use a region such as '{closest}' (supported: {string.Join(", ", KnownRegions)}).");
         }
 
         CheckImages(c, system, Add);
@@ -59,13 +59,13 @@ public static class ConfigurationRules
         foreach (var unknown in c.Images.Keys.Where(name => !components.Contains(name)))
         {
             var closest = components.OrderBy(name => EditDistance.Between(name, unknown)).First();
-            add($"$.images.{unknown}", $"'{unknown}' is not a component of the system.", $"did you mean '{closest}'? Images are named after the components: {string.Join(", ", components)}.");
+            add($"$.images.{unknown}", $"{SecretRedaction.Describe(unknown)} is not a component of the system.", $"did you mean '{closest}'? Images are named after the components: {string.Join(", ", components)}.");
         }
         foreach (var (component, image) in c.Images)
         {
             if (image.EndsWith(":latest", StringComparison.Ordinal))
             {
-                add($"$.images.{component}", $"'{image}' uses the tag 'latest', so a redeploy may run different code.",
+                add($"$.images.{component}", $"{SecretRedaction.Describe(image)} uses the tag 'latest', so a redeploy may run different code.",
                     "pin a version tag (e.g. :1.4.2) or a digest (@sha256:…) so every environment is reproducible.");
             }
         }
@@ -100,7 +100,7 @@ public static class ConfigurationRules
         };
         if (!db.SkuName.StartsWith(expectedFamily, StringComparison.Ordinal))
         {
-            add("$.database.skuName", $"SKU '{db.SkuName}' does not belong to the {db.Tier} tier.",
+            add("$.database.skuName", $"SKU {SecretRedaction.Describe(db.SkuName)} does not belong to the {db.Tier} tier.",
                 $"use a {expectedFamily}… SKU for {db.Tier}, or change the tier to match the SKU.");
         }
         if (db.HighAvailability && db.Tier == DatabaseTier.Burstable)
@@ -120,13 +120,13 @@ public static class ConfigurationRules
             }
             else if (!IsValidCidr(network.AddressSpace))
             {
-                add("$.network.addressSpace", $"'{network.AddressSpace}' is not a valid IPv4 CIDR block.", "use four octets of 0-255 and a prefix of 16 to 22, e.g. 10.40.0.0/16.");
+                add("$.network.addressSpace", $"{SecretRedaction.Describe(network.AddressSpace)} is not a valid IPv4 CIDR block.", "use four octets of 0-255 and a prefix of 16 to 22, e.g. 10.40.0.0/16.");
             }
             else if (AlignedNetwork(network.AddressSpace) is { } aligned && aligned != network.AddressSpace)
             {
                 // The subnets are carved from the start of the block; a block that does not start on its boundary
                 // would give subnets outside it.
-                add("$.network.addressSpace", $"'{network.AddressSpace}' does not start on its /{network.AddressSpace.Split('/')[1]} boundary.",
+                add("$.network.addressSpace", $"{SecretRedaction.Describe(network.AddressSpace)} does not start on its /{network.AddressSpace.Split('/')[1]} boundary.",
                     $"use '{aligned}'.");
             }
             if (network.AllowedIpRanges.Count > 0)
@@ -156,15 +156,15 @@ public static class ConfigurationRules
             var end = ParseIPv4(range.End);
             if (start is null)
             {
-                add($"{path}.start", $"'{range.Start}' is not an IPv4 address.", "use four octets of 0-255.");
+                add($"{path}.start", $"{SecretRedaction.Describe(range.Start)} is not an IPv4 address.", "use four octets of 0-255.");
             }
             if (end is null)
             {
-                add($"{path}.end", $"'{range.End}' is not an IPv4 address.", "use four octets of 0-255.");
+                add($"{path}.end", $"{SecretRedaction.Describe(range.End)} is not an IPv4 address.", "use four octets of 0-255.");
             }
             if (start is not null && end is not null && start > end)
             {
-                add(path, $"the range starts ({range.Start}) after it ends ({range.End}).", "swap start and end.");
+                add(path, $"the range starts ({SecretRedaction.Describe(range.Start, quote: false)}) after it ends ({SecretRedaction.Describe(range.End, quote: false)}).", "swap start and end.");
             }
             if (range.Start == "0.0.0.0" && range.End == "255.255.255.255")
             {

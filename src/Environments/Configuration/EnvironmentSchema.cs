@@ -71,11 +71,11 @@ public static class EnvironmentSchema
                 var name = pointer.Count > 0 ? pointer[pointer.Count - 1] : path;
                 if (LooksLikeSecret(name))
                 {
-                    return new(file, path, $"unknown setting '{name}'.",
+                    return new(file, path, $"unknown setting {SecretRedaction.Describe(name)}.",
                         $"Secrets never go in environment files: remove it and provide the value at deployment time through the environment variables listed in the README ({string.Join(", ", Model.TodoSystem.Description.SecureParameters.Select(p => p.Variable))}).");
                 }
                 var suggestion = allowed.OrderBy(a => EditDistance.Between(a, name)).FirstOrDefault(a => EditDistance.Between(a, name) <= 3);
-                return new(file, path, $"unknown setting '{name}'.",
+                return new(file, path, $"unknown setting {SecretRedaction.Describe(name)}.",
                     suggestion is not null
                         ? $"did you mean '{suggestion}'? Allowed here: {string.Join(", ", allowed)}."
                         : $"remove it; allowed here: {string.Join(", ", allowed)}.");
@@ -83,14 +83,14 @@ public static class EnvironmentSchema
                 return new(file, path, $"has the wrong type: {message}", $"use the type the schema expects. {hint}");
             case "enum":
                 var options = schemaNode?["enum"]?.AsArray().Select(o => o!.ToJsonString()) ?? [];
-                return new(file, path, $"value {value?.ToJsonString() ?? "null"} is not allowed.", $"use one of {string.Join(", ", options)}.");
+                return new(file, path, $"value {Echo(value)} is not allowed.", $"use one of {string.Join(", ", options)}.");
             case "pattern":
-                return new(file, path, $"value {value?.ToJsonString() ?? "null"} does not have the expected form.", hint);
+                return new(file, path, $"value {Echo(value)} does not have the expected form.", hint);
             case "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" or "minLength" or "maxLength":
                 var range = (schemaNode?["minimum"], schemaNode?["maximum"]) is ({ } low, { } high)
                     ? $"use a value from {low.ToJsonString()} to {high.ToJsonString()}. "
                     : "";
-                return new(file, path, $"value {value?.ToJsonString() ?? "null"} is out of range: {message}", range + (description ?? ""));
+                return new(file, path, $"value {Echo(value)} is out of range: {message}", range + (description ?? ""));
             case "allOf" or "$ref" or "properties" or "additionalProperties" or "items":
                 // Summaries of nested failures that are reported on their own.
                 return null;
@@ -98,6 +98,12 @@ public static class EnvironmentSchema
                 return new(file, path, message, hint);
         }
     }
+
+    /// <summary>A JSON value as an error may show it: strings through <see cref="SecretRedaction.Describe"/>.</summary>
+    private static string Echo(JsonNode? value) =>
+        value is JsonValue v && v.TryGetValue<string>(out var text) && SecretRedaction.LooksSecret(text) ? SecretRedaction.Describe(text)
+        : value is null ? "null"
+        : SecretRedaction.Scrub(value.ToJsonString() is { Length: > SecretRedaction.MaxEcho } json ? json[..SecretRedaction.MaxEcho] + "…" : value.ToJsonString());
 
     private static bool LooksLikeSecret(string name) =>
         name.Contains("secret", StringComparison.OrdinalIgnoreCase)

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using Provisioning.Cli.Commands;
+using Provisioning.Environments.Model;
+using Provisioning.TestSupport;
+
+namespace Provisioning.Cli.Tests;
+
+[TestClass]
+public sealed partial class SecretsCommandTests
+{
+    internal static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(SecretsCommand.Create());
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>What `eval "$(secrets …)"` would export: the single-quoted values of the export lines.</summary>
+    internal static Dictionary<string, string> Exports(string output)
+    {
+        var exports = new Dictionary<string, string>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith('#'))
+            {
+                continue;
+            }
+            var m = ExportLine().Match(line);
+            Assert.IsTrue(m.Success, $"not an export line: {line.Split('=')[0]}=…");
+            exports[m.Groups[1].Value] = m.Groups[2].Value;
+        }
+        return exports;
+    }
+
+    private static string CopyGenerated(string env)
+    {
+        var dir = TestFolders.NewTemp("secrets-" + env);
+        TestFolders.Copy(Path.Combine(TestFolders.RepositoryRoot, "generated", env), dir);
+        return dir;
+    }
+
+    private static BicepRun BuildParams(string dir, IReadOnlyDictionary<string, string> environment) =>
+        BicepCli.Run(environment, "build-params", Path.Combine(dir, "main.bicepparam"), "--stdout");
+
+    [TestMethod]
+    [DataRow("dev")]
+    [DataRow("prod")]
+    public void Exported_values_pass_the_parameters_own_rules_when_the_bicepparam_is_compiled(string env)
+    {
+        var (exit, stdout, stderr) = Run("secrets", "-e", env);
+        Assert.AreEqual(ExitCodes.Success, exit, stderr);
+        Assert.AreEqual("", stderr, "export format writes nothing but the values, and only to stdout");
+        var exports = Exports(stdout);
+        var configuration = Provisioning.Environments.Configuration.ConfigurationLoader.Load(
+            Path.Combine(TestFolders.RepositoryRoot, "env", env + ".json")).Configuration!;
+        var expected = TodoSystem.Description.SecureParametersFor(configuration).Where(p => !p.Optional && p.Variable != "OPENAI_API_KEY").Select(p => p.Variable);
+        CollectionAssert.IsSubsetOf(expected.ToList(), exports.Keys.ToList());
+        Assert.IsFalse(exports.ContainsKey("JWT_SECRET_KEY_PREVIOUS"), "optional parameters only with --include-optional");
+
+        // Complexity (Azure Database for PostgreSQL): 8-128 characters, three of the four classes, no login inside.
+        var logins = new Dictionary<string, string>
+        {
+            ["POSTGRES_ADMIN_PASSWORD"] = TodoSystem.Description.Database.AdministratorLogin,
+            ["POSTGRES_OWNER_PASSWORD"] = "todo_owner",
+            ["POSTGRES_APP_PASSWORD"] = "todo_app",
+            ["POSTGRES_PROBE_PASSWORD"] = "todo_probe",
+        };
+        foreach (var (variable, login) in logins)
+        {
+            var password = exports[variable];
+            Assert.IsTrue(password.Length is >= 8 and <= 128, variable);
+            var classes = new[] { password.Any(char.IsUpper), password.Any(char.IsLower), password.Any(char.IsDigit), password.Any(c => !char.IsLetterOrDigit(c)) }.Count(b => b);
+            Assert.IsTrue(classes >= 3, $"{variable} has {classes} character classes");
+            Assert.IsFalse(password.Contains(login, StringComparison.OrdinalIgnoreCase), variable);
+        }
+        Assert.IsTrue(Convert.FromBase64String(exports["JWT_SECRET_KEY"]).Length >= 32, "JWT key: at least 32 random bytes");
+        Assert.AreEqual(exports.Count, exports.Values.Distinct().Count(), "every value is fresh");
+
+        var dir = CopyGenerated(env);
+        var environment = new Dictionary<string, string>(exports) { ["OPENAI_API_KEY"] = "placeholder-openai-key" };
+        BuildParams(dir, environment).AssertClean();
+
+        // The same compile rejects a value that breaks @minLength, so the check above is not vacuous.
+        environment["POSTGRES_APP_PASSWORD"] = "Short1!";
+        var rejected = BuildParams(dir, environment);
+        Assert.AreNotEqual(0, rejected.ExitCode + rejected.Diagnostics.Count(d => d.Level == "Error"), rejected.StandardError);
+    }
+
+    [TestMethod]
+    public void Include_optional_adds_the_previous_jwt_key_and_azd_format_warns_on_stderr_only()
+    {
+        var (exit, stdout, stderr) = Run("secrets", "-e", "dev", "--include-optional", "--format", "azd");
+        Assert.AreEqual(ExitCodes.Success, exit, stderr);
+        StringAssert.Contains(stdout, "azd env set JWT_SECRET_KEY_PREVIOUS '");
+        StringAssert.Contains(stderr, "plain text");
+        foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')))
+        {
+            Assert.IsTrue(AzdLine().IsMatch(line), line.Split('\'')[0]);
+            Assert.IsFalse(stderr.Contains(line.Split('\'')[1], StringComparison.Ordinal), "values never reach stderr");
+        }
+    }
+
+    [TestMethod]
+    public void Passwords_always_have_four_classes_and_never_the_login()
+    {
+        for (var i = 0; i < 2_000; i++)
+        {
+            var p = SecretsCommand.Password(16, "todoadmin");
+            Assert.IsTrue(p.Any(char.IsUpper) && p.Any(char.IsLower) && p.Any(char.IsDigit) && p.Any(SecretsCommand.Symbols.Contains));
+            Assert.IsFalse(p.Contains('\'', StringComparison.Ordinal) || p.Contains('$', StringComparison.Ordinal) || p.Contains('`', StringComparison.Ordinal));
+        }
+    }
+
+    [TestMethod]
+    public void Unknown_environment_and_format_are_input_errors_with_nothing_on_stdout()
+    {
+        var (exit, stdout, stderr) = Run("secrets", "-e", "nope");
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        Assert.AreEqual("", stdout);
+        StringAssert.Contains(stderr, "Fix:");
+        (exit, stdout, _) = Run("secrets", "--format", "yaml");
+        Assert.AreEqual(ExitCodes.InvalidInput, exit);
+        Assert.AreEqual("", stdout);
+    }
+
+    [TestMethod]
+    public void Help_explains_rotation_and_gives_an_example()
+    {
+        var (_, stdout, _) = Run("secrets", "--help");
+        StringAssert.Contains(stdout, "JWT_SECRET_KEY_PREVIOUS");
+        StringAssert.Contains(stdout, "Example:");
+        StringAssert.Contains(stdout, "set-secret");
+    }
+
+    [GeneratedRegex(@"^export ([A-Z_]+)='([^']*)'$")]
+    private static partial Regex ExportLine();
+
+    [GeneratedRegex(@"^azd env set [A-Z_]+ '[^']+'$")]
+    private static partial Regex AzdLine();
+}
