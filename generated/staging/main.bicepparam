@@ -4,15 +4,15 @@ param location = 'westeurope'
 
 param environmentName = 'staging'
 
-param frontendImage = 'todo-frontend:1.0.0'
+param frontendImage = empty(readEnvironmentVariable('DEPLOYED_FRONTEND_IMAGE', '')) ? 'todo-frontend:1.0.0' : readEnvironmentVariable('DEPLOYED_FRONTEND_IMAGE', '')
 
-param backendImage = 'todo-backend:1.0.0'
+param backendImage = empty(readEnvironmentVariable('DEPLOYED_BACKEND_IMAGE', '')) ? 'todo-backend:1.0.0' : readEnvironmentVariable('DEPLOYED_BACKEND_IMAGE', '')
 
-param mcpImage = 'todo-mcp:1.0.0'
+param mcpImage = empty(readEnvironmentVariable('DEPLOYED_MCP_IMAGE', '')) ? 'todo-mcp:1.0.0' : readEnvironmentVariable('DEPLOYED_MCP_IMAGE', '')
 
-param migrateImage = 'todo-migrate:1.0.0'
+param migrateImage = empty(readEnvironmentVariable('DEPLOYED_MIGRATE_IMAGE', '')) ? 'todo-migrate:1.0.0' : readEnvironmentVariable('DEPLOYED_MIGRATE_IMAGE', '')
 
-param probeImage = 'todo-probe:1.0.0'
+param probeImage = empty(readEnvironmentVariable('DEPLOYED_PROBE_IMAGE', '')) ? 'todo-probe:1.0.0' : readEnvironmentVariable('DEPLOYED_PROBE_IMAGE', '')
 
 param jwtSecretKey = readEnvironmentVariable('JWT_SECRET_KEY')
 

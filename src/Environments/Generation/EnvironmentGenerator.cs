@@ -48,12 +48,30 @@ public static class EnvironmentGenerator
 
     private static BicepParamFile BootstrapParameters(EnvironmentConfiguration c) => new("bootstrap.bicep", [.. CommonParameters(c)]);
 
+    /// <summary>The deployment env var the preprovision hook sets to the image a component runs now:
+    /// <c>DEPLOYED_</c> + the image parameter without <c>Image</c>, upper case, + <c>_IMAGE</c>.</summary>
+    public static string DeployedImageVariable(string imageParameter)
+    {
+        ArgumentNullException.ThrowIfNull(imageParameter);
+        var stem = imageParameter.EndsWith("Image", StringComparison.Ordinal) ? imageParameter[..^"Image".Length] : imageParameter;
+        return $"DEPLOYED_{stem.ToUpperInvariant()}_IMAGE";
+    }
+
+    // The image kept across a provision-only run (docs/deployment.md), else the env file's tag. empty() and not the
+    // two-argument readEnvironmentVariable default: azd can only clear a stale value to "", which must fall back too.
+    // Inline (the variable read twice) because a BicepParamFile has no var statements.
+    private static BicepExpression KeptImage(string imageParameter, string fallback)
+    {
+        var deployed = Bicep.Syntax.Bicep.Call("readEnvironmentVariable", DeployedImageVariable(imageParameter), "");
+        return Bicep.Syntax.Bicep.If(Bicep.Syntax.Bicep.Call("empty", deployed), fallback, deployed);
+    }
+
     private static BicepParamFile Parameters(EnvironmentConfiguration c, SystemDescription system)
     {
         ParameterAssignment[] plain =
         [
             .. CommonParameters(c),
-            .. system.Components.Select(component => new ParameterAssignment(component.ImageParameter, c.Images[component.Name])),
+            .. system.Components.Select(component => new ParameterAssignment(component.ImageParameter, KeptImage(component.ImageParameter, c.Images[component.Name]))),
         ];
         // Secrets are never written down: the deployment reads them from the caller's environment and fails
         // before anything is created when one is missing.

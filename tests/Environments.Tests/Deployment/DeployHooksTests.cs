@@ -259,7 +259,6 @@ public sealed partial class DeployHooksTests
     }
 
     [TestMethod]
-    [Ignore("Enable when generated/<env>/main.bicepparam reads DEPLOYED_<COMPONENT>_IMAGE (coord deploy-template-spec.md, section 1).")]
     public void Main_bicepparam_takes_the_kept_image_and_falls_back_to_the_environment_files_tag()
     {
         var paramFile = Path.Combine(TestFolders.RepositoryRoot, "generated", "dev", "main.bicepparam");
@@ -267,12 +266,9 @@ public sealed partial class DeployHooksTests
         {
             ["JWT_SECRET_KEY"] = new string('k', 48),
             ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
-        ["POSTGRES_OWNER_PASSWORD"] = "another-long-password-1",
-        ["POSTGRES_APP_PASSWORD"] = "another-long-password-2",
-        ["POSTGRES_PROBE_PASSWORD"] = "another-long-password-3",
-            ["POSTGRES_OWNER_PASSWORD"] = "another-long-password-1",
-            ["POSTGRES_APP_PASSWORD"] = "another-long-password-2",
-            ["POSTGRES_PROBE_PASSWORD"] = "another-long-password-3",
+            ["POSTGRES_OWNER_PASSWORD"] = "another-long-password",
+            ["POSTGRES_APP_PASSWORD"] = "a-third-long-password",
+            ["POSTGRES_PROBE_PASSWORD"] = "a-fourth-long-password",
             ["OPENAI_API_KEY"] = "sk-test",
         };
 
@@ -447,9 +443,9 @@ public sealed partial class DeployHooksTests
         ["ROLE_PROPAGATION_SECONDS"] = "1",
         ["JWT_SECRET_KEY"] = new string('k', 48),
         ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
-        ["POSTGRES_OWNER_PASSWORD"] = "another-long-password-1",
-        ["POSTGRES_APP_PASSWORD"] = "another-long-password-2",
-        ["POSTGRES_PROBE_PASSWORD"] = "another-long-password-3",
+        ["POSTGRES_OWNER_PASSWORD"] = "another-long-password",
+        ["POSTGRES_APP_PASSWORD"] = "a-third-long-password",
+        ["POSTGRES_PROBE_PASSWORD"] = "a-fourth-long-password",
         ["OPENAI_API_KEY"] = "sk-test",
     };
 

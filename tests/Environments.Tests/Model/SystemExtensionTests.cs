@@ -103,7 +103,7 @@ public sealed class SystemExtensionTests
         StringAssert.Contains((string)container["image"]!, "todo-worker:1.0.0");
         var probes = container["probes"]!.AsArray().Select(p => ((string)p!["type"]!, (string?)p["httpGet"]?["path"])).ToList();
         CollectionAssert.AreEquivalent(new[] { ("Startup", "/healthz"), ("Liveness", "/healthz"), ("Readiness", "/healthz") }, probes);
-        StringAssert.Contains(Result.Value.Files["dev/main.bicepparam"], "param workerImage = 'todo-worker:1.0.0'");
+        StringAssert.Contains(Result.Value.Files["dev/main.bicepparam"], "param workerImage = empty(readEnvironmentVariable('DEPLOYED_WORKER_IMAGE', '')) ? 'todo-worker:1.0.0' : readEnvironmentVariable('DEPLOYED_WORKER_IMAGE', '')");
     }
 
     [TestMethod]
