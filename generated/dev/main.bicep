@@ -201,7 +201,7 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     }
     storage: {
       storageSizeGB: 32
-      autoGrow: 'Enabled'
+      autoGrow: 'Disabled'
     }
     backup: {
       backupRetentionDays: 7
@@ -1735,6 +1735,42 @@ resource alertProbeSilent 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = 
         alertActionGroup.id
       ]
     }
+  }
+}
+
+resource postgresStorageAlert 'Microsoft.Insights/metricAlerts@2026-01-01' = {
+  name: 'alert-todo-dev-postgres-storage'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'PostgreSQL storage at or above 80 % of its provisioned size; raise database.storageSizeGB in env/dev.json and deploy (the server turns read-only at 95 %).'
+    severity: 2
+    enabled: true
+    scopes: [
+      postgres.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          name: 'storage-percent'
+          criterionType: 'StaticThresholdCriterion'
+          metricName: 'storage_percent'
+          metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+          operator: 'GreaterThanOrEqual'
+          threshold: 80
+          timeAggregation: 'Maximum'
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: alertActionGroup.id
+      }
+    ]
   }
 }
 

@@ -1,3 +1,4 @@
+using Provisioning.Environments.Todo;
 using System.Globalization;
 using System.Text;
 using Provisioning.Environments.Configuration;
@@ -58,6 +59,8 @@ internal static class EnvironmentReadme
         var db = c.Database;
         Line(F($"PostgreSQL Flexible Server 16, `{db.SkuName}` ({db.Tier}), {db.StorageSizeGB} GB, backups kept {db.BackupRetentionDays} days") +
              (db.GeoRedundantBackup ? ", geo-redundant" : "") + (db.HighAvailability ? ", zone-redundant high availability" : "") + ". TLS is required.");
+        Line(F($"Storage does not grow by itself (a disk Azure grew would make the next deployment fail); an alert reaches the action group at {TodoTemplate.DatabaseStorageAlertPercent} % used. ") +
+             F($"To grow the disk: raise `database.storageSizeGB` in `env/{c.Name}.json` (sizes only go up), regenerate, deploy."));
         Line();
         Line($"Key Vault in RBAC mode, soft delete {c.KeyVault.SoftDeleteRetentionDays.ToString(CultureInfo.InvariantCulture)} days" +
              (c.KeyVault.PurgeProtection ? ", purge protection on" : ", purge protection off") + ".");

@@ -32,6 +32,7 @@ public static partial class TodoTemplate
         var workloads = AddWorkloads(f, inputs);
         AddPlatformAccess(f, inputs, workloads);
         AddAlerts(f, monitoring);
+        AddDatabaseStorageAlert(f, monitoring, data);
         AddDiagnostics(f, monitoring, [vault, postgres, registry]);
         AddLocks(f, data);
         AddOutputs(f, apps, workloads, registry, data, monitoring);

@@ -164,6 +164,25 @@ public sealed partial class SnapshotAssertionTests
     }
 
     [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void Storage_never_grows_behind_the_templates_back_and_a_filling_disk_alerts(string env)
+    {
+        // Autogrow would grow the disk past storageSizeGB, and the next deployment's PUT cannot shrink it.
+        var server = Resources(env, "Microsoft.DBforPostgreSQL/flexibleServers").Single();
+        Assert.AreEqual("Disabled", (string)server["properties"]!["storage"]!["autoGrow"]!, env);
+
+        var alert = Resources(env, "Microsoft.Insights/metricAlerts")
+            .Single(a => ((JsonArray)a["properties"]!["scopes"]!).Select(x => (string)x!).Contains((string)server["id"]!));
+        var criterion = alert["properties"]!["criteria"]!["allOf"]![0]!;
+        Assert.AreEqual("storage_percent", (string)criterion["metricName"]!, env);
+        Assert.AreEqual("Microsoft.DBforPostgreSQL/flexibleServers", (string)criterion["metricNamespace"]!, env);
+        Assert.AreEqual("GreaterThanOrEqual", (string)criterion["operator"]!, env);
+        Assert.AreEqual(80, (int)criterion["threshold"]!, env);
+        var actionGroup = Resources(env, "Microsoft.Insights/actionGroups").Single();
+        Assert.AreEqual((string)actionGroup["id"]!, (string)alert["properties"]!["actions"]![0]!["actionGroupId"]!, env);
+    }
+
+    [TestMethod]
     public void Prod_has_ha_long_geo_backups_purge_protection_locks_and_no_public_access()
     {
         var server = Resources("prod", "Microsoft.DBforPostgreSQL/flexibleServers").Single();

@@ -30,8 +30,12 @@ public sealed record PostgreSqlFlexibleServer(string Identifier) : Resource(Iden
 
     public BicepValue<int> StorageSizeGb { get; init; } = 32;
 
-    /// <summary>Grows storage before it fills up instead of turning the server read-only.</summary>
-    public BicepValue<string> StorageAutoGrow { get; init; } = "Enabled";
+    /// <summary>
+    /// Off by default: once Azure has grown the disk, every later deployment that still declares the smaller
+    /// <see cref="StorageSizeGb"/> fails (a PUT cannot shrink storage). Grow the size in the template instead, and
+    /// alert on the storage_percent metric so that happens in time.
+    /// </summary>
+    public BicepValue<string> StorageAutoGrow { get; init; } = "Disabled";
 
     /// <summary>7 to 35 days.</summary>
     public BicepValue<int> BackupRetentionDays { get; init; } = 7;
