@@ -43,7 +43,7 @@ internal static class InvalidConfigurationCases
         yield return Case("unknown region", "dev", j => j["location"] = "westeuropa", "$.location", "'westeuropa' is not a region", "'westeurope'");
         yield return Case("name prefix with capitals", "dev", j => j["namePrefix"] = "Todo-App", "$.namePrefix", "does not have the expected form", "lowercase letters and digits");
         yield return Case("alert e-mail without domain", "dev", j => j["alertEmail"] = "oncall", "$.alertEmail", "does not have the expected form", "alerts are e-mailed");
-        yield return Case("alert e-mail that is a connection string", "dev", j => j["alertEmail"] = "postgresql://todoadmin:hunter2-secret@db.example.org/todo", "$.alertEmail", "does not have the expected form", "alerts are e-mailed");
+        yield return Case("alert e-mail that is a connection string", "dev", j => j["alertEmail"] = "postgresql://todoadmin:hunter2-secret@db.example.com/todo", "$.alertEmail", "does not have the expected form", "alerts are e-mailed");
         yield return Case("domain key of the wrong kind", "dev", j => j["frontend"]!["openAiDomainKey"] = "sk-live-123", "$.frontend.openAiDomainKey", "does not have the expected form", "domain allowlist");
         yield return Case("probe schedule with five fields", "dev", j => j["probe"]!["schedule"] = "* * * * *", "$.probe.schedule", "does not have the expected form", "six fields");
         yield return Case("prod without HA", "prod", j => j["database"]!["highAvailability"] = false, "$.database.highAvailability", "production runs without zone-redundant high availability", "\"highAvailability\": true");
