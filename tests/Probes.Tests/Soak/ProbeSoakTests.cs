@@ -63,6 +63,13 @@ public sealed class ProbeSoakTests
     [TestMethod]
     public async Task Thousands_of_probe_runs_under_random_faults_end_in_time_with_bounded_resources_and_the_verdict_of_each_fault()
     {
+        // The chaos servers and ten probe lanes share this one process. Stalled connections park thread-pool work, and
+        // on 2 cores the pool grows by about one thread a second, so the runner's own deadline timer could wait behind
+        // 100+ queued items (seen in CI: 13 threads, 117 queued) and a run would overrun because the test starved it,
+        // not because the probe ignored its deadline. A host runs one probe at a time; give the soak the threads its
+        // own load needs so the deadline assertion judges the runner.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completionPorts, 64));
         var seed = Environment.GetEnvironmentVariable("PROBE_SOAK_SEED") is { Length: > 0 } fixedSeed
             ? int.Parse(fixedSeed, CultureInfo.InvariantCulture)
             : RandomNumberGenerator.GetInt32(int.MaxValue);
