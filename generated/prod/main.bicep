@@ -76,6 +76,9 @@ var tags = {
   'managed-by': 'provisioning-generator'
 }
 
+@description('The PostgreSQL server\'s host name, from its name: the secrets holding it are written before the server exists.')
+var postgresHost = 'psql-todo-prod-${uniqueString(resourceGroup().id, 'postgres')}.postgres.database.azure.com'
+
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-todo-prod'
   location: location
@@ -162,6 +165,336 @@ resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   }
 }
 
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
+  name: 'kv-tod-pro-${uniqueString(resourceGroup().id, 'keyVault')}'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    tenantId: subscription().tenantId
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Disabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Deny'
+    }
+  }
+}
+
+resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'jwt-secret-key'
+  properties: {
+    value: jwtSecretKey
+    contentType: 'HS256 key'
+  }
+}
+
+resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
+  parent: keyVault
+  name: 'jwt-secret-key-previous'
+  properties: {
+    value: jwtSecretKeyPrevious
+    contentType: 'HS256 key'
+  }
+}
+
+resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'openai-api-key'
+  properties: {
+    value: openAiApiKey
+  }
+}
+
+resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-admin-url'
+  properties: {
+    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-migrate'
+  properties: {
+    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-backend'
+  properties: {
+    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-probe'
+  properties: {
+    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-app'
+  properties: {
+    value: postgresAppPassword
+  }
+}
+
+resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-probe'
+  properties: {
+    value: postgresProbePassword
+  }
+}
+
+resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
+  name: 'sttodpropro${uniqueString(resourceGroup().id, 'probeStorage')}'
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    allowedCopyScope: 'AAD'
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource probeIdentity_StorageBlobDataOwner_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageQueueDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageTableDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_MonitoringMetricsPublisher_appInsights 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, probeIdentity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, frontendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, frontendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, backendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasJwtSecretKeyPrevious) {
+  scope: jwtPreviousSecret
+  name: guid(jwtPreviousSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlBackendSecret
+  name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: openAiApiKeySecret
+  name: guid(openAiApiKeySecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, mcpIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, mcpIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, migrateIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlMigrateSecret
+  name: guid(databaseUrlMigrateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseAdminUrlSecret
+  name: guid(databaseAdminUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordAppSecret
+  name: guid(databasePasswordAppSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordProbeSecret
+  name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, probeIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlProbeSecret
+  name: guid(databaseUrlProbeSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource vnet 'Microsoft.Network/virtualNetworks@2026-03-01' = {
   name: 'vnet-todo-prod'
   location: location
@@ -230,28 +563,6 @@ resource postgresDnsZoneLink 'Microsoft.Network/privateDnsZones/virtualNetworkLi
   }
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
-  name: 'kv-tod-pro-${uniqueString(resourceGroup().id, 'keyVault')}'
-  location: location
-  tags: tags
-  properties: {
-    sku: {
-      family: 'A'
-      name: 'standard'
-    }
-    tenantId: subscription().tenantId
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
-    publicNetworkAccess: 'Disabled'
-    networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Deny'
-    }
-  }
-}
-
 resource keyVaultDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.vaultcore.azure.net'
   location: 'global'
@@ -305,803 +616,6 @@ resource keyVaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZone
         }
       }
     ]
-  }
-}
-
-resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
-  name: 'psql-todo-prod-${uniqueString(resourceGroup().id, 'postgres')}'
-  location: location
-  tags: tags
-  sku: {
-    name: 'Standard_D4ds_v5'
-    tier: 'GeneralPurpose'
-  }
-  properties: {
-    version: '16'
-    administratorLogin: 'todoadmin'
-    administratorLoginPassword: postgresAdminPassword
-    authConfig: {
-      activeDirectoryAuth: 'Enabled'
-      passwordAuth: 'Enabled'
-      tenantId: subscription().tenantId
-    }
-    storage: {
-      storageSizeGB: 128
-      autoGrow: 'Disabled'
-    }
-    backup: {
-      backupRetentionDays: 35
-      geoRedundantBackup: 'Enabled'
-    }
-    highAvailability: {
-      mode: 'ZoneRedundant'
-    }
-    network: {
-      delegatedSubnetResourceId: vnet.properties.subnets[1].id
-      privateDnsZoneArmResourceId: postgresDnsZone.id
-      publicNetworkAccess: 'Disabled'
-    }
-  }
-  dependsOn: [
-    postgresDnsZoneLink
-  ]
-}
-
-resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = {
-  parent: postgres
-  name: 'todo'
-  properties: {
-    charset: 'UTF8'
-    collation: 'en_US.utf8'
-  }
-}
-
-resource postgresRequireTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2025-08-01' = {
-  parent: postgres
-  name: 'require_secure_transport'
-  properties: {
-    value: 'ON'
-    source: 'user-override'
-  }
-  dependsOn: [
-    postgresDatabase
-  ]
-}
-
-resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'jwt-secret-key'
-  properties: {
-    value: jwtSecretKey
-    contentType: 'HS256 key'
-  }
-}
-
-resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
-  parent: keyVault
-  name: 'jwt-secret-key-previous'
-  properties: {
-    value: jwtSecretKeyPrevious
-    contentType: 'HS256 key'
-  }
-}
-
-resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'openai-api-key'
-  properties: {
-    value: openAiApiKey
-  }
-}
-
-resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-admin-url'
-  properties: {
-    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-url-migrate'
-  properties: {
-    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-url-backend'
-  properties: {
-    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-url-probe'
-  properties: {
-    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-password-app'
-  properties: {
-    value: postgresAppPassword
-  }
-}
-
-resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-password-probe'
-  properties: {
-    value: postgresProbePassword
-  }
-}
-
-resource appsEnvironment 'Microsoft.App/managedEnvironments@2026-07-01' = {
-  name: 'cae-todo-prod'
-  location: location
-  tags: tags
-  properties: {
-    appLogsConfiguration: {
-      destination: 'log-analytics'
-      logAnalyticsConfiguration: {
-        customerId: logAnalytics.properties.customerId
-        sharedKey: logAnalytics.listKeys().primarySharedKey
-      }
-    }
-    vnetConfiguration: {
-      infrastructureSubnetId: vnet.properties.subnets[0].id
-    }
-    zoneRedundant: true
-    workloadProfiles: [
-      {
-        name: 'Consumption'
-        workloadProfileType: 'Consumption'
-      }
-    ]
-  }
-}
-
-resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, frontendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: frontendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, frontendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: frontendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
-  name: 'ca-todo-prod-frontend'
-  location: location
-  tags: union(tags, {
-    'azd-service-name': 'frontend'
-  })
-  identity: {
-    type: 'UserAssigned'
-    userAssignedIdentities: {
-      '${frontendIdentity.id}': {}
-    }
-  }
-  properties: {
-    environmentId: appsEnvironment.id
-    configuration: {
-      activeRevisionsMode: 'Single'
-      ingress: {
-        external: true
-        targetPort: 3000
-        transport: 'http'
-        allowInsecure: false
-        traffic: [
-          {
-            latestRevision: true
-            weight: 100
-          }
-        ]
-      }
-      secrets: [
-        {
-          name: 'jwt-secret-key'
-          keyVaultUrl: jwtSecret.properties.secretUri
-          identity: frontendIdentity.id
-        }
-      ]
-      registries: [
-        {
-          server: registry.properties.loginServer
-          identity: frontendIdentity.id
-        }
-      ]
-    }
-    template: {
-      containers: [
-        {
-          name: 'frontend'
-          image: '${registry.properties.loginServer}/${frontendImage}'
-          env: [
-            {
-              name: 'NEXT_PUBLIC_OPENAI_DOMAIN_KEY'
-              value: 'domain_pk_prod00000000000000000'
-            }
-            {
-              name: 'REACT_APP_BACKEND_URL'
-              value: 'https://${'ca-todo-prod-backend'}.${appsEnvironment.properties.defaultDomain}'
-            }
-            {
-              name: 'JWT_SECRET_KEY'
-              secretRef: 'jwt-secret-key'
-            }
-          ]
-          resources: {
-            cpu: json('1')
-            memory: '2Gi'
-          }
-          probes: [
-            {
-              type: 'Startup'
-              httpGet: {
-                path: '/api/health'
-                port: 3000
-              }
-              periodSeconds: 10
-              failureThreshold: 30
-            }
-            {
-              type: 'Liveness'
-              httpGet: {
-                path: '/api/health'
-                port: 3000
-              }
-              periodSeconds: 30
-              failureThreshold: 3
-            }
-            {
-              type: 'Readiness'
-              httpGet: {
-                path: '/api/health'
-                port: 3000
-              }
-              periodSeconds: 10
-              failureThreshold: 3
-            }
-          ]
-        }
-      ]
-      scale: {
-        minReplicas: 2
-        maxReplicas: 10
-        rules: [
-          {
-            name: 'http-load'
-            http: {
-              metadata: {
-                concurrentRequests: '50'
-              }
-            }
-          }
-        ]
-      }
-    }
-  }
-  dependsOn: [
-    frontendIdentity_AcrPull_registry
-    frontendIdentity_KeyVaultSecretsUser_jwtSecret
-  ]
-}
-
-resource backendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, backendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasJwtSecretKeyPrevious) {
-  scope: jwtPreviousSecret
-  name: guid(jwtPreviousSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlBackendSecret
-  name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: openAiApiKeySecret
-  name: guid(openAiApiKeySecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
-  name: 'ca-todo-prod-backend'
-  location: location
-  tags: union(tags, {
-    'azd-service-name': 'backend'
-  })
-  identity: {
-    type: 'UserAssigned'
-    userAssignedIdentities: {
-      '${backendIdentity.id}': {}
-    }
-  }
-  properties: {
-    environmentId: appsEnvironment.id
-    configuration: {
-      activeRevisionsMode: 'Single'
-      ingress: {
-        external: true
-        targetPort: 8000
-        transport: 'http'
-        allowInsecure: false
-        traffic: [
-          {
-            latestRevision: true
-            weight: 100
-          }
-        ]
-      }
-      secrets: concat([
-        {
-          name: 'jwt-secret-key'
-          keyVaultUrl: jwtSecret.properties.secretUri
-          identity: backendIdentity.id
-        }
-      ], hasJwtSecretKeyPrevious ? [
-        {
-          name: 'jwt-secret-key-previous'
-          keyVaultUrl: jwtPreviousSecret!.properties.secretUri
-          identity: backendIdentity.id
-        }
-      ] : [], [
-        {
-          name: 'database-url'
-          keyVaultUrl: databaseUrlBackendSecret.properties.secretUri
-          identity: backendIdentity.id
-        }
-        {
-          name: 'openai-api-key'
-          keyVaultUrl: openAiApiKeySecret.properties.secretUri
-          identity: backendIdentity.id
-        }
-      ])
-      registries: [
-        {
-          server: registry.properties.loginServer
-          identity: backendIdentity.id
-        }
-      ]
-    }
-    template: {
-      containers: [
-        {
-          name: 'backend'
-          image: '${registry.properties.loginServer}/${backendImage}'
-          env: concat([
-            {
-              name: 'MCP_SERVER_URL'
-              value: 'https://${'ca-todo-prod-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
-            }
-            {
-              name: 'FRONTEND_URL'
-              value: 'https://${'ca-todo-prod-frontend'}.${appsEnvironment.properties.defaultDomain}'
-            }
-            {
-              name: 'JWT_SECRET_KEY'
-              secretRef: 'jwt-secret-key'
-            }
-          ], hasJwtSecretKeyPrevious ? [
-            {
-              name: 'JWT_SECRET_KEY_PREVIOUS'
-              secretRef: 'jwt-secret-key-previous'
-            }
-          ] : [], [
-            {
-              name: 'DATABASE_URL'
-              secretRef: 'database-url'
-            }
-            {
-              name: 'OPENAI_API_KEY'
-              secretRef: 'openai-api-key'
-            }
-          ])
-          resources: {
-            cpu: json('1')
-            memory: '2Gi'
-          }
-          probes: [
-            {
-              type: 'Startup'
-              httpGet: {
-                path: '/health'
-                port: 8000
-              }
-              periodSeconds: 10
-              failureThreshold: 30
-            }
-            {
-              type: 'Liveness'
-              tcpSocket: {
-                port: 8000
-              }
-              periodSeconds: 30
-              failureThreshold: 3
-            }
-            {
-              type: 'Readiness'
-              httpGet: {
-                path: '/health'
-                port: 8000
-              }
-              periodSeconds: 10
-              failureThreshold: 3
-            }
-          ]
-        }
-      ]
-      scale: {
-        minReplicas: 2
-        maxReplicas: 10
-        rules: [
-          {
-            name: 'http-load'
-            http: {
-              metadata: {
-                concurrentRequests: '50'
-              }
-            }
-          }
-        ]
-      }
-    }
-  }
-  dependsOn: [
-    backendIdentity_AcrPull_registry
-    backendIdentity_KeyVaultSecretsUser_jwtSecret
-    backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret
-    backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret
-    backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret
-  ]
-}
-
-resource mcpIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, mcpIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: mcpIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, mcpIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: mcpIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
-  name: 'ca-todo-prod-mcp'
-  location: location
-  tags: union(tags, {
-    'azd-service-name': 'mcp'
-  })
-  identity: {
-    type: 'UserAssigned'
-    userAssignedIdentities: {
-      '${mcpIdentity.id}': {}
-    }
-  }
-  properties: {
-    environmentId: appsEnvironment.id
-    configuration: {
-      activeRevisionsMode: 'Single'
-      ingress: {
-        external: false
-        targetPort: 8001
-        transport: 'http'
-        allowInsecure: false
-        traffic: [
-          {
-            latestRevision: true
-            weight: 100
-          }
-        ]
-      }
-      secrets: [
-        {
-          name: 'jwt-secret-key'
-          keyVaultUrl: jwtSecret.properties.secretUri
-          identity: mcpIdentity.id
-        }
-      ]
-      registries: [
-        {
-          server: registry.properties.loginServer
-          identity: mcpIdentity.id
-        }
-      ]
-    }
-    template: {
-      containers: [
-        {
-          name: 'mcp'
-          image: '${registry.properties.loginServer}/${mcpImage}'
-          env: [
-            {
-              name: 'MCP_BACKEND_URL'
-              value: 'https://${'ca-todo-prod-backend'}.${appsEnvironment.properties.defaultDomain}'
-            }
-            {
-              name: 'JWT_SECRET_KEY'
-              secretRef: 'jwt-secret-key'
-            }
-          ]
-          resources: {
-            cpu: json('0.5')
-            memory: '1Gi'
-          }
-          probes: [
-            {
-              type: 'Startup'
-              httpGet: {
-                path: '/health'
-                port: 8001
-              }
-              periodSeconds: 10
-              failureThreshold: 30
-            }
-            {
-              type: 'Liveness'
-              httpGet: {
-                path: '/health'
-                port: 8001
-              }
-              periodSeconds: 30
-              failureThreshold: 3
-            }
-            {
-              type: 'Readiness'
-              httpGet: {
-                path: '/health'
-                port: 8001
-              }
-              periodSeconds: 10
-              failureThreshold: 3
-            }
-          ]
-        }
-      ]
-      scale: {
-        minReplicas: 2
-        maxReplicas: 6
-        rules: [
-          {
-            name: 'http-load'
-            http: {
-              metadata: {
-                concurrentRequests: '50'
-              }
-            }
-          }
-        ]
-      }
-    }
-  }
-  dependsOn: [
-    mcpIdentity_AcrPull_registry
-    mcpIdentity_KeyVaultSecretsUser_jwtSecret
-  ]
-}
-
-resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, migrateIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlMigrateSecret
-  name: guid(databaseUrlMigrateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseAdminUrlSecret
-  name: guid(databaseAdminUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databasePasswordAppSecret
-  name: guid(databasePasswordAppSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databasePasswordProbeSecret
-  name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
-  name: 'caj-todo-prod-migrate'
-  location: location
-  tags: union(tags, {
-    'azd-service-name': 'migrate'
-  })
-  identity: {
-    type: 'UserAssigned'
-    userAssignedIdentities: {
-      '${migrateIdentity.id}': {}
-    }
-  }
-  properties: {
-    environmentId: appsEnvironment.id
-    configuration: {
-      triggerType: 'Manual'
-      replicaTimeout: 900
-      replicaRetryLimit: 1
-      manualTriggerConfig: {
-        parallelism: 1
-        replicaCompletionCount: 1
-      }
-      secrets: [
-        {
-          name: 'database-url'
-          keyVaultUrl: databaseUrlMigrateSecret.properties.secretUri
-          identity: migrateIdentity.id
-        }
-        {
-          name: 'database-admin-url'
-          keyVaultUrl: databaseAdminUrlSecret.properties.secretUri
-          identity: migrateIdentity.id
-        }
-        {
-          name: 'todo-app-database-password'
-          keyVaultUrl: databasePasswordAppSecret.properties.secretUri
-          identity: migrateIdentity.id
-        }
-        {
-          name: 'todo-probe-database-password'
-          keyVaultUrl: databasePasswordProbeSecret.properties.secretUri
-          identity: migrateIdentity.id
-        }
-      ]
-      registries: [
-        {
-          server: registry.properties.loginServer
-          identity: migrateIdentity.id
-        }
-      ]
-    }
-    template: {
-      containers: [
-        {
-          name: 'migrate'
-          image: '${registry.properties.loginServer}/${migrateImage}'
-          env: [
-            {
-              name: 'DATABASE_URL'
-              secretRef: 'database-url'
-            }
-            {
-              name: 'DATABASE_ADMIN_URL'
-              secretRef: 'database-admin-url'
-            }
-            {
-              name: 'TODO_APP_DATABASE_PASSWORD'
-              secretRef: 'todo-app-database-password'
-            }
-            {
-              name: 'TODO_PROBE_DATABASE_PASSWORD'
-              secretRef: 'todo-probe-database-password'
-            }
-          ]
-          resources: {
-            cpu: json('0.5')
-            memory: '1Gi'
-          }
-        }
-      ]
-    }
-  }
-  dependsOn: [
-    migrateIdentity_AcrPull_registry
-    migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret
-    migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret
-    migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret
-    migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret
-  ]
-}
-
-resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
-  name: 'sttodpropro${uniqueString(resourceGroup().id, 'probeStorage')}'
-  location: location
-  tags: tags
-  kind: 'StorageV2'
-  sku: {
-    name: 'Standard_ZRS'
-  }
-  properties: {
-    accessTier: 'Hot'
-    allowSharedKeyAccess: false
-    minimumTlsVersion: 'TLS1_2'
-    supportsHttpsTrafficOnly: true
-    allowBlobPublicAccess: false
-    defaultToOAuthAuthentication: true
-    allowedCopyScope: 'AAD'
-    publicNetworkAccess: 'Disabled'
   }
 }
 
@@ -1273,74 +787,592 @@ resource storageTableDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDns
   }
 }
 
-resource probeIdentity_StorageBlobDataOwner_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: probeStorage
-  name: guid(probeStorage.id, probeIdentity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
+  name: 'psql-todo-prod-${uniqueString(resourceGroup().id, 'postgres')}'
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard_D4ds_v5'
+    tier: 'GeneralPurpose'
+  }
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+    version: '16'
+    administratorLogin: 'todoadmin'
+    administratorLoginPassword: postgresAdminPassword
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Enabled'
+      tenantId: subscription().tenantId
+    }
+    storage: {
+      storageSizeGB: 128
+      autoGrow: 'Disabled'
+    }
+    backup: {
+      backupRetentionDays: 35
+      geoRedundantBackup: 'Enabled'
+    }
+    highAvailability: {
+      mode: 'ZoneRedundant'
+    }
+    network: {
+      delegatedSubnetResourceId: vnet.properties.subnets[1].id
+      privateDnsZoneArmResourceId: postgresDnsZone.id
+      publicNetworkAccess: 'Disabled'
+    }
+  }
+  dependsOn: [
+    postgresDnsZoneLink
+  ]
+}
+
+resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = {
+  parent: postgres
+  name: 'todo'
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
   }
 }
 
-resource probeIdentity_StorageQueueDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: probeStorage
-  name: guid(probeStorage.id, probeIdentity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+resource postgresRequireTls 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2025-08-01' = {
+  parent: postgres
+  name: 'require_secure_transport'
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+    value: 'ON'
+    source: 'user-override'
+  }
+  dependsOn: [
+    postgresDatabase
+  ]
+}
+
+resource appsEnvironment 'Microsoft.App/managedEnvironments@2026-07-01' = {
+  name: 'cae-todo-prod'
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: {
+      destination: 'log-analytics'
+      logAnalyticsConfiguration: {
+        customerId: logAnalytics.properties.customerId
+        sharedKey: logAnalytics.listKeys().primarySharedKey
+      }
+    }
+    vnetConfiguration: {
+      infrastructureSubnetId: vnet.properties.subnets[0].id
+    }
+    zoneRedundant: true
+    workloadProfiles: [
+      {
+        name: 'Consumption'
+        workloadProfileType: 'Consumption'
+      }
+    ]
   }
 }
 
-resource probeIdentity_StorageTableDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: probeStorage
-  name: guid(probeStorage.id, probeIdentity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
+  name: 'ca-todo-prod-frontend'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'frontend'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${frontendIdentity.id}': {}
+    }
   }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: true
+        targetPort: 3000
+        transport: 'http'
+        allowInsecure: false
+        traffic: [
+          {
+            latestRevision: true
+            weight: 100
+          }
+        ]
+      }
+      secrets: [
+        {
+          name: 'jwt-secret-key'
+          keyVaultUrl: jwtSecret.properties.secretUri
+          identity: frontendIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: frontendIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'frontend'
+          image: '${registry.properties.loginServer}/${frontendImage}'
+          env: [
+            {
+              name: 'NEXT_PUBLIC_OPENAI_DOMAIN_KEY'
+              value: 'domain_pk_prod00000000000000000'
+            }
+            {
+              name: 'REACT_APP_BACKEND_URL'
+              value: 'https://ca-todo-prod-backend.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'JWT_SECRET_KEY'
+              secretRef: 'jwt-secret-key'
+            }
+          ]
+          resources: {
+            cpu: json('1')
+            memory: '2Gi'
+          }
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/api/health'
+                port: 3000
+              }
+              periodSeconds: 10
+              timeoutSeconds: 5
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              httpGet: {
+                path: '/api/health'
+                port: 3000
+              }
+              periodSeconds: 30
+              timeoutSeconds: 3
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/api/health'
+                port: 3000
+              }
+              periodSeconds: 10
+              timeoutSeconds: 5
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 2
+        maxReplicas: 10
+        rules: [
+          {
+            name: 'http-load'
+            http: {
+              metadata: {
+                concurrentRequests: '50'
+              }
+            }
+          }
+        ]
+      }
+    }
+  }
+  dependsOn: [
+    frontendIdentity_AcrPull_registry
+    frontendIdentity_KeyVaultSecretsUser_jwtSecret
+    keyVaultPrivateEndpoint
+    keyVaultDnsZoneGroup
+    keyVaultDnsZoneLink
+  ]
 }
 
-resource probeIdentity_MonitoringMetricsPublisher_appInsights 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: appInsights
-  name: guid(appInsights.id, probeIdentity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
+  name: 'ca-todo-prod-backend'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'backend'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${backendIdentity.id}': {}
+    }
   }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: true
+        targetPort: 8000
+        transport: 'http'
+        allowInsecure: false
+        traffic: [
+          {
+            latestRevision: true
+            weight: 100
+          }
+        ]
+      }
+      secrets: concat([
+        {
+          name: 'jwt-secret-key'
+          keyVaultUrl: jwtSecret.properties.secretUri
+          identity: backendIdentity.id
+        }
+      ], hasJwtSecretKeyPrevious ? [
+        {
+          name: 'jwt-secret-key-previous'
+          keyVaultUrl: jwtPreviousSecret!.properties.secretUri
+          identity: backendIdentity.id
+        }
+      ] : [], [
+        {
+          name: 'database-url'
+          keyVaultUrl: databaseUrlBackendSecret.properties.secretUri
+          identity: backendIdentity.id
+        }
+        {
+          name: 'openai-api-key'
+          keyVaultUrl: openAiApiKeySecret.properties.secretUri
+          identity: backendIdentity.id
+        }
+      ])
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: backendIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'backend'
+          image: '${registry.properties.loginServer}/${backendImage}'
+          env: concat([
+            {
+              name: 'MCP_SERVER_URL'
+              value: 'https://ca-todo-prod-mcp.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+            }
+            {
+              name: 'FRONTEND_URL'
+              value: 'https://ca-todo-prod-frontend.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'JWT_SECRET_KEY'
+              secretRef: 'jwt-secret-key'
+            }
+          ], hasJwtSecretKeyPrevious ? [
+            {
+              name: 'JWT_SECRET_KEY_PREVIOUS'
+              secretRef: 'jwt-secret-key-previous'
+            }
+          ] : [], [
+            {
+              name: 'DATABASE_URL'
+              secretRef: 'database-url'
+            }
+            {
+              name: 'OPENAI_API_KEY'
+              secretRef: 'openai-api-key'
+            }
+          ])
+          resources: {
+            cpu: json('1')
+            memory: '2Gi'
+          }
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/health'
+                port: 8000
+              }
+              periodSeconds: 10
+              timeoutSeconds: 5
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              tcpSocket: {
+                port: 8000
+              }
+              periodSeconds: 30
+              timeoutSeconds: 3
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/health'
+                port: 8000
+              }
+              periodSeconds: 10
+              timeoutSeconds: 5
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 2
+        maxReplicas: 10
+        rules: [
+          {
+            name: 'http-load'
+            http: {
+              metadata: {
+                concurrentRequests: '50'
+              }
+            }
+          }
+        ]
+      }
+    }
+  }
+  dependsOn: [
+    backendIdentity_AcrPull_registry
+    backendIdentity_KeyVaultSecretsUser_jwtSecret
+    backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret
+    backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret
+    backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret
+    keyVaultPrivateEndpoint
+    keyVaultDnsZoneGroup
+    keyVaultDnsZoneLink
+    postgres
+    postgresDatabase
+    postgresRequireTls
+    postgresDnsZoneLink
+  ]
 }
 
-resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, probeIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
+  name: 'ca-todo-prod-mcp'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'mcp'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${mcpIdentity.id}': {}
+    }
   }
+  properties: {
+    environmentId: appsEnvironment.id
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: false
+        targetPort: 8001
+        transport: 'http'
+        allowInsecure: false
+        traffic: [
+          {
+            latestRevision: true
+            weight: 100
+          }
+        ]
+      }
+      secrets: [
+        {
+          name: 'jwt-secret-key'
+          keyVaultUrl: jwtSecret.properties.secretUri
+          identity: mcpIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: mcpIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'mcp'
+          image: '${registry.properties.loginServer}/${mcpImage}'
+          env: [
+            {
+              name: 'MCP_BACKEND_URL'
+              value: 'https://ca-todo-prod-backend.${appsEnvironment.properties.defaultDomain}'
+            }
+            {
+              name: 'JWT_SECRET_KEY'
+              secretRef: 'jwt-secret-key'
+            }
+          ]
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+          probes: [
+            {
+              type: 'Startup'
+              httpGet: {
+                path: '/health'
+                port: 8001
+              }
+              periodSeconds: 10
+              timeoutSeconds: 5
+              failureThreshold: 30
+            }
+            {
+              type: 'Liveness'
+              httpGet: {
+                path: '/health'
+                port: 8001
+              }
+              periodSeconds: 30
+              timeoutSeconds: 3
+              failureThreshold: 3
+            }
+            {
+              type: 'Readiness'
+              httpGet: {
+                path: '/health'
+                port: 8001
+              }
+              periodSeconds: 10
+              timeoutSeconds: 5
+              failureThreshold: 3
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 2
+        maxReplicas: 6
+        rules: [
+          {
+            name: 'http-load'
+            http: {
+              metadata: {
+                concurrentRequests: '50'
+              }
+            }
+          }
+        ]
+      }
+    }
+  }
+  dependsOn: [
+    mcpIdentity_AcrPull_registry
+    mcpIdentity_KeyVaultSecretsUser_jwtSecret
+    keyVaultPrivateEndpoint
+    keyVaultDnsZoneGroup
+    keyVaultDnsZoneLink
+  ]
 }
 
-resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
+  name: 'caj-todo-prod-migrate'
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'migrate'
+  })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${migrateIdentity.id}': {}
+    }
   }
-}
-
-resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlProbeSecret
-  name: guid(databaseUrlProbeSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+    environmentId: appsEnvironment.id
+    configuration: {
+      triggerType: 'Manual'
+      replicaTimeout: 1800
+      replicaRetryLimit: 1
+      manualTriggerConfig: {
+        parallelism: 1
+        replicaCompletionCount: 1
+      }
+      secrets: [
+        {
+          name: 'database-url'
+          keyVaultUrl: databaseUrlMigrateSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'database-admin-url'
+          keyVaultUrl: databaseAdminUrlSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'todo-app-database-password'
+          keyVaultUrl: databasePasswordAppSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'todo-probe-database-password'
+          keyVaultUrl: databasePasswordProbeSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+      ]
+      registries: [
+        {
+          server: registry.properties.loginServer
+          identity: migrateIdentity.id
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'migrate'
+          image: '${registry.properties.loginServer}/${migrateImage}'
+          env: [
+            {
+              name: 'DATABASE_URL'
+              secretRef: 'database-url'
+            }
+            {
+              name: 'DATABASE_ADMIN_URL'
+              secretRef: 'database-admin-url'
+            }
+            {
+              name: 'TODO_APP_DATABASE_PASSWORD'
+              secretRef: 'todo-app-database-password'
+            }
+            {
+              name: 'TODO_PROBE_DATABASE_PASSWORD'
+              secretRef: 'todo-probe-database-password'
+            }
+          ]
+          resources: {
+            cpu: json('0.5')
+            memory: '1Gi'
+          }
+        }
+      ]
+    }
   }
+  dependsOn: [
+    migrateIdentity_AcrPull_registry
+    migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret
+    migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret
+    keyVaultPrivateEndpoint
+    keyVaultDnsZoneGroup
+    keyVaultDnsZoneLink
+    postgres
+    postgresDatabase
+    postgresRequireTls
+    postgresDnsZoneLink
+  ]
 }
 
 resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
@@ -1399,15 +1431,15 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
           env: [
             {
               name: 'FRONTEND_URL'
-              value: 'https://${'ca-todo-prod-frontend'}.${appsEnvironment.properties.defaultDomain}'
+              value: 'https://ca-todo-prod-frontend.${appsEnvironment.properties.defaultDomain}'
             }
             {
               name: 'BACKEND_URL'
-              value: 'https://${'ca-todo-prod-backend'}.${appsEnvironment.properties.defaultDomain}'
+              value: 'https://ca-todo-prod-backend.${appsEnvironment.properties.defaultDomain}'
             }
             {
               name: 'MCP_URL'
-              value: 'https://${'ca-todo-prod-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+              value: 'https://ca-todo-prod-mcp.internal.${appsEnvironment.properties.defaultDomain}/mcp'
             }
             {
               name: 'PROBE_ENVIRONMENT'
@@ -1485,6 +1517,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 80
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 30
             }
             {
@@ -1493,6 +1526,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 80
               }
               periodSeconds: 30
+              timeoutSeconds: 3
               failureThreshold: 3
             }
             {
@@ -1501,6 +1535,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 80
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 3
             }
           ]
@@ -1517,9 +1552,25 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
     probeIdentity_StorageQueueDataContributor_probeStorage
     probeIdentity_StorageTableDataContributor_probeStorage
     probeIdentity_MonitoringMetricsPublisher_appInsights
+    storageBlobPrivateEndpoint
+    storageBlobDnsZoneGroup
+    storageBlobDnsZoneLink
+    storageQueuePrivateEndpoint
+    storageQueueDnsZoneGroup
+    storageQueueDnsZoneLink
+    storageTablePrivateEndpoint
+    storageTableDnsZoneGroup
+    storageTableDnsZoneLink
     probeIdentity_AcrPull_registry
     probeIdentity_KeyVaultSecretsUser_jwtSecret
     probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret
+    keyVaultPrivateEndpoint
+    keyVaultDnsZoneGroup
+    keyVaultDnsZoneLink
+    postgres
+    postgresDatabase
+    postgresRequireTls
+    postgresDnsZoneLink
   ]
 }
 
@@ -2176,13 +2227,13 @@ resource postgresLock 'Microsoft.Authorization/locks@2020-05-01' = {
 }
 
 @description('Public URL of the frontend.')
-output FRONTEND_URL string = 'https://${'ca-todo-prod-frontend'}.${appsEnvironment.properties.defaultDomain}'
+output FRONTEND_URL string = 'https://ca-todo-prod-frontend.${appsEnvironment.properties.defaultDomain}'
 
 @description('Public URL of the backend API.')
-output BACKEND_URL string = 'https://${'ca-todo-prod-backend'}.${appsEnvironment.properties.defaultDomain}'
+output BACKEND_URL string = 'https://ca-todo-prod-backend.${appsEnvironment.properties.defaultDomain}'
 
 @description('The MCP endpoint; internal ingress, reachable only from inside the Container Apps environment.')
-output MCP_URL string = 'https://${'ca-todo-prod-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+output MCP_URL string = 'https://ca-todo-prod-mcp.internal.${appsEnvironment.properties.defaultDomain}/mcp'
 
 @description('Start it after each deploy: az containerapp job start.')
 output MIGRATION_JOB_NAME string = migrationJob.name
@@ -2194,9 +2245,9 @@ output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.properties.loginServe
 
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.name
 
-output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = appsEnvironment.name
-
 output AZURE_KEY_VAULT_NAME string = keyVault.name
+
+output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = appsEnvironment.name
 
 output POSTGRES_SERVER_NAME string = postgres.name
 

@@ -7,12 +7,128 @@ param location string
 ])
 param environmentName string
 
+@secure()
+@description('JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.')
+@minLength(32)
+param jwtSecretKey string
+
+@secure()
+@description('JWT_SECRET_KEY_PREVIOUS: the key being rotated out, accepted by the backend only; empty outside a rotation window. Stored in Key Vault only.')
+param jwtSecretKeyPrevious string
+
+@secure()
+@description('Password of the PostgreSQL administrator todoadmin; it reaches only the migration job, inside the database-admin-url Key Vault secret.')
+@minLength(16)
+@maxLength(128)
+param postgresAdminPassword string
+
+@secure()
+@description('Password of the schema owner role todo_owner; the migration job connects with it (database-url-migrate).')
+@minLength(16)
+@maxLength(128)
+param postgresOwnerPassword string
+
+@secure()
+@description('Password of the backend\'s role todo_app (database-url-backend); the migration job sets it (database-password-app).')
+@minLength(16)
+@maxLength(128)
+param postgresAppPassword string
+
+@secure()
+@description('Password of the probe\'s role todo_probe (database-url-probe); the migration job sets it (database-password-probe).')
+@minLength(16)
+@maxLength(128)
+param postgresProbePassword string
+
+@secure()
+@description('OPENAI_API_KEY for the backend. Stored in Key Vault only.')
+@minLength(1)
+param openAiApiKey string
+
+@description('Whether JWT_SECRET_KEY_PREVIOUS is set; the parameter file derives it from the same environment variable.')
+param hasJwtSecretKeyPrevious bool
+
 @description('Tags on every resource; azd finds the environment by azd-env-name.')
 var tags = {
   'azd-env-name': environmentName
   workload: 'todo'
   environment: 'staging'
   'managed-by': 'provisioning-generator'
+}
+
+@description('The PostgreSQL server\'s host name, from its name: the secrets holding it are written before the server exists.')
+var postgresHost = 'psql-todo-staging-${uniqueString(resourceGroup().id, 'postgres')}.postgres.database.azure.com'
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
+  name: 'log-todo-staging'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-todo-staging'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: true
+  }
+}
+
+resource alertActionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-todo-staging'
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: 'todostaging'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'oncall'
+        emailAddress: 'todo-platform@example.com'
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+resource frontendIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-frontend'
+  location: location
+  tags: tags
+}
+
+resource backendIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-backend'
+  location: location
+  tags: tags
+}
+
+resource mcpIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-mcp'
+  location: location
+  tags: tags
+}
+
+resource migrateIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-migrate'
+  location: location
+  tags: tags
+}
+
+resource probeIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: 'id-todo-staging-probe'
+  location: location
+  tags: tags
 }
 
 resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
@@ -28,7 +144,338 @@ resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   }
 }
 
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
+  name: 'kv-tod-sta-${uniqueString(resourceGroup().id, 'keyVault')}'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    tenantId: subscription().tenantId
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 30
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'jwt-secret-key'
+  properties: {
+    value: jwtSecretKey
+    contentType: 'HS256 key'
+  }
+}
+
+resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
+  parent: keyVault
+  name: 'jwt-secret-key-previous'
+  properties: {
+    value: jwtSecretKeyPrevious
+    contentType: 'HS256 key'
+  }
+}
+
+resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'openai-api-key'
+  properties: {
+    value: openAiApiKey
+  }
+}
+
+resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-admin-url'
+  properties: {
+    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-migrate'
+  properties: {
+    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-backend'
+  properties: {
+    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-probe'
+  properties: {
+    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-app'
+  properties: {
+    value: postgresAppPassword
+  }
+}
+
+resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-probe'
+  properties: {
+    value: postgresProbePassword
+  }
+}
+
+resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
+  name: 'sttodstapro${uniqueString(resourceGroup().id, 'probeStorage')}'
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    allowedCopyScope: 'AAD'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource probeIdentity_StorageBlobDataOwner_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageQueueDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageTableDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_MonitoringMetricsPublisher_appInsights 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, probeIdentity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, frontendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, frontendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, backendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasJwtSecretKeyPrevious) {
+  scope: jwtPreviousSecret
+  name: guid(jwtPreviousSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlBackendSecret
+  name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: openAiApiKeySecret
+  name: guid(openAiApiKeySecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, mcpIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, mcpIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, migrateIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlMigrateSecret
+  name: guid(databaseUrlMigrateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseAdminUrlSecret
+  name: guid(databaseAdminUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordAppSecret
+  name: guid(databasePasswordAppSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordProbeSecret
+  name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, probeIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlProbeSecret
+  name: guid(databaseUrlProbeSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 @description('azd pushes images here.')
 output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.properties.loginServer
 
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.name
+
+output AZURE_KEY_VAULT_NAME string = keyVault.name

@@ -76,6 +76,9 @@ var tags = {
   'managed-by': 'provisioning-generator'
 }
 
+@description('The PostgreSQL server\'s host name, from its name: the secrets holding it are written before the server exists.')
+var postgresHost = 'psql-todo-staging-${uniqueString(resourceGroup().id, 'postgres')}.postgres.database.azure.com'
+
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-todo-staging'
   location: location
@@ -182,6 +185,314 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   }
 }
 
+resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'jwt-secret-key'
+  properties: {
+    value: jwtSecretKey
+    contentType: 'HS256 key'
+  }
+}
+
+resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
+  parent: keyVault
+  name: 'jwt-secret-key-previous'
+  properties: {
+    value: jwtSecretKeyPrevious
+    contentType: 'HS256 key'
+  }
+}
+
+resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'openai-api-key'
+  properties: {
+    value: openAiApiKey
+  }
+}
+
+resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-admin-url'
+  properties: {
+    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-migrate'
+  properties: {
+    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-backend'
+  properties: {
+    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-url-probe'
+  properties: {
+    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgresHost}:5432/todo?sslmode=require'
+    contentType: 'postgresql URL'
+  }
+}
+
+resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-app'
+  properties: {
+    value: postgresAppPassword
+  }
+}
+
+resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+  parent: keyVault
+  name: 'database-password-probe'
+  properties: {
+    value: postgresProbePassword
+  }
+}
+
+resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
+  name: 'sttodstapro${uniqueString(resourceGroup().id, 'probeStorage')}'
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    allowedCopyScope: 'AAD'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource probeIdentity_StorageBlobDataOwner_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageQueueDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_StorageTableDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: probeStorage
+  name: guid(probeStorage.id, probeIdentity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_MonitoringMetricsPublisher_appInsights 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, probeIdentity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, frontendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, frontendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: frontendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, backendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasJwtSecretKeyPrevious) {
+  scope: jwtPreviousSecret
+  name: guid(jwtPreviousSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlBackendSecret
+  name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: openAiApiKeySecret
+  name: guid(openAiApiKeySecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: backendIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, mcpIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, mcpIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: mcpIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, migrateIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlMigrateSecret
+  name: guid(databaseUrlMigrateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseAdminUrlSecret
+  name: guid(databaseAdminUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordAppSecret
+  name: guid(databasePasswordAppSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordProbeSecret
+  name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: registry
+  name: guid(registry.id, probeIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: jwtSecret
+  name: guid(jwtSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databaseUrlProbeSecret
+  name: guid(databaseUrlProbeSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: probeIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   name: 'psql-todo-staging-${uniqueString(resourceGroup().id, 'postgres')}'
   location: location
@@ -249,84 +560,6 @@ resource postgresAllowAzureServices 'Microsoft.DBforPostgreSQL/flexibleServers/f
   ]
 }
 
-resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'jwt-secret-key'
-  properties: {
-    value: jwtSecretKey
-    contentType: 'HS256 key'
-  }
-}
-
-resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
-  parent: keyVault
-  name: 'jwt-secret-key-previous'
-  properties: {
-    value: jwtSecretKeyPrevious
-    contentType: 'HS256 key'
-  }
-}
-
-resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'openai-api-key'
-  properties: {
-    value: openAiApiKey
-  }
-}
-
-resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-admin-url'
-  properties: {
-    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-url-migrate'
-  properties: {
-    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-url-backend'
-  properties: {
-    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-url-probe'
-  properties: {
-    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgres.properties.fullyQualifiedDomainName}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
-}
-
-resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-password-app'
-  properties: {
-    value: postgresAppPassword
-  }
-}
-
-resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
-  parent: keyVault
-  name: 'database-password-probe'
-  properties: {
-    value: postgresProbePassword
-  }
-}
-
 resource appsEnvironment 'Microsoft.App/managedEnvironments@2026-07-01' = {
   name: 'cae-todo-staging'
   location: location
@@ -346,26 +579,6 @@ resource appsEnvironment 'Microsoft.App/managedEnvironments@2026-07-01' = {
         workloadProfileType: 'Consumption'
       }
     ]
-  }
-}
-
-resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, frontendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: frontendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, frontendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: frontendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
   }
 }
 
@@ -423,7 +636,7 @@ resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
             }
             {
               name: 'REACT_APP_BACKEND_URL'
-              value: 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+              value: 'https://ca-todo-staging-backend.${appsEnvironment.properties.defaultDomain}'
             }
             {
               name: 'JWT_SECRET_KEY'
@@ -442,6 +655,7 @@ resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 3000
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 30
             }
             {
@@ -451,6 +665,7 @@ resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 3000
               }
               periodSeconds: 30
+              timeoutSeconds: 3
               failureThreshold: 3
             }
             {
@@ -460,6 +675,7 @@ resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 3000
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 3
             }
           ]
@@ -475,56 +691,6 @@ resource frontendApp 'Microsoft.App/containerApps@2026-07-01' = {
     frontendIdentity_AcrPull_registry
     frontendIdentity_KeyVaultSecretsUser_jwtSecret
   ]
-}
-
-resource backendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, backendIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasJwtSecretKeyPrevious) {
-  scope: jwtPreviousSecret
-  name: guid(jwtPreviousSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlBackendSecret
-  name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: openAiApiKeySecret
-  name: guid(openAiApiKeySecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: backendIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
 }
 
 resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
@@ -594,11 +760,11 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
           env: concat([
             {
               name: 'MCP_SERVER_URL'
-              value: 'https://${'ca-todo-staging-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+              value: 'https://ca-todo-staging-mcp.internal.${appsEnvironment.properties.defaultDomain}/mcp'
             }
             {
               name: 'FRONTEND_URL'
-              value: 'https://${'ca-todo-staging-frontend'}.${appsEnvironment.properties.defaultDomain}'
+              value: 'https://ca-todo-staging-frontend.${appsEnvironment.properties.defaultDomain}'
             }
             {
               name: 'JWT_SECRET_KEY'
@@ -631,6 +797,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 8000
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 30
             }
             {
@@ -639,6 +806,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 8000
               }
               periodSeconds: 30
+              timeoutSeconds: 3
               failureThreshold: 3
             }
             {
@@ -648,6 +816,7 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 8000
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 3
             }
           ]
@@ -665,27 +834,11 @@ resource backendApp 'Microsoft.App/containerApps@2026-07-01' = {
     backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret
     backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret
     backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret
+    postgres
+    postgresDatabase
+    postgresRequireTls
+    postgresAllowAzureServices
   ]
-}
-
-resource mcpIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, mcpIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: mcpIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, mcpIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: mcpIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
 }
 
 resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
@@ -738,7 +891,7 @@ resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
           env: [
             {
               name: 'MCP_BACKEND_URL'
-              value: 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+              value: 'https://ca-todo-staging-backend.${appsEnvironment.properties.defaultDomain}'
             }
             {
               name: 'JWT_SECRET_KEY'
@@ -757,6 +910,7 @@ resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 8001
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 30
             }
             {
@@ -766,6 +920,7 @@ resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 8001
               }
               periodSeconds: 30
+              timeoutSeconds: 3
               failureThreshold: 3
             }
             {
@@ -775,6 +930,7 @@ resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 8001
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 3
             }
           ]
@@ -790,56 +946,6 @@ resource mcpApp 'Microsoft.App/containerApps@2026-07-01' = {
     mcpIdentity_AcrPull_registry
     mcpIdentity_KeyVaultSecretsUser_jwtSecret
   ]
-}
-
-resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, migrateIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlMigrateSecret
-  name: guid(databaseUrlMigrateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseAdminUrlSecret
-  name: guid(databaseAdminUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databasePasswordAppSecret
-  name: guid(databasePasswordAppSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databasePasswordProbeSecret
-  name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: migrateIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
 }
 
 resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
@@ -858,7 +964,7 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
     environmentId: appsEnvironment.id
     configuration: {
       triggerType: 'Manual'
-      replicaTimeout: 900
+      replicaTimeout: 1800
       replicaRetryLimit: 1
       manualTriggerConfig: {
         parallelism: 1
@@ -930,97 +1036,11 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
     migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret
     migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret
     migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret
+    postgres
+    postgresDatabase
+    postgresRequireTls
+    postgresAllowAzureServices
   ]
-}
-
-resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
-  name: 'sttodstapro${uniqueString(resourceGroup().id, 'probeStorage')}'
-  location: location
-  tags: tags
-  kind: 'StorageV2'
-  sku: {
-    name: 'Standard_LRS'
-  }
-  properties: {
-    accessTier: 'Hot'
-    allowSharedKeyAccess: false
-    minimumTlsVersion: 'TLS1_2'
-    supportsHttpsTrafficOnly: true
-    allowBlobPublicAccess: false
-    defaultToOAuthAuthentication: true
-    allowedCopyScope: 'AAD'
-    publicNetworkAccess: 'Enabled'
-  }
-}
-
-resource probeIdentity_StorageBlobDataOwner_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: probeStorage
-  name: guid(probeStorage.id, probeIdentity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource probeIdentity_StorageQueueDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: probeStorage
-  name: guid(probeStorage.id, probeIdentity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource probeIdentity_StorageTableDataContributor_probeStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: probeStorage
-  name: guid(probeStorage.id, probeIdentity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource probeIdentity_MonitoringMetricsPublisher_appInsights 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: appInsights
-  name: guid(appInsights.id, probeIdentity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: registry
-  name: guid(registry.id, probeIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-4ed3-4680-a7ca-43fe172d538d')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: jwtSecret
-  name: guid(jwtSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: databaseUrlProbeSecret
-  name: guid(databaseUrlProbeSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: probeIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
-  }
 }
 
 resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
@@ -1079,15 +1099,15 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
           env: [
             {
               name: 'FRONTEND_URL'
-              value: 'https://${'ca-todo-staging-frontend'}.${appsEnvironment.properties.defaultDomain}'
+              value: 'https://ca-todo-staging-frontend.${appsEnvironment.properties.defaultDomain}'
             }
             {
               name: 'BACKEND_URL'
-              value: 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+              value: 'https://ca-todo-staging-backend.${appsEnvironment.properties.defaultDomain}'
             }
             {
               name: 'MCP_URL'
-              value: 'https://${'ca-todo-staging-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+              value: 'https://ca-todo-staging-mcp.internal.${appsEnvironment.properties.defaultDomain}/mcp'
             }
             {
               name: 'PROBE_ENVIRONMENT'
@@ -1165,6 +1185,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 80
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 30
             }
             {
@@ -1173,6 +1194,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 80
               }
               periodSeconds: 30
+              timeoutSeconds: 3
               failureThreshold: 3
             }
             {
@@ -1181,6 +1203,7 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
                 port: 80
               }
               periodSeconds: 10
+              timeoutSeconds: 5
               failureThreshold: 3
             }
           ]
@@ -1200,6 +1223,10 @@ resource probeFunction 'Microsoft.App/containerApps@2026-07-01' = {
     probeIdentity_AcrPull_registry
     probeIdentity_KeyVaultSecretsUser_jwtSecret
     probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret
+    postgres
+    postgresDatabase
+    postgresRequireTls
+    postgresAllowAzureServices
   ]
 }
 
@@ -1838,13 +1865,13 @@ resource registryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-p
 }
 
 @description('Public URL of the frontend.')
-output FRONTEND_URL string = 'https://${'ca-todo-staging-frontend'}.${appsEnvironment.properties.defaultDomain}'
+output FRONTEND_URL string = 'https://ca-todo-staging-frontend.${appsEnvironment.properties.defaultDomain}'
 
 @description('Public URL of the backend API.')
-output BACKEND_URL string = 'https://${'ca-todo-staging-backend'}.${appsEnvironment.properties.defaultDomain}'
+output BACKEND_URL string = 'https://ca-todo-staging-backend.${appsEnvironment.properties.defaultDomain}'
 
 @description('The MCP endpoint; internal ingress, reachable only from inside the Container Apps environment.')
-output MCP_URL string = 'https://${'ca-todo-staging-mcp'}.internal.${appsEnvironment.properties.defaultDomain}/mcp'
+output MCP_URL string = 'https://ca-todo-staging-mcp.internal.${appsEnvironment.properties.defaultDomain}/mcp'
 
 @description('Start it after each deploy: az containerapp job start.')
 output MIGRATION_JOB_NAME string = migrationJob.name
@@ -1856,9 +1883,9 @@ output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.properties.loginServe
 
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.name
 
-output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = appsEnvironment.name
-
 output AZURE_KEY_VAULT_NAME string = keyVault.name
+
+output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = appsEnvironment.name
 
 output POSTGRES_SERVER_NAME string = postgres.name
 

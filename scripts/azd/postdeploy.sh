@@ -5,8 +5,8 @@ set -eu
 
 group="${AZURE_RESOURCE_GROUP:?AZURE_RESOURCE_GROUP is not set; run this through azd or export it}"
 job="${MIGRATION_JOB_NAME:?MIGRATION_JOB_NAME is not set; it is an output of the deployment (azd sets it after provision)}"
-# Two attempts (the job retries once) of at most 900 s each, plus start-up: 1900 s.
-timeout_seconds="${MIGRATION_TIMEOUT_SECONDS:-1900}"
+# Two attempts (the job retries once) of at most 1800 s each (the job's replicaTimeout), plus start-up: 3700 s.
+timeout_seconds="${MIGRATION_TIMEOUT_SECONDS:-3700}"
 interval="${MIGRATION_POLL_SECONDS:-10}"
 
 # The job runs the migrate image of this commit's migrations (built by the predeploy hook), not the one it had.

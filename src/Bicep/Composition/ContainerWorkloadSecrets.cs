@@ -1,6 +1,7 @@
 using System.Text;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Resources.AppContainers;
+using Provisioning.Bicep.Resources.Authorization;
 using Provisioning.Bicep.Resources.ContainerRegistries;
 using Provisioning.Bicep.Resources.Identity;
 using Provisioning.Bicep.Resources.KeyVaults;
@@ -41,7 +42,7 @@ public static class ContainerWorkloadSecrets
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(identity);
         var name = secretName ?? ToSecretName(envVarName);
-        var role = RoleAssignments.Grant(secret, identity, BuiltInRoles.KeyVaultSecretsUser) with { Condition = condition };
+        var role = SecretReadGrant(secret, identity, condition);
         var changed = workload
             .WithIdentity(identity)
             // Under a condition the secret resource may be null as far as the compiler knows; the item exists only when
@@ -63,10 +64,22 @@ public static class ContainerWorkloadSecrets
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(identity);
-        var role = RoleAssignments.Grant(registry, identity, BuiltInRoles.AcrPull);
+        var role = RegistryPullGrant(registry, identity);
         var changed = workload.WithIdentity(identity).WithRegistry(new RegistryCredential(registry.LoginServer, identity.Id)).WithDependency(role);
         return new WorkloadGrant<T>(changed, role);
     }
+
+    /// <summary>
+    /// The role assignment <see cref="WithKeyVaultSecretAsEnv"/> makes: Key Vault Secrets User on that one secret,
+    /// under the secret's condition. Public so a template deployed ahead of the workloads can create the very same
+    /// grant (same name, same declaration) minutes before the workload needs it.
+    /// </summary>
+    public static RoleAssignment SecretReadGrant(KeyVaultSecret secret, UserAssignedIdentity identity, BicepExpression? condition = null) =>
+        RoleAssignments.Grant(secret, identity, BuiltInRoles.KeyVaultSecretsUser) with { Condition = condition };
+
+    /// <summary>The role assignment <see cref="WithRegistry"/> makes: AcrPull on the registry (see <see cref="SecretReadGrant"/>).</summary>
+    public static RoleAssignment RegistryPullGrant(ContainerRegistry registry, UserAssignedIdentity identity) =>
+        RoleAssignments.Grant(registry, identity, BuiltInRoles.AcrPull);
 
     /// <summary><c>JWT_SECRET_KEY</c> → <c>jwt-secret-key</c>: container app secret names allow lowercase letters, digits and '-'.</summary>
     public static string ToSecretName(string envVarName)

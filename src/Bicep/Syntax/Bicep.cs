@@ -11,7 +11,33 @@ public static class Bicep
 
     public static FunctionCallExpression Call(string name, params BicepExpression[] arguments) => new(name, [.. arguments]);
 
-    public static InterpolatedString Interpolate(params InterpolationSegment[] segments) => new([.. segments]);
+    /// <summary>
+    /// An interpolated string. A segment that is itself an interpolated string or a string literal is spliced in, so
+    /// a name built elsewhere reads as one string (<c>'psql-${x}.host'</c>, not <c>'${'psql-${x}'}.host'</c>).
+    /// </summary>
+    public static InterpolatedString Interpolate(params InterpolationSegment[] segments)
+    {
+        var flat = ImmutableArray.CreateBuilder<InterpolationSegment>(segments.Length);
+        foreach (var segment in segments.SelectMany(Splice))
+        {
+            if (segment is TextSegment text && flat.Count > 0 && flat[^1] is TextSegment previous)
+            {
+                flat[^1] = new TextSegment(previous.Text + text.Text);
+            }
+            else
+            {
+                flat.Add(segment);
+            }
+        }
+        return new InterpolatedString(flat.ToImmutable());
+    }
+
+    private static IEnumerable<InterpolationSegment> Splice(InterpolationSegment segment) => segment switch
+    {
+        ExpressionSegment { Expression: InterpolatedString inner } => inner.Segments,
+        ExpressionSegment { Expression: StringLiteral literal } => [new TextSegment(literal.Value)],
+        _ => [segment],
+    };
 
     public static ArrayExpression Array(params BicepExpression[] items) => new([.. items]);
 

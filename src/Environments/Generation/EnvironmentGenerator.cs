@@ -26,7 +26,7 @@ public static class EnvironmentGenerator
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(system);
         var template = TodoTemplate.Build(configuration, system);
-        var bootstrap = TodoTemplate.BuildBootstrap(configuration);
+        var bootstrap = TodoTemplate.BuildBootstrap(configuration, system);
         var folder = configuration.Name;
         var parameters = Parameters(configuration, system);
         return
@@ -34,7 +34,7 @@ public static class EnvironmentGenerator
             new($"{folder}/main.bicep", BicepWriter.Write(template)),
             new($"{folder}/main.bicepparam", BicepWriter.Write(parameters)),
             new($"{folder}/bootstrap.bicep", BicepWriter.Write(bootstrap)),
-            new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration))),
+            new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration, system))),
             new($"{folder}/README.md", EnvironmentReadme.Write(configuration, system)),
             new($"{folder}/{RecreateGuard.StateFileName}", StateFile.Write(DeploymentStates.Create("main.bicep", template, parameters))),
         ];
@@ -46,7 +46,9 @@ public static class EnvironmentGenerator
         new("environmentName", c.Name),
     ];
 
-    private static BicepParamFile BootstrapParameters(EnvironmentConfiguration c) => new("bootstrap.bicep", [.. CommonParameters(c)]);
+    // The bootstrap writes the secrets too, so it reads them from the same variables as main.bicepparam.
+    private static BicepParamFile BootstrapParameters(EnvironmentConfiguration c, SystemDescription system) =>
+        new("bootstrap.bicep", [.. CommonParameters(c), .. SecureParameterAssignments(c, system)]);
 
     /// <summary>The deployment env var the preprovision hook sets to the image a component runs now:
     /// <c>DEPLOYED_</c> + the image parameter without <c>Image</c>, upper case, + <c>_IMAGE</c>.</summary>
@@ -73,16 +75,18 @@ public static class EnvironmentGenerator
             .. CommonParameters(c),
             .. system.Components.Select(component => new ParameterAssignment(component.ImageParameter, KeptImage(component.ImageParameter, c.Images[component.Name]))),
         ];
-        // Secrets are never written down: the deployment reads them from the caller's environment and fails
-        // before anything is created when one is missing.
-        // An optional one defaults to empty, and its presence flag (not the value) turns what it feeds on or off.
-        var secure = system.SecureParametersFor(c).SelectMany(p => p.Optional
+        return new BicepParamFile("main.bicep", [.. plain, .. SecureParameterAssignments(c, system)]);
+    }
+
+    // Secrets are never written down: the deployment reads them from the caller's environment and fails before
+    // anything is created when one is missing.
+    // An optional one defaults to empty, and its presence flag (not the value) turns what it feeds on or off.
+    private static IEnumerable<ParameterAssignment> SecureParameterAssignments(EnvironmentConfiguration c, SystemDescription system) =>
+        system.SecureParametersFor(c).SelectMany(p => p.Optional
             ? new[]
             {
                 new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable, "")),
                 new ParameterAssignment(p.PresenceParameter, Bicep.Syntax.Bicep.Not(Bicep.Syntax.Bicep.Call("empty", Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable, "")))),
             }
             : [new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable))]);
-        return new BicepParamFile("main.bicep", [.. plain, .. secure]);
-    }
 }

@@ -21,20 +21,18 @@ internal static class EnvironmentReadme
         Line();
         Line("## Deploy");
         Line();
-        Line("The first time, create the registry and push the images, since the apps cannot start without them:");
-        Line();
-        Line("```bash");
-        Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/bootstrap.bicep -p generated/{c.Name}/bootstrap.bicepparam");
-        Line("az acr import / docker push ... <AZURE_CONTAINER_REGISTRY_ENDPOINT output>/<repository>:<tag>   # the images of env/" + c.Name + ".json");
-        Line("```");
-        Line();
-        Line("Then, every time:");
+        Line("Every step, in order, with the race each one avoids: docs/deployment.md (azd runs them as hooks). With plain `az`,");
+        Line("the secrets exported first (both templates read them; the bootstrap writes them to Key Vault):");
         Line();
         Line("```bash");
         foreach (var parameter in system.SecureParametersFor(c))
         {
             Line($"export {parameter.Variable}=...   # " + (parameter.Optional ? "optional; " : "") + "from your secret store; never commit it");
         }
+        Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/bootstrap.bicep -p generated/{c.Name}/bootstrap.bicepparam");
+        Line("#   identities, registry, Key Vault and its secrets, and every grant the workloads need when they are created:");
+        Line("#   when it created a grant (the first time, a new component or secret), wait 10 minutes (scripts/azd/bootstrap.sh does)");
+        Line("az acr import / az acr build ... <AZURE_CONTAINER_REGISTRY_ENDPOINT output>/<repository>:<tag>   # the first time: the images of env/" + c.Name + ".json");
         Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/main.bicep -p generated/{c.Name}/main.bicepparam");
         Line("az containerapp job start -g <resource-group> -n <MIGRATION_JOB_NAME output>   # then wait for the execution (azd's postdeploy hook does this)");
         Line("```");

@@ -43,6 +43,21 @@ public sealed record HealthSpec(string? Path, bool LivenessOnTcp = false)
 
     /// <summary>Three misses in a row before the platform acts on liveness or readiness.</summary>
     public const int FailureThreshold = 3;
+
+    /// <summary>
+    /// Startup and readiness ask the health path, which for the backend opens a database connection: TCP, TLS and
+    /// SCRAM authentication are about six round trips plus the server's work, and a Burstable server out of CPU credits
+    /// runs at its baseline share, so a cold connection can take a second or more. The platform default of 1 s would
+    /// then take replicas out of rotation exactly when the database is slow; 5 s is a five-fold margin and stays under
+    /// the 10 s period, so probes never overlap ("Health probes in Azure Container Apps", Microsoft Learn).
+    /// </summary>
+    public const int StartupTimeoutSeconds = 5;
+
+    /// <inheritdoc cref="StartupTimeoutSeconds"/>
+    public const int ReadinessTimeoutSeconds = 5;
+
+    /// <summary>Liveness only checks the port (or a path that does not touch the database): a slow database never restarts a container.</summary>
+    public const int LivenessTimeoutSeconds = 3;
 }
 
 /// <summary>A job's time budget: one execution may run <see cref="ReplicaTimeoutSeconds"/>, and is retried <see cref="RetryLimit"/> times.</summary>

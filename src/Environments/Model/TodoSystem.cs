@@ -110,10 +110,12 @@ public static class TodoSystem
                 Description = "migration job (EF Core bundle)",
                 Kind = WorkloadKind.Job,
                 Size = SizeSpec.Fixed(0.5m, "1Gi", 1),
-                // The bundle retries connections for up to 120 s (MIGRATE_CONNECT_TIMEOUT_SECONDS), may wait up to
-                // 600 s for another run's migration lock, then migrates: 15 minutes covers all three. One retry
-                // covers a server that was still starting; the postdeploy hook waits for both attempts.
-                Job = new JobSpec(ReplicaTimeoutSeconds: 900, RetryLimit: 1),
+                // The bundle connects twice, as administrator (roles) and as owner (migrations), and each time retries
+                // the connection for up to 120 s (MIGRATE_CONNECT_TIMEOUT_SECONDS) and may wait up to 600 s for another
+                // run's migration lock: 1,440 s in the worst case, plus the migrations and the container's start.
+                // 30 minutes covers that (a test ties it to the bundle's budgets). One retry covers a server that was
+                // still starting; the postdeploy hook waits for both attempts (a test ties its wait to this too).
+                Job = new JobSpec(ReplicaTimeoutSeconds: 1800, RetryLimit: 1),
                 Variables =
                 [
                     // Migrates and grants as the schema owner; the administrator URL only creates the roles and sets

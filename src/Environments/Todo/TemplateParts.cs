@@ -5,6 +5,7 @@ using Provisioning.Bicep.Resources.Identity;
 using Provisioning.Bicep.Resources.KeyVaults;
 using Provisioning.Bicep.Resources.Monitoring;
 using Provisioning.Bicep.Resources.PostgreSql;
+using Provisioning.Bicep.Resources.Storage;
 using Provisioning.Bicep.Syntax;
 using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Model;
@@ -33,14 +34,46 @@ internal sealed record Foundation(
         : Expr.Call("union", Tags.Reference, Expr.Object(Expr.Prop("azd-service-name", service)));
 }
 
-/// <summary>
-/// The images to run, the secure parameters and, for optional ones, whether they are set: keyed by component and by
-/// secure parameter name.
-/// </summary>
-internal sealed record DeploymentParameters(
-    IReadOnlyDictionary<string, Parameter> Images, IReadOnlyDictionary<string, Parameter> Secure, IReadOnlyDictionary<string, Parameter> Presence);
+/// <summary>The secure parameters and, for optional ones, whether they are set: keyed by secure parameter name.</summary>
+internal sealed record SecureParameters(IReadOnlyDictionary<string, Parameter> Secure, IReadOnlyDictionary<string, Parameter> Presence);
+
+/// <summary>The images to run, keyed by component, and the secure parameters.</summary>
+internal sealed record DeploymentParameters(IReadOnlyDictionary<string, Parameter> Images, SecureParameters Secrets);
 
 internal sealed record MonitoringParts(LogAnalyticsWorkspace LogAnalytics, ApplicationInsights AppInsights, ActionGroup ActionGroup);
+
+/// <summary>
+/// What must exist, and be granted, minutes before any workload is created: monitoring, the identities, the registry,
+/// the Key Vault with every secret, each Functions host's storage, and every role assignment a workload needs when
+/// it is created or starts. bootstrap.bicep and main.bicep declare these identically (<see cref="TodoTemplate.BuildBootstrap(EnvironmentConfiguration)"/>).
+/// </summary>
+internal sealed record AccessParts(
+    MonitoringParts Monitoring,
+    IReadOnlyDictionary<string, UserAssignedIdentity> Identities,
+    ContainerRegistry Registry,
+    KeyVault KeyVault,
+    IReadOnlyDictionary<string, KeyVaultSecret> Secrets,
+    IReadOnlyDictionary<string, FunctionsHost> FunctionsHosts);
+
+/// <summary>A function app's host storage and the grants its host needs on it and on Application Insights.</summary>
+internal sealed record FunctionsHost(StorageAccount Storage, IReadOnlyList<Resource> Grants);
+
+/// <summary>
+/// The database server and every resource on the path a client takes to it (server, database, TLS setting, and the
+/// firewall rule or private DNS link): a workload that connects when it starts depends on all of them.
+/// </summary>
+internal sealed record DatabaseParts(PostgreSqlFlexibleServer Server, IReadOnlyList<Resource> Path);
+
+/// <summary>
+/// Private environments: each private endpoint with its DNS zone group and zone link, keyed by the symbol of its
+/// target (keyVault, storageBlob, …). Empty in public environments.
+/// </summary>
+internal sealed record PrivatePaths(IReadOnlyDictionary<string, IReadOnlyList<Resource>> ByTarget)
+{
+    public static PrivatePaths None { get; } = new(new Dictionary<string, IReadOnlyList<Resource>>());
+
+    public IReadOnlyList<Resource> To(string target) => ByTarget.TryGetValue(target, out var path) ? path : [];
+}
 
 /// <summary>Key Vault, the database server and the secrets stored in the vault, keyed by secret name.</summary>
 internal sealed record DataParts(KeyVault KeyVault, PostgreSqlFlexibleServer Postgres, IReadOnlyDictionary<string, KeyVaultSecret> Secrets);
@@ -67,12 +100,17 @@ internal sealed record AppsEnvironmentParts(ContainerAppsEnvironment Environment
 /// <summary>Everything a component's workload is wired to.</summary>
 internal sealed record WorkloadInputs(
     DeploymentParameters Parameters,
-    MonitoringParts Monitoring,
-    IReadOnlyDictionary<string, UserAssignedIdentity> Identities,
-    ContainerRegistry Registry,
-    DataParts Data,
-    AppsEnvironmentParts Apps,
-    TodoNetwork? Network);
+    AccessParts Access,
+    DatabaseParts Database,
+    PrivatePaths PrivatePaths,
+    AppsEnvironmentParts Apps)
+{
+    public MonitoringParts Monitoring => Access.Monitoring;
+
+    public IReadOnlyDictionary<string, UserAssignedIdentity> Identities => Access.Identities;
+
+    public ContainerRegistry Registry => Access.Registry;
+}
 
 /// <summary>The deployed workload of each component (a container app or a job), keyed by component name.</summary>
 internal sealed record Workloads(IReadOnlyDictionary<string, Resource> ByComponent);

@@ -71,7 +71,8 @@ public static partial class TodoTemplate
 
     /// <summary>
     /// Wires registry pull and each secret variable (a Key Vault reference through the component's own identity, with
-    /// a role assignment scoped to that one secret), then adds the workload.
+    /// a role assignment scoped to that one secret), makes the workload wait for the paths it uses when it starts
+    /// (<see cref="StartupPaths"/>), then adds it.
     /// </summary>
     private static T AddWorkload<T>(Foundation f, WorkloadInputs inputs, ComponentSpec component, T workload)
         where T : Resource, IContainerWorkload<T>
@@ -83,12 +84,36 @@ public static partial class TodoTemplate
         foreach (var variable in f.System.VariablesFor(component, f.Config).Where(v => v.IsSecret))
         {
             var secret = f.System.Secret(((SecretValue)variable.Source).Secret);
-            var grant = current.WithKeyVaultSecretAsEnv(variable.Name, inputs.Data.Secrets[secret.Name], identity,
-                condition: SecretCondition(f, inputs.Parameters, secret));
+            var grant = current.WithKeyVaultSecretAsEnv(variable.Name, inputs.Access.Secrets[secret.Name], identity,
+                condition: SecretCondition(f, inputs.Parameters.Secrets, secret));
             f.Template.AddOnce(grant.RoleAssignment);
             current = grant.Workload;
         }
+        foreach (var dependency in StartupPaths(f, inputs, component))
+        {
+            current = current.WithDependency(dependency);
+        }
         return f.Template.Add(current);
+    }
+
+    /// <summary>
+    /// What must exist before the workload is created, beyond its grants, because the platform or the component uses it
+    /// at once and nothing in the workload's body refers to it:
+    /// <list type="bullet">
+    /// <item>the private endpoint, DNS zone group and zone link of the Key Vault when the component reads a secret
+    /// (private environments: Container Apps is not a Key Vault trusted service, so a reference resolves only over the
+    /// private endpoint);</item>
+    /// <item>the whole database path when the component is given a database URL: its startup and readiness probes (or
+    /// its first run) connect at once, and the URL is computed from the server's name, so nothing else orders it after
+    /// the server.</item>
+    /// </list>
+    /// </summary>
+    private static IEnumerable<Resource> StartupPaths(Foundation f, WorkloadInputs inputs, ComponentSpec component)
+    {
+        var secrets = SecretsReadBy(f, component).ToList();
+        var vault = secrets.Count > 0 ? inputs.PrivatePaths.To("keyVault") : [];
+        var database = secrets.Any(s => s.Content is DatabaseUrlContent) ? inputs.Database.Path : [];
+        return vault.Concat(database);
     }
 
     /// <summary>Startup, liveness and readiness probes with the timings of <see cref="HealthSpec"/>; TCP where no path is given.</summary>
@@ -99,9 +124,18 @@ public static partial class TodoTemplate
             : ContainerProbe.Http(type, health.Path, port);
         return
         [
-            Probe(ProbeType.Startup, tcp: false) with { PeriodSeconds = HealthSpec.StartupPeriodSeconds, FailureThreshold = HealthSpec.StartupFailureThreshold },
-            Probe(ProbeType.Liveness, health.LivenessOnTcp) with { PeriodSeconds = HealthSpec.LivenessPeriodSeconds, FailureThreshold = HealthSpec.FailureThreshold },
-            Probe(ProbeType.Readiness, tcp: false) with { PeriodSeconds = HealthSpec.ReadinessPeriodSeconds, FailureThreshold = HealthSpec.FailureThreshold },
+            Probe(ProbeType.Startup, tcp: false) with
+            {
+                PeriodSeconds = HealthSpec.StartupPeriodSeconds, TimeoutSeconds = HealthSpec.StartupTimeoutSeconds, FailureThreshold = HealthSpec.StartupFailureThreshold,
+            },
+            Probe(ProbeType.Liveness, health.LivenessOnTcp) with
+            {
+                PeriodSeconds = HealthSpec.LivenessPeriodSeconds, TimeoutSeconds = HealthSpec.LivenessTimeoutSeconds, FailureThreshold = HealthSpec.FailureThreshold,
+            },
+            Probe(ProbeType.Readiness, tcp: false) with
+            {
+                PeriodSeconds = HealthSpec.ReadinessPeriodSeconds, TimeoutSeconds = HealthSpec.ReadinessTimeoutSeconds, FailureThreshold = HealthSpec.FailureThreshold,
+            },
         ];
     }
 }

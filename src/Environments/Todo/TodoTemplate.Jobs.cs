@@ -1,8 +1,6 @@
-using Provisioning.Bicep.Composition;
 using Provisioning.Bicep.Model;
 using Provisioning.Bicep.Naming;
 using Provisioning.Bicep.Resources.AppContainers;
-using Provisioning.Bicep.Resources.Storage;
 using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Todo;
@@ -32,30 +30,12 @@ public static partial class TodoTemplate
 
     /// <summary>
     /// Azure Functions on Container Apps (<c>kind: functionapp</c>) inside the same environment, the only place from
-    /// which internal ingress answers (the probe checks mcp). Its host storage is reached with its managed identity:
-    /// the account has shared keys disabled.
+    /// which internal ingress answers (the probe checks mcp). Its host storage and the host's grants come from
+    /// <see cref="AddFunctionsHost"/>.
     /// </summary>
     private static ContainerApp AddFunctionApp(Foundation f, WorkloadInputs inputs, ComponentSpec component)
     {
-        var identity = inputs.Identities[component.Name];
-        var storage = f.Template.Add(new StorageAccount(component.Name + "Storage")
-        {
-            Location = f.Location.Reference,
-            Tags = f.TagsFor(),
-            SkuName = f.IsPrivate ? "Standard_ZRS" : "Standard_LRS",
-            PublicNetworkAccess = f.IsPrivate ? "Disabled" : "Enabled",
-        }.WithGeneratedName([.. f.NameParts, component.Name]));
-        if (inputs.Network is { } network)
-        {
-            foreach (var service in new[] { "blob", "queue", "table" })
-            {
-                AddPrivateEndpoint(f, network, storage, service, StorageZone(service), "storage" + char.ToUpperInvariant(service[0]) + service[1..]);
-            }
-        }
-        // The Functions host keeps timer schedules and leases in blobs, queues and tables.
-        var storageRoles = StorageGrants.ForFunctionsHost(storage, identity).Select(f.Template.Add).ToList();
-        var appInsightsRole = f.Template.Add(RoleAssignments.Grant(inputs.Monitoring.AppInsights, identity, BuiltInRoles.MonitoringMetricsPublisher));
-
+        var host = inputs.Access.FunctionsHosts[component.Name];
         var size = component.Size.Read(f.Config);
         var function = new ContainerApp(component.WorkloadSymbol)
         {
@@ -65,10 +45,14 @@ public static partial class TodoTemplate
             Tags = f.TagsFor(component.Name),
             EnvironmentId = inputs.Apps.Environment.Id,
             Ingress = new Ingress(component.Ingress == IngressKind.External, component.Port!.Value) { Transport = "http" },
-            Containers = [Container(f, inputs, component, new PlatformResources(storage))],
+            Containers = [Container(f, inputs, component, new PlatformResources(host.Storage))],
             Scale = new Scale(size.MinReplicas, size.MaxReplicas),
-            DependsOn = [.. storageRoles, appInsightsRole],
+            DependsOn = [.. host.Grants, .. StoragePrivatePaths(inputs)],
         };
         return AddWorkload(f, inputs, component, function);
     }
+
+    /// <summary>The host reaches its storage (closed to public networks in private environments) only over these.</summary>
+    private static IEnumerable<Resource> StoragePrivatePaths(WorkloadInputs inputs) =>
+        StorageServices.SelectMany(service => inputs.PrivatePaths.To(StorageEndpointSymbol(service)));
 }

@@ -53,11 +53,45 @@ public static partial class TodoTemplate
         return new TodoNetwork(vnet, vnet.SubnetId(AppsSubnet), vnet.SubnetId(PostgresSubnet), vnet.SubnetId(EndpointsSubnet), postgresZone, postgresLink);
     }
 
-    /// <summary>A private endpoint for <paramref name="target"/>'s <paramref name="groupId"/>, registered in its private DNS zone.</summary>
-    private static void AddPrivateEndpoint(Foundation c, TodoNetwork network, Resource target, string groupId, BicepValue<string> zoneName, string symbol)
+    /// <summary>
+    /// Private environments: the private path to the Key Vault and to each Functions host's storage (blob, queue,
+    /// table), both closed to public networks. Keyed by endpoint symbol (keyVault, storageBlob, …).
+    /// </summary>
+    private static PrivatePaths AddPrivatePaths(Foundation f, TodoNetwork? network, AccessParts access)
+    {
+        if (network is null)
+        {
+            return PrivatePaths.None;
+        }
+        var paths = new Dictionary<string, IReadOnlyList<Resource>>
+        {
+            ["keyVault"] = AddPrivateEndpoint(f, network, access.KeyVault, "vault", "privatelink.vaultcore.azure.net", "keyVault"),
+        };
+        foreach (var host in access.FunctionsHosts.Values)
+        {
+            foreach (var service in StorageServices)
+            {
+                var symbol = StorageEndpointSymbol(service);
+                paths[symbol] = AddPrivateEndpoint(f, network, host.Storage, service, StorageZone(service), symbol);
+            }
+        }
+        return new PrivatePaths(paths);
+    }
+
+    /// <summary>The storage services the Functions host uses: timer schedules and leases in blobs, queues and tables.</summary>
+    private static readonly string[] StorageServices = ["blob", "queue", "table"];
+
+    private static string StorageEndpointSymbol(string service) => "storage" + char.ToUpperInvariant(service[0]) + service[1..];
+
+    /// <summary>
+    /// A private endpoint for <paramref name="target"/>'s <paramref name="groupId"/>, registered in its private DNS
+    /// zone; returns the endpoint, its zone group and the zone's VNet link: a client resolves the private address only
+    /// once all three exist.
+    /// </summary>
+    private static IReadOnlyList<Resource> AddPrivateEndpoint(Foundation c, TodoNetwork network, Resource target, string groupId, BicepValue<string> zoneName, string symbol)
     {
         var zone = c.Template.Add(new PrivateDnsZone(symbol + "DnsZone") { Name = zoneName, Location = "global", Tags = c.TagsFor() });
-        c.Template.Add(new VirtualNetworkLink(symbol + "DnsZoneLink")
+        var link = c.Template.Add(new VirtualNetworkLink(symbol + "DnsZoneLink")
         {
             Parent = zone,
             Name = "vnet-link",
@@ -73,7 +107,8 @@ public static partial class TodoTemplate
             PrivateLinkServiceId = target.Id,
             GroupId = groupId,
         }.WithGeneratedName([.. c.NameParts, symbol]));
-        c.Template.Add(new PrivateDnsZoneGroup(symbol + "DnsZoneGroup") { Parent = endpoint, Name = "default", Zone = zone });
+        var group = c.Template.Add(new PrivateDnsZoneGroup(symbol + "DnsZoneGroup") { Parent = endpoint, Name = "default", Zone = zone });
+        return [endpoint, group, link];
     }
 
     /// <summary>Zone names from the cloud's own suffixes, so the template works in every Azure cloud (no hard-coded hosts).</summary>

@@ -1,5 +1,4 @@
 using Provisioning.Bicep.Model;
-using Provisioning.Bicep.Resources.ContainerRegistries;
 using Provisioning.Environments.Model;
 
 namespace Provisioning.Environments.Todo;
@@ -7,7 +6,7 @@ namespace Provisioning.Environments.Todo;
 public static partial class TodoTemplate
 {
     /// <summary>What azd (which turns outputs into environment values) and people need; never a secret.</summary>
-    private static void AddOutputs(Foundation f, AppsEnvironmentParts apps, Workloads workloads, ContainerRegistry registry, DataParts data, MonitoringParts monitoring)
+    private static void AddOutputs(Foundation f, AppsEnvironmentParts apps, Workloads workloads, AccessParts access, DataParts data)
     {
         var t = f.Template;
         t.Add(new Output("FRONTEND_URL", "string", apps.PublicUrl(TodoSystem.Frontend)) { Description = "Public URL of the frontend." });
@@ -18,16 +17,17 @@ public static partial class TodoTemplate
         });
         t.Add(new Output("MIGRATION_JOB_NAME", "string", workloads.ByComponent[TodoSystem.Migrate].NameReference) { Description = "Start it after each deploy: az containerapp job start." });
         t.Add(new Output("PROBE_FUNCTION_NAME", "string", workloads.ByComponent[TodoSystem.Probe].NameReference));
-        AddRegistryOutputs(f, registry);
+        AddAccessOutputs(f, access);
         t.Add(new Output("AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "string", apps.Environment.NameReference));
-        t.Add(new Output("AZURE_KEY_VAULT_NAME", "string", data.KeyVault.NameReference));
         t.Add(new Output("POSTGRES_SERVER_NAME", "string", data.Postgres.NameReference));
-        t.Add(new Output("APPLICATIONINSIGHTS_NAME", "string", monitoring.AppInsights.NameReference));
+        t.Add(new Output("APPLICATIONINSIGHTS_NAME", "string", access.Monitoring.AppInsights.NameReference));
     }
 
-    private static void AddRegistryOutputs(Foundation f, ContainerRegistry registry)
+    /// <summary>The outputs both templates give: where azd pushes images, and the vault holding the secrets.</summary>
+    private static void AddAccessOutputs(Foundation f, AccessParts access)
     {
-        f.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_ENDPOINT", "string", registry.LoginServer) { Description = "azd pushes images here." });
-        f.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_NAME", "string", registry.NameReference));
+        f.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_ENDPOINT", "string", access.Registry.LoginServer) { Description = "azd pushes images here." });
+        f.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_NAME", "string", access.Registry.NameReference));
+        f.Template.Add(new Output("AZURE_KEY_VAULT_NAME", "string", access.KeyVault.NameReference));
     }
 }

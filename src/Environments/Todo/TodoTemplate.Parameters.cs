@@ -5,15 +5,18 @@ namespace Provisioning.Environments.Todo;
 
 public static partial class TodoTemplate
 {
-    /// <summary>The images to run and the secrets, which only the main template needs.</summary>
-    private static DeploymentParameters AddDeploymentParameters(Foundation f)
-    {
-        var t = f.Template;
-        var images = f.System.Components.ToDictionary(c => c.Name, c => t.Add(new Parameter(c.ImageParameter, "string")
+    /// <summary>The image each component runs; only the main template deploys workloads.</summary>
+    private static IReadOnlyDictionary<string, Parameter> AddImageParameters(Foundation f) =>
+        f.System.Components.ToDictionary(c => c.Name, c => f.Template.Add(new Parameter(c.ImageParameter, "string")
         {
             Description = $"The {c.Name} image in this environment's registry, as repository:tag or repository@sha256:digest.",
             MinLength = 3,
         }));
+
+    /// <summary>The secrets' parameters; both templates take them, as both write the secrets.</summary>
+    private static SecureParameters AddSecureParameters(Foundation f)
+    {
+        var t = f.Template;
         var secure = f.System.SecureParametersFor(f.Config).ToDictionary(p => p.Name, p => t.Add(new Parameter(p.Name, "string")
         {
             IsSecure = true,
@@ -26,12 +29,17 @@ public static partial class TodoTemplate
         {
             Description = $"Whether {p.Variable} is set; the parameter file derives it from the same environment variable.",
         }));
-        return new DeploymentParameters(images, secure, presence);
+        return new SecureParameters(secure, presence);
     }
 
     /// <summary>The presence flag of each optional parameter the secret is made of, and-ed; null when it always exists.</summary>
-    private static Bicep.Syntax.BicepExpression? SecretCondition(Foundation f, DeploymentParameters parameters, SecretSpec secret) =>
+    private static Bicep.Syntax.BicepExpression? SecretCondition(Foundation f, SecureParameters parameters, SecretSpec secret) =>
         secret.Content.Parameters.Where(p => f.System.SecureParameter(p).Optional)
             .Select(p => (Bicep.Syntax.BicepExpression)parameters.Presence[p].Reference)
             .Aggregate((Bicep.Syntax.BicepExpression?)null, (all, next) => all is null ? next : Expr.Binary(all, Bicep.Syntax.BinaryOperator.And, next));
+
+    /// <summary>The secrets the component reads, through its secret variables, in the order of its variables.</summary>
+    private static IEnumerable<SecretSpec> SecretsReadBy(Foundation f, ComponentSpec component) =>
+        f.System.VariablesFor(component, f.Config).Where(v => v.IsSecret)
+            .Select(v => f.System.Secret(((SecretValue)v.Source).Secret));
 }

@@ -19,35 +19,38 @@ public static partial class TodoTemplate
     public static BicepFile Build(EnvironmentConfiguration configuration, SystemDescription system)
     {
         var f = AddFoundation(configuration, system);
-        var parameters = AddDeploymentParameters(f);
-        var monitoring = AddMonitoring(f);
-        var identities = AddIdentities(f);
-        var registry = AddRegistry(f);
+        var images = AddImageParameters(f);
+        var parameters = new DeploymentParameters(images, AddSecureParameters(f));
+        var access = AddAccess(f, parameters.Secrets);
         var network = AddNetwork(f);
-        var vault = AddKeyVault(f, network);
-        var postgres = AddDatabase(f, parameters, network);
-        var data = new DataParts(vault, postgres, AddSecrets(f, parameters, vault, postgres));
+        var privatePaths = AddPrivatePaths(f, network, access);
+        var database = AddDatabase(f, parameters.Secrets, network);
+        var data = new DataParts(access.KeyVault, database.Server, access.Secrets);
+        var monitoring = access.Monitoring;
         var apps = AddContainerAppsEnvironment(f, monitoring, network);
-        var inputs = new WorkloadInputs(parameters, monitoring, identities, registry, data, apps, network);
+        var inputs = new WorkloadInputs(parameters, access, database, privatePaths, apps);
         var workloads = AddWorkloads(f, inputs);
         AddPlatformAccess(f, inputs, workloads);
         AddAlerts(f, monitoring);
         AddDatabaseStorageAlert(f, monitoring, data);
-        AddDiagnostics(f, monitoring, [vault, postgres, registry]);
+        AddDiagnostics(f, monitoring, [access.KeyVault, database.Server, access.Registry]);
         AddLocks(f, data);
-        AddOutputs(f, apps, workloads, registry, data, monitoring);
+        AddOutputs(f, apps, workloads, access, data);
         return f.Template.Build();
     }
 
+    public static BicepFile BuildBootstrap(EnvironmentConfiguration configuration) => BuildBootstrap(configuration, TodoSystem.Description);
+
     /// <summary>
-    /// The registry alone, deployed once before the first deployment of <see cref="Build(EnvironmentConfiguration)"/>:
-    /// the apps' images must be in the registry before the apps can start, and the registry is part of the
-    /// environment. Its declaration is the same as in the main template, so deploying both never conflicts.
+    /// What must exist, granted, minutes before the first workload is created (<see cref="AddAccess"/>): the
+    /// preprovision hook deploys it before <see cref="Build(EnvironmentConfiguration, SystemDescription)"/> and waits
+    /// when it created a new role assignment. Each declaration is the same as in the main template, so deploying both
+    /// never conflicts; the images, being in the registry it creates, are pushed in between.
     /// </summary>
-    public static BicepFile BuildBootstrap(EnvironmentConfiguration configuration)
+    public static BicepFile BuildBootstrap(EnvironmentConfiguration configuration, SystemDescription system)
     {
-        var f = AddFoundation(configuration, TodoSystem.Description);
-        AddRegistryOutputs(f, AddRegistry(f));
+        var f = AddFoundation(configuration, system);
+        AddAccessOutputs(f, AddAccess(f, AddSecureParameters(f)));
         return f.Template.Build();
     }
 

@@ -30,6 +30,16 @@ public sealed class WriterEdgeCaseTests
     }
 
     [TestMethod]
+    public void An_interpolated_string_or_literal_inside_an_interpolation_reads_as_one_string()
+    {
+        var name = Interpolate("psql-", Call("uniqueString", Ref("seed")));
+        Assert.AreEqual("'psql-${uniqueString(seed)}.host:${port}'", BicepWriter.Write(Interpolate(name, ".host", ":", Ref("port"))));
+        Assert.AreEqual("'a-b-${x}'", BicepWriter.Write(Interpolate((BicepExpression)new StringLiteral("a-"), "b-", Ref("x"))));
+        // The splice keeps escaping: a literal "${" stays text.
+        Assert.AreEqual("'\\${x}-${y}'", BicepWriter.Write(Interpolate((BicepExpression)new StringLiteral("${x}-"), Ref("y"))));
+    }
+
+    [TestMethod]
     public void Secure_sink_prints_its_inner_expression()
     {
         Assert.AreEqual("password", BicepWriter.Write(Secure(Ref("password"))));

@@ -33,26 +33,6 @@ public sealed class CompilationTests
     }
 
     [TestMethod]
-    [DataRow("dev")]
-    [DataRow("staging")]
-    [DataRow("prod")]
-    public void Bootstrap_declares_the_very_registry_of_the_main_template(string env)
-    {
-        var workspace = GeneratedEnvironments.Get();
-        static string Registry(string bicep)
-        {
-            var start = bicep.IndexOf("resource registry ", StringComparison.Ordinal);
-            Assert.IsGreaterThanOrEqualTo(0, start, "no registry declaration");
-            return bicep[start..bicep.IndexOf("\n}\n", start, StringComparison.Ordinal)];
-        }
-
-        Assert.AreEqual(Registry(workspace.Read(env, "main.bicep")), Registry(workspace.Read(env, "bootstrap.bicep")));
-        var bootstrapParameters = workspace.Read(env, "bootstrap.bicepparam");
-        StringAssert.Contains(bootstrapParameters, $"param environmentName = '{env}'");
-        Assert.IsFalse(bootstrapParameters.Contains("readEnvironmentVariable", StringComparison.Ordinal), "the bootstrap needs no secret");
-    }
-
-    [TestMethod]
     public void Snapshot_fails_when_a_secret_environment_variable_is_missing()
     {
         var workspace = GeneratedEnvironments.Get();

@@ -29,12 +29,15 @@ internal static class GeneratedEnvironments
 
     public static Workspace Get() => Lazy.Value;
 
-    internal sealed record Workspace(string Directory, GenerationResult Result, BicepRun Build, IReadOnlyDictionary<string, BicepRun> SnapshotRuns)
+    /// <param name="SnapshotRuns">Keyed by environment: main.bicepparam evaluated.</param>
+    /// <param name="BootstrapSnapshotRuns">Keyed by environment: bootstrap.bicepparam evaluated with the same values.</param>
+    internal sealed record Workspace(
+        string Directory, GenerationResult Result, BicepRun Build, IReadOnlyDictionary<string, BicepRun> SnapshotRuns, IReadOnlyDictionary<string, BicepRun> BootstrapSnapshotRuns)
     {
         public string Read(string environment, string file) => File.ReadAllText(Path.Combine(Directory, environment, file));
 
-        public JsonArray PredictedResources(string environment) =>
-            JsonNode.Parse(Read(environment, "main.snapshot.json"))!["predictedResources"]!.AsArray();
+        public JsonArray PredictedResources(string environment, string template = "main") =>
+            JsonNode.Parse(Read(environment, $"{template}.snapshot.json"))!["predictedResources"]!.AsArray();
     }
 
     private static Workspace Create()
@@ -48,11 +51,13 @@ internal static class GeneratedEnvironments
             File.WriteAllText(path, file.Content);
         }
         var build = BicepCli.BuildPattern(dir, "*/*.bicep");
-        var snapshots = Names.ToDictionary(env => env, env => BicepCli.Snapshot(
-            Path.Combine(dir, env, "main.bicepparam"), SecretValues,
+        BicepRun Snapshot(string env, string template) => BicepCli.Snapshot(
+            Path.Combine(dir, env, template + ".bicepparam"), SecretValues,
             "--subscription-id", "00000000-0000-0000-0000-000000000001",
             "--resource-group", $"rg-todo-{env}",
-            "--location", "westeurope"));
-        return new Workspace(dir, result, build, snapshots);
+            "--location", "westeurope");
+        var snapshots = Names.ToDictionary(env => env, env => Snapshot(env, "main"));
+        var bootstrapSnapshots = Names.ToDictionary(env => env, env => Snapshot(env, "bootstrap"));
+        return new Workspace(dir, result, build, snapshots, bootstrapSnapshots);
     }
 }

@@ -134,7 +134,7 @@ public sealed class SystemExtensionTests
     {
         var worker = Env(App(Worker));
         var backendUrl = worker.Single(e => (string)e["name"]! == "WORKER_BACKEND_URL");
-        StringAssert.Contains((string)backendUrl["value"]!, "'https://{0}.{1}', 'ca-todo-dev-backend'", "the backend's public URL");
+        StringAssert.Contains((string)backendUrl["value"]!, "'https://ca-todo-dev-backend.{0}'", "the backend's public URL");
         var token = worker.Single(e => (string)e["name"]! == "WORKER_TOKEN");
         Assert.IsFalse(token.ContainsKey("value"), "a secret never has a value");
         var secret = App(Worker)["properties"]!["configuration"]!["secrets"]!.AsArray().Single(s => (string)s!["name"]! == (string)token["secretRef"]!)!;
