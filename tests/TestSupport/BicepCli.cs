@@ -1,14 +1,7 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text.RegularExpressions;
+using Provisioning.Bicep.Tooling;
 
 namespace Provisioning.TestSupport;
-
-/// <summary>One diagnostic line printed by the Bicep CLI, e.g. <c>main.bicep(3,7) : Error no-unused-params: …</c>.</summary>
-public sealed record BicepDiagnostic(string File, int Line, int Column, string Level, string Code, string Message)
-{
-    public override string ToString() => $"{Path.GetFileName(File)}({Line},{Column}) {Level} {Code}: {Message}";
-}
 
 /// <summary>What one Bicep CLI process did.</summary>
 public sealed record BicepRun(int ExitCode, string StandardOutput, string StandardError, IReadOnlyList<BicepDiagnostic> Diagnostics)
@@ -72,60 +65,17 @@ public static partial class BicepCli
     public static BicepRun Run(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunIn(Directory.GetCurrentDirectory(), environment, args);
 
+    // The same runner `generate --validate` uses: hermetic environment (only what the test gives it, so an exported
+    // JWT_SECRET_KEY cannot change what readEnvironmentVariable() finds), no telemetry, bounded time.
     private static BicepRun RunIn(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        // Hermetic: the CLI sees only what the test gives it (plus what a process needs to run), so a variable the
-        // developer happens to have exported (say JWT_SECRET_KEY) cannot change what readEnvironmentVariable() finds.
-        var inherited = start.Environment.Where(e => e.Key is "PATH" or "HOME" or "TMPDIR" or "LANG" or "LC_ALL").ToList();
-        start.Environment.Clear();
-        foreach (var (key, value) in inherited)
-        {
-            start.Environment[key] = value;
-        }
-        // No telemetry, no update checks: the machine has no network beyond package registries.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ExecutablePath}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', args)} did not finish within 3 minutes");
-        }
-        var err = stderr.GetAwaiter().GetResult();
-        return new BicepRun(process.ExitCode, stdout.GetAwaiter().GetResult(), err, ParseDiagnostics(err));
+        var result = Process.Run(workingDirectory, environment, TimeSpan.FromMinutes(3), args);
+        return new BicepRun(result.ExitCode, result.StandardOutput, result.StandardError, result.Diagnostics);
     }
 
-    public static IReadOnlyList<BicepDiagnostic> ParseDiagnostics(string output) =>
-        DiagnosticLine().Matches(output)
-            .Select(m => new BicepDiagnostic(
-                m.Groups["file"].Value,
-                int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(m.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                m.Groups["level"].Value,
-                m.Groups["code"].Value,
-                m.Groups["message"].Value.Trim()))
-            .ToList();
+    public static IReadOnlyList<BicepDiagnostic> ParseDiagnostics(string output) => BicepProcess.ParseDiagnostics(output);
 
-    [GeneratedRegex(@"^(?<file>.+?)\((?<line>\d+),(?<col>\d+)\) : (?<level>Error|Warning|Info) (?<code>[^:]+): (?<message>.*)$", RegexOptions.Multiline)]
-    private static partial Regex DiagnosticLine();
+    private static readonly BicepProcess Process = new(ExecutablePath);
 
     private static string FindExecutable()
     {
@@ -138,14 +88,6 @@ public static partial class BicepCli
                 $"The Bicep CLI was not found at '{path}'. Run 'dotnet restore' so the package Azure.Bicep.CommandLine.linux-x64 is restored.");
         }
         // NuGet extracts without the execute bit for group/other; make sure we can run it.
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & UnixFileMode.UserExecute) == 0)
-            {
-                File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute);
-            }
-        }
-        return path;
+        return BicepProcess.EnsureExecutable(path);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Provisioning.TestSupport;
+using Provisioning.Bicep.Tooling;
 
 namespace Provisioning.Bicep.Tests.Resources;
 
