@@ -17,7 +17,7 @@ public sealed class ProbeSecretHygieneTests
     {
         await using var stack = await TodoStack.StartAsync();
         var password = "Pw" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('/', '_').Replace('+', '-');
-        var databaseUrl = $"postgresql://todo_probe:{Uri.EscapeDataString(password)}@127.0.0.1:{FreePort.Next()}/todo?sslmode=disable";
+        var databaseUrl = $"postgresql://todo_probe:{Uri.EscapeDataString(password)}@127.0.0.1:{FreePort.Refusing()}/todo?sslmode=disable";
         var findings = new List<string>();
         foreach (var json in new[] { false, true })
         {

@@ -96,7 +96,7 @@ public sealed class VerifyDatabaseCommandTests
     [TestMethod]
     public async Task Unreachable_database_exits_1_with_the_reason_and_no_password()
     {
-        var (exit, output, _) = await RunAsync($"postgresql://app:Pa55word@127.0.0.1:{FreePort.Next()}/todo?sslmode=disable");
+        var (exit, output, _) = await RunAsync($"postgresql://app:Pa55word@127.0.0.1:{FreePort.Refusing()}/todo?sslmode=disable");
 
         Assert.AreEqual(ExitCodes.CheckFailed, exit);
         StringAssert.Contains(output, "  - connection refused by 127.0.0.1:");

@@ -70,7 +70,7 @@ public sealed class BundleFailureTests
     public void Refused_connection_is_retried_with_backoff_then_gives_up_within_the_budget()
     {
         var password = "Unused-" + Guid.NewGuid().ToString("N");
-        var url = $"postgresql://app:{password}@127.0.0.1:{FreePort.Next()}/todo?sslmode=disable";
+        var url = $"postgresql://app:{password}@127.0.0.1:{FreePort.Refusing()}/todo?sslmode=disable";
 
         var run = MigrationBundle.Run(url, ShortBudget, limit: TimeSpan.FromSeconds(30));
 

@@ -10,7 +10,7 @@ public sealed class SchemaVerifierConnectionTests
     [TestMethod]
     public async Task Refused_connection_is_a_problem_not_an_exception()
     {
-        var report = await SchemaVerifier.VerifyAsync($"postgresql://app:Pa55word@127.0.0.1:{FreePort.Next()}/todo?sslmode=disable", CancellationToken.None);
+        var report = await SchemaVerifier.VerifyAsync($"postgresql://app:Pa55word@127.0.0.1:{FreePort.Refusing()}/todo?sslmode=disable", CancellationToken.None);
 
         Assert.IsFalse(report.Reachable);
         Assert.IsFalse(report.IsCurrent);

@@ -29,9 +29,9 @@ public sealed class TodoStack : IAsyncDisposable
         return new TodoStack(key, backendServer, frontendServer, mcpServer);
     }
 
-    /// <summary>A PostgreSQL URL nobody listens on: the database check then fails "refused".</summary>
+    /// <summary>A PostgreSQL URL nobody listens on, or ever will during the run: the database check then fails "refused".</summary>
     public static string UnreachableDatabaseUrl() =>
-        $"postgresql://probe:not-a-real-password@127.0.0.1:{FreePort.Next()}/todo?sslmode=disable";
+        $"postgresql://probe:not-a-real-password@127.0.0.1:{FreePort.Refusing()}/todo?sslmode=disable";
 
     /// <summary>Settings pointing the probe at this stack, with short timeouts that keep tests fast.</summary>
     public ProbeSettings Settings(string? databaseUrl = null, TimeSpan? checkTimeout = null, TimeSpan? runDeadline = null) => new()

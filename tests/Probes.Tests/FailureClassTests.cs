@@ -15,7 +15,7 @@ public sealed class FailureClassTests
     [ClassCleanup]
     public static async Task StopStack() => await stack.DisposeAsync();
 
-    private static Uri NothingListening() => new($"http://127.0.0.1:{FreePort.Next()}/");
+    private static Uri NothingListening() => new($"http://127.0.0.1:{FreePort.Refusing()}/");
 
     [TestMethod]
     public async Task A_refused_frontend_fails_reachable_as_refused_and_skips_config()
