@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Provisioning.Environments.Tests.Generation;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests.Deployment;
@@ -262,15 +263,7 @@ public sealed partial class DeployHooksTests
     public void Main_bicepparam_takes_the_kept_image_and_falls_back_to_the_environment_files_tag()
     {
         var paramFile = Path.Combine(TestFolders.RepositoryRoot, "generated", "dev", "main.bicepparam");
-        var secrets = new Dictionary<string, string>
-        {
-            ["JWT_SECRET_KEY"] = new string('k', 48),
-            ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
-            ["POSTGRES_OWNER_PASSWORD"] = "another-long-password",
-            ["POSTGRES_APP_PASSWORD"] = "a-third-long-password",
-            ["POSTGRES_PROBE_PASSWORD"] = "a-fourth-long-password",
-            ["OPENAI_API_KEY"] = "sk-test",
-        };
+        var secrets = GeneratedEnvironments.SecretValues;
 
         var kept = BicepCli.Run(new Dictionary<string, string>(secrets) { ["DEPLOYED_BACKEND_IMAGE"] = "todo-chatbot/backend-dev:azd-deploy-1" }, "build-params", paramFile, "--stdout");
         var fallback = BicepCli.Run(new Dictionary<string, string>(secrets) { ["DEPLOYED_BACKEND_IMAGE"] = "" }, "build-params", paramFile, "--stdout");
@@ -434,19 +427,15 @@ public sealed partial class DeployHooksTests
         Assert.IsEmpty(run.Calls);
     }
 
-    private static Dictionary<string, string> PreprovisionEnvironment() => new()
+    // The secrets come from the same test values the compiled-template tests use, so a new secure parameter reaches
+    // these tests without an edit here.
+    private static Dictionary<string, string> PreprovisionEnvironment() => new(GeneratedEnvironments.SecretValues)
     {
         ["AZURE_ENV_NAME"] = "dev",
         ["AZURE_RESOURCE_GROUP"] = Group,
         ["AZURE_SUBSCRIPTION_ID"] = Subscription,
         ["AZURE_LOCATION"] = "westeurope",
         ["ROLE_PROPAGATION_SECONDS"] = "1",
-        ["JWT_SECRET_KEY"] = new string('k', 48),
-        ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
-        ["POSTGRES_OWNER_PASSWORD"] = "another-long-password",
-        ["POSTGRES_APP_PASSWORD"] = "a-third-long-password",
-        ["POSTGRES_PROBE_PASSWORD"] = "a-fourth-long-password",
-        ["OPENAI_API_KEY"] = "sk-test",
     };
 
     private static Dictionary<string, string> PostdeployEnvironment() => new()
