@@ -43,7 +43,8 @@ public static class TodoMcpServer
             app => app.MapMcp("/mcp"));
     }
 
-    private static IEnumerable<McpServerTool> CreateTools(Uri backendUrl, string jwtSecretKey, HttpClient http)
+    /// <summary>The Todo tools, list_tasks calling the backend at <paramref name="backendUrl"/> with a token it mints; the chaos stack serves the same ones.</summary>
+    internal static IEnumerable<McpServerTool> CreateTools(Uri backendUrl, string jwtSecretKey, HttpClient http)
     {
         yield return McpServerTool.Create(
             async (string user_id, CancellationToken cancellationToken) =>

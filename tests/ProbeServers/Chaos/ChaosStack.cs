@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ModelContextProtocol.AspNetCore;
-using ModelContextProtocol.Server;
 using Provisioning.Probes;
 
 namespace Provisioning.ProbeServers.Chaos;
@@ -56,7 +54,7 @@ public sealed class ChaosStack : IAsyncDisposable
             stack.backend = await LoopbackServer.StartAsync(null, app => stack.Configure(app, ChaosComponent.Backend, stack.MapBackend)).ConfigureAwait(false);
             stack.frontend = await LoopbackServer.StartAsync(null, app => stack.Configure(app, ChaosComponent.Frontend, MapFrontend)).ConfigureAwait(false);
             stack.mcpToBackend = new HttpClient { Timeout = MaxStall };
-            var tools = Tools(new Uri(stack.backend.Url, "r/0/"), stack.JwtSecretKey, stack.mcpToBackend).ToList();
+            var tools = TodoMcpServer.CreateTools(new Uri(stack.backend.Url, "r/0/"), stack.JwtSecretKey, stack.mcpToBackend).ToList();
             stack.mcp = await LoopbackServer.StartAsync(
                 builder => builder.Services
                     .AddMcpServer(server => server.ServerInfo = new() { Name = "todo-mcp-chaos", Version = "1.0" })
@@ -387,41 +385,6 @@ public sealed class ChaosStack : IAsyncDisposable
             return Results.Json(Array.Empty<object>());
         });
     }
-
-    private static IEnumerable<McpServerTool> Tools(Uri backendRoot, string jwtSecretKey, HttpClient http)
-    {
-        yield return McpServerTool.Create(
-            async (string user_id, CancellationToken cancellationToken) =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(backendRoot, $"api/{Uri.EscapeDataString(user_id)}/tasks"));
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Mint(jwtSecretKey, user_id));
-                using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new ModelContextProtocol.McpException($"backend answered {(int)response.StatusCode}");
-                }
-                return body;
-            },
-            new McpServerToolCreateOptions { Name = "list_tasks", Description = "Lists a user's tasks.", ReadOnly = true });
-        foreach (var name in new[] { "add_task", "complete_task", "delete_task", "update_task" })
-        {
-            yield return McpServerTool.Create((string user_id) => $"{name}: not implemented here ({user_id})",
-                new McpServerToolCreateOptions { Name = name, Description = name });
-        }
-    }
-
-    private static string Mint(string key, string userId) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "todo-mcp",
-            Audience = "todo-backend",
-            Claims = new Dictionary<string, object> { ["sub"] = userId },
-            IssuedAt = DateTime.UtcNow.AddSeconds(-30),
-            NotBefore = DateTime.UtcNow.AddSeconds(-30),
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
-        });
 
     public async ValueTask DisposeAsync()
     {
