@@ -25,9 +25,17 @@ if [ -n "$env_name" ] && [ -f "generated/$env_name/main.bicepparam" ]; then
     [ -n "$variable" ] || continue
     eval "value=\${$variable:-}"
     if [ -z "$value" ]; then
-      add "$variable is not set (generated/$env_name/main.bicepparam reads it); set it from your secret store, e.g. 'azd env set-secret $variable' (never commit it, never type it on a command line)."
+      add "$variable is not set (generated/$env_name/main.bicepparam reads it); export it from your secret store in the shell that runs azd, or 'azd env set $variable' (plain text in .azure/$env_name/.env); new values: 'dotnet run --project src/Cli -- secrets -e $env_name --help'. Never commit it."
       continue
     fi
+    # 'azd env set-secret' stores a Key Vault reference, which azd resolves for main.parameters.json only, not for
+    # .bicepparam files (azd docs, "using environment secrets"): the deployment would store the reference's text as
+    # the secret.
+    case "$value" in
+      akvs://*)
+        add "$variable holds a Key Vault reference (akvs://…, from 'azd env set-secret'); azd does not resolve those for .bicepparam files, so the reference text itself would become the secret. Export the value from your secret store instead, or 'azd env set $variable'."
+        continue ;;
+    esac
     minimum=$(awk -v p="$parameter" '/^@minLength\(/ { gsub(/[^0-9]/, ""); m = $0; next } /^param / { if ($2 == p) { print m; exit } m = "" }' "generated/$env_name/main.bicep")
     if [ -n "$minimum" ] && [ "$(printf %s "$value" | wc -c)" -lt "$minimum" ]; then
       add "$variable is shorter than $minimum characters; generate one with 'openssl rand -base64 48'."

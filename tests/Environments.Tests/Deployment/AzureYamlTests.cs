@@ -97,6 +97,27 @@ public sealed partial class AzureYamlTests
         }
     }
 
+    /// <summary>
+    /// azd resolves `azd env set-secret` references for main.parameters.json only; a .bicepparam would read the
+    /// reference text as the secret, so the hook refuses it and names what works instead.
+    /// </summary>
+    [TestMethod]
+    public void Preprovision_refuses_an_azd_key_vault_reference_as_a_secret_value()
+    {
+        var workspace = CopyRepository();
+        var environment = TodoSystem.Description.SecureParameters.ToDictionary(p => p.Variable, p => (string?)new string('k', Math.Max(p.MinLength, 48)));
+        environment["AZURE_ENV_NAME"] = "dev";
+        environment["JWT_SECRET_KEY"] = "akvs://00000000-0000-0000-0000-000000000001/kv-secrets-store/jwt-secret-key";
+
+        var (exit, _, error) = RunHook(workspace, environment);
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "JWT_SECRET_KEY holds a Key Vault reference (akvs://");
+        StringAssert.Contains(error, "azd env set JWT_SECRET_KEY");
+        Assert.IsFalse(error.Contains("POSTGRES_ADMIN_PASSWORD", StringComparison.Ordinal), "only the reference is a problem");
+        Assert.IsFalse(Directory.Exists(Path.Combine(workspace, ".azd-infra")), "nothing may be staged for provisioning");
+    }
+
     [TestMethod]
     public void Preprovision_refuses_a_short_jwt_key_and_a_missing_openai_key_the_environment_enables()
     {
