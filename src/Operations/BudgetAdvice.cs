@@ -1,17 +1,38 @@
+using Provisioning.Bicep.State;
+using Provisioning.Environments.Configuration;
+
 namespace Provisioning.Operations;
 
-/// <summary>A what-if: the same environment with one or more knobs turned, and what it would cost idle.</summary>
-public sealed record WhatIf(string Knob, string Setting, bool InEnvironmentFile, string TradeOff, decimal IdleMonthly);
+/// <summary>The environment with one or more knobs of its file turned, and what it would cost idle.</summary>
+public sealed record WhatIf(IReadOnlyList<CostKnob> Knobs, CostEstimate Estimate)
+{
+    public decimal IdleMonthly => Estimate.Total;
 
-/// <summary>Whether an environment's idle cost meets a budget, and if not, what stands in the way and which knobs help.</summary>
-public sealed record BudgetAdvice(decimal Budget, decimal IdleMonthly, IReadOnlyList<CostLine> Blockers, IReadOnlyList<WhatIf> WhatIfs, IReadOnlyList<string> Remaining)
+    /// <summary><c>probe.schedule = "0 */15 * * * *"</c>, several joined with commas.</summary>
+    public string Settings => string.Join(", ", Knobs.Select(k => $"{k.Setting} = {k.Value}"));
+}
+
+/// <summary>
+/// Whether an environment's idle cost meets a budget, and if not, what stands in the way, which knobs of its
+/// environment file help (each alone and all together) and what is left when every one is turned.
+/// </summary>
+public sealed record BudgetAdvice(decimal Budget, decimal IdleMonthly, IReadOnlyList<CostLine> Blockers, IReadOnlyList<WhatIf> WhatIfs, WhatIf? Together)
 {
     public bool Met => IdleMonthly <= Budget;
+
+    /// <summary>Whether turning every knob together meets the budget.</summary>
+    public bool MetWithKnobs => Together is { } t && t.IdleMonthly <= Budget;
 
     /// <summary>The budget target of the issue: dev idle under 30 USD a month. Other environments have none unless asked.</summary>
     public static decimal? DefaultBudget(string environment) => environment == "dev" ? 30m : null;
 
-    public static BudgetAdvice For(string environment, Bicep.State.DeploymentState state, decimal budget, PriceSheet sheet)
+    /// <summary>
+    /// The advice for <paramref name="state"/> (the committed deployment). Each knob is turned on
+    /// <paramref name="configuration"/> (the environment file; null when there is none, then no knob is offered), the
+    /// template is generated in memory and priced like the committed one; a knob the file already has, or one the
+    /// configuration rules would refuse for this environment, is left out.
+    /// </summary>
+    public static BudgetAdvice For(string environment, DeploymentState state, EnvironmentConfiguration? configuration, decimal budget, PriceSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(sheet);
@@ -29,24 +50,20 @@ public sealed record BudgetAdvice(decimal Budget, decimal IdleMonthly, IReadOnly
             chosen.Add(line);
             excess -= line.Monthly;
         }
-        decimal Cost(CostScenario s) => CostEstimator.Estimate(environment, state, s, sheet).Total;
-        const string Alerts = "Alert latency grows to the evaluation frequency (a failing check is noticed up to 15 min later); the 'probe silent' window must stay longer than the frequency.";
-        const string Probe15 = "A failure is detected after 3 failed runs: 45 min instead of 3 min; apps with minReplicas 0 scale to zero between runs, so the probe also measures cold starts.";
-        const string Probe60 = "Detection after 3 hours; the probe then mostly checks cold starts. Reasonable for dev only.";
-        List<WhatIf> whatIfs =
-        [
-            new("alert evaluation frequency", "PT15M", false, Alerts, Cost(new CostScenario { AlertFrequency = "PT15M" })),
-            new("probe.schedule", "0 */15 * * * *", true, Probe15, Cost(new CostScenario { ProbeSchedule = "0 */15 * * * *" })),
-            new("probe.schedule + alert frequency", "0 */15 * * * * + PT15M", false, Probe15 + " " + Alerts, Cost(new CostScenario { ProbeSchedule = "0 */15 * * * *", AlertFrequency = "PT15M" })),
-            new("probe.schedule + alert frequency", "0 0 */1 * * * + PT15M", false, Probe60, Cost(new CostScenario { ProbeSchedule = "0 0 */1 * * *", AlertFrequency = "PT15M" })),
-        ];
-        var best = whatIfs.Min(w => w.IdleMonthly);
-        var remaining = new List<string>();
-        if (best > budget)
+        if (configuration is null)
         {
-            remaining.Add($"Even the cheapest what-if ({CostEstimator.Fmt(best)} {sheet.Currency}) stays above {CostEstimator.Fmt(budget)} {sheet.Currency}: what is left is the always-on PostgreSQL server, the registry's daily fee, the probe app's own replica (always on, idle rate between runs) and one alert rule per probe check.");
-            remaining.Add("Knobs that would exist (not in the environment file today): probe.enabled=false for dev (no probe replica, no check alerts; nothing watches dev), probe.cpu/probe.memory (0.25 vCPU / 0.5 GiB halves the probe replica), alerts.evaluationFrequency, one shared registry for dev and staging, and stopping the dev database outside working hours (Azure restarts a stopped server after 7 days).");
+            return new BudgetAdvice(budget, idle.Total, chosen, [], null);
         }
-        return new BudgetAdvice(budget, idle.Total, chosen, whatIfs, remaining);
+
+        WhatIf? Turn(IReadOnlyList<CostKnob> knobs)
+        {
+            var changed = knobs.Aggregate(configuration, (c, knob) => knob.Apply(c));
+            return ConfigurationRules.Check(changed).Count > 0
+                ? null
+                : new WhatIf(knobs, CostEstimator.Estimate(environment, GeneratedState.Of(changed), new CostScenario(), sheet));
+        }
+        var single = CostKnobs.All.Where(k => k.Apply(configuration) != configuration).Select(k => Turn([k])).OfType<WhatIf>().ToList();
+        var together = CostKnobs.Together(configuration) is { Count: > 1 } all ? Turn(all) : null;
+        return new BudgetAdvice(budget, idle.Total, chosen, single, together);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Provisioning.Bicep.State;
+using Provisioning.Environments.Configuration;
 
 namespace Provisioning.Operations;
 
@@ -38,7 +40,7 @@ public sealed record CostEstimate(string Environment, CostScenario Scenario, int
 /// the scale cooldown (300 s) without requests, so a probe more often than that keeps one replica running — billed at
 /// the active rate, because idle pricing needs the app to be at its minimum replica count.
 /// </summary>
-public static class CostEstimator
+public static partial class CostEstimator
 {
     private const string ContainerApps = "Microsoft.App/containerApps";
 
@@ -69,7 +71,17 @@ public static class CostEstimator
             var max = (int)(StateReading.Number(state, app, "properties.template.scale.maxReplicas") ?? 10);
             decimal active, idle, replicaSeconds, req = 0;
             string basis;
-            if (app == probe)
+            if (app == probe && min == 0)
+            {
+                // Started by the platform's scale rule for the timer trigger: up for the run and the scale-in cooldown
+                // after it, above its minimum of 0 replicas, so at the active rate throughout.
+                var awake = interval is { } iv ? Math.Min(1m, (activePerRun + cooldown) / iv) : 0m;
+                active = cpu * seconds * awake;
+                idle = 0;
+                replicaSeconds = seconds * awake;
+                basis = $"minReplicas 0 ({Fmt(cpu)} vCPU, {Fmt(mem)} GiB): started for each run every {Interval(interval)}, up ~{Fmt(activePerRun + cooldown)} s (the run + cooldown + polling): awake {Percent(awake)}, at the active rate";
+            }
+            else if (app == probe)
             {
                 var replicas = Math.Max(min, 1);
                 var activeShare = interval is { } iv ? Math.Min(1m, activePerRun / iv) : 0m;
@@ -165,8 +177,7 @@ public static class CostEstimator
             lines.Add(new CostLine(job.SymbolicName, job.Type, 0m, "runs only when started (once per deployment, minutes): well under 0.01 per run", []));
         }
 
-        var checks = resources.Count(r => r.Type == "Microsoft.Insights/scheduledQueryRules" &&
-                                          (StateReading.At(r, "properties.criteria.allOf") ?? null)?.ToJsonString().Contains("name ==", StringComparison.Ordinal) == true);
+        var checks = ProbeChecks(resources);
         foreach (var r in resources)
         {
             switch (r.Type)
@@ -228,6 +239,27 @@ public static class CostEstimator
         }
         return new CostEstimate(environment, scenario, interval, lines, notes);
     }
+
+    /// <summary>
+    /// How many checks the probe reports per run: the check names the alert queries select (<c>name == 'x'</c> in a
+    /// per-check rule, <c>name in ('a', 'b')</c> in the combined one; the security rule's names are a subset).
+    /// </summary>
+    private static int ProbeChecks(IEnumerable<ResourceState> resources) =>
+        resources.Where(r => r.Type == "Microsoft.Insights/scheduledQueryRules")
+            .Select(r => (string?)StateReading.At(r, "properties.criteria.allOf")?[0]?["query"] ?? "")
+            .SelectMany(query => CheckName().Matches(query).Select(m => m.Groups["name"].Value)
+                .Concat(CheckList().Matches(query).SelectMany(m => QuotedName().Matches(m.Groups["names"].Value).Select(n => n.Groups[1].Value))))
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+
+    [GeneratedRegex(@"\bname == '(?<name>[^']+)'")]
+    private static partial Regex CheckName();
+
+    [GeneratedRegex(@"\bname in \((?<names>[^)]*)\)")]
+    private static partial Regex CheckList();
+
+    [GeneratedRegex(@"'([^']+)'")]
+    private static partial Regex QuotedName();
 
     private static readonly HashSet<string> Priced = new(StringComparer.Ordinal)
     {

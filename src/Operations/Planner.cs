@@ -40,7 +40,7 @@ public static class Planner
         var plans = new List<EnvironmentPlan>();
         foreach (var environment in result.Environments)
         {
-            var next = StateFile.Read(result.Files.Single(f => f.RelativePath == $"{environment}/{RecreateGuard.StateFileName}").Content);
+            var next = GeneratedState.In(result.Files, environment);
             var committed = Committed.TryRead(generatedDirectory, environment);
             plans.Add(Compare(environment, committed, next, sheet));
         }

@@ -35,8 +35,12 @@ public sealed class EstimateCommandTests
         StringAssert.Contains(stdout, $"read {PriceSheet.Default.Date}");
         StringAssert.Contains(stdout, "Budget 30.00 USD/month idle: NOT met");
         StringAssert.Contains(stdout, "What prevents it");
-        StringAssert.Contains(stdout, "probe.schedule = 0 */15 * * * * (env file)");
+        StringAssert.Contains(stdout, "Knobs of the environment file");
+        StringAssert.Contains(stdout, "probe.schedule = \"0 */15 * * * *\": ");
+        StringAssert.Contains(stdout, "alerts.evaluationFrequency = \"PT15M\": ");
         StringAssert.Contains(stdout, "Trade-off:");
+        StringAssert.Contains(stdout, "meets the budget");
+        Assert.IsFalse(stdout.Contains("not in the env file", StringComparison.Ordinal), "every knob offered is a setting of the file");
         StringAssert.Contains(stdout, "never scales to zero");
     }
 

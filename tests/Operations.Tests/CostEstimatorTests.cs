@@ -81,10 +81,26 @@ public sealed class CostEstimatorTests
     [TestMethod]
     public void Dev_misses_the_30_usd_budget_and_the_advice_names_blockers_and_knobs()
     {
-        var advice = BudgetAdvice.For("dev", States.Committed("dev"), 30m, Sheet);
+        var advice = BudgetAdvice.For("dev", States.Committed("dev"), States.Configuration("dev"), 30m, Sheet);
         Assert.IsFalse(advice.Met);
         Assert.IsTrue(advice.Blockers.Sum(b => b.Monthly) >= advice.IdleMonthly - 30m, "the blockers account for the excess");
-        Assert.IsTrue(advice.WhatIfs.All(w => w.IdleMonthly < advice.IdleMonthly), "every knob lowers the cost");
-        Assert.IsTrue(advice.WhatIfs.Any(w => w.InEnvironmentFile && w.Knob == "probe.schedule"));
+        Assert.IsTrue(advice.WhatIfs.All(w => w.IdleMonthly <= advice.IdleMonthly), "no knob raises the cost");
+        Assert.IsTrue(advice.WhatIfs.Any(w => w.Knobs.Single().Setting == "probe.schedule" && w.IdleMonthly < advice.IdleMonthly));
+        Assert.IsTrue(advice.MetWithKnobs, $"all knobs together: {advice.Together?.IdleMonthly}");
+    }
+
+    [TestMethod]
+    public void A_probe_with_min_zero_replicas_is_billed_only_while_a_run_keeps_it_up()
+    {
+        var hourly = new CostScenario { ProbeSchedule = "0 0 */1 * * *" };
+        var alwaysOn = Line(CostEstimator.Estimate("dev", States.Committed("dev"), hourly, Sheet), "probeFunction");
+        var configuration = States.Configuration("dev") with { Probe = States.Configuration("dev").Probe with { MinReplicas = 0 } };
+        var onDemand = Line(CostEstimator.Estimate("dev", GeneratedState.Of(configuration), hourly, Sheet), "probeFunction");
+        // Up for the run (60 s) and the cooldown and polling after it (330 s) of every hour, at the active rate.
+        var seconds = Sheet.SecondsPerMonth * 390m / 3600m;
+        var expected = 0.5m * seconds * Sheet.Price("containerApps.vcpuSecond.active") + 1m * seconds * Sheet.Price("containerApps.gibSecond");
+        Assert.AreEqual(decimal.Round(expected, 6), decimal.Round(onDemand.Monthly, 6), onDemand.Basis);
+        Assert.IsTrue(onDemand.Monthly < alwaysOn.Monthly / 2, $"{onDemand.Monthly} vs {alwaysOn.Monthly}");
+        StringAssert.Contains(onDemand.Basis, "started for each run");
     }
 }

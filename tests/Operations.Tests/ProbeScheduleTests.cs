@@ -1,3 +1,5 @@
+using Provisioning.Environments.Configuration;
+
 namespace Provisioning.Operations.Tests;
 
 [TestClass]

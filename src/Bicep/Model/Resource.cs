@@ -114,6 +114,11 @@ public abstract record Resource(string Identifier)
     /// </summary>
     private IEnumerable<Resource> ExplicitDependencies(ObjectExpression body)
     {
+        if (DependsOn.IsEmpty)
+        {
+            // Most resources declare none: no need to walk the whole body for its references.
+            return [];
+        }
         var referenced = Validation.ExpressionWalker.Walk(body)
             .Select(v => v.Expression)
             .OfType<ReferenceExpression>()

@@ -34,32 +34,32 @@ public static class NamingRuleCheck
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(name);
         var estimate = NameEstimate.Of(name);
-        var shown = name is StringLiteral literal ? "'" + literal.Value + "'" : Writing.BicepWriter.Write(name);
-        var lengthText = Describe(estimate);
-        var allowed = string.Create(CultureInfo.InvariantCulture, $"{resourceType} names must be {rule.MinLength} to {rule.MaxLength} characters ({rule.PatternDescription})");
         var messages = new List<string>();
+        // The texts of a message are made only for a name that breaks the rule: nearly every name passes.
+        var shown = new Lazy<string>(() => name is StringLiteral literal ? "'" + literal.Value + "'" : Writing.BicepWriter.Write(name));
+        var allowed = new Lazy<string>(() => string.Create(CultureInfo.InvariantCulture, $"{resourceType} names must be {rule.MinLength} to {rule.MaxLength} characters ({rule.PatternDescription})"));
 
         if (estimate.Length > rule.MaxLength)
         {
-            messages.Add($"name {shown} {lengthText}, too long: {allowed}; {Fix}.");
+            messages.Add($"name {shown.Value} {Describe(estimate)}, too long: {allowed.Value}; {Fix}.");
         }
         else if (estimate.IsExact && estimate.Length < rule.MinLength)
         {
-            messages.Add($"name {shown} {lengthText}, too short: {allowed}; {Fix}.");
+            messages.Add($"name {shown.Value} {Describe(estimate)}, too short: {allowed.Value}; {Fix}.");
         }
 
         var invalid = rule.InvalidCharacters(estimate.LiteralText);
         if (invalid.Count > 0)
         {
             var list = string.Join(", ", invalid.Select(c => Quote(c)));
-            messages.Add($"name {shown} contains {list}, not allowed: {allowed}; {Fix}.");
+            messages.Add($"name {shown.Value} contains {list}, not allowed: {allowed.Value}; {Fix}.");
         }
         else if (estimate.IsExact && estimate.Length >= rule.MinLength && estimate.Length <= rule.MaxLength && !rule.Pattern.IsMatch(estimate.Sample))
         {
             var example = estimate.UniqueStringCount > 0
                 ? $" (for example '{estimate.Sample}', since uniqueString() may start or end with a digit)"
                 : "";
-            messages.Add($"name {shown} does not match the rule{example}: {allowed}; {Fix}.");
+            messages.Add($"name {shown.Value} does not match the rule{example}: {allowed.Value}; {Fix}.");
         }
         return messages;
     }

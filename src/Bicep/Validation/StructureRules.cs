@@ -24,7 +24,7 @@ public static class StructureRules
                 {
                     switch (visited.Expression)
                     {
-                        case ObjectExpression obj:
+                        case ObjectExpression obj when HasDuplicateKey(obj):
                             foreach (var duplicate in obj.Properties.Where(p => p.ComputedKey is null)
                                          .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
                             {
@@ -61,6 +61,24 @@ public static class StructureRules
         }
         // A literal in a nested interpolation is seen from every enclosing one; report it once.
         return problems.Distinct().ToList();
+    }
+
+    /// <summary>The cheap test run on every object; the grouping that names the duplicates runs only when it finds one.</summary>
+    private static bool HasDuplicateKey(ObjectExpression obj)
+    {
+        if (obj.Properties.Length < 2)
+        {
+            return false;
+        }
+        var seen = new HashSet<string>(obj.Properties.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var property in obj.Properties)
+        {
+            if (property.ComputedKey is null && !seen.Add(property.Name))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool HoldsArrayOrObjectLiteral(InterpolatedString interpolated) =>

@@ -37,6 +37,11 @@ internal static class EstimateCommand
         Description = "Monthly idle budget to check (default: 30 for dev, none otherwise); when exceeded, lists what prevents it and the knobs that help.",
     };
 
+    private static readonly Option<DirectoryInfo> EnvDirOption = new("--env-dir")
+    {
+        Description = "Folder with the environment files whose knobs the budget advice turns (default: env/ at the repository root).",
+    };
+
     private static readonly Option<DirectoryInfo> GeneratedOption = new("--generated")
     {
         Description = "Folder with the committed generated/<env>/ (default: generated/ at the repository root).",
@@ -58,6 +63,7 @@ internal static class EstimateCommand
         command.Options.Add(ProbeScheduleOption);
         command.Options.Add(AlertFrequencyOption);
         command.Options.Add(BudgetOption);
+        command.Options.Add(EnvDirOption);
         command.Options.Add(GeneratedOption);
         command.Options.Add(JsonOption);
         command.Options.Add(MarkdownOption);
@@ -70,6 +76,7 @@ internal static class EstimateCommand
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var generated = parse.GetValue(GeneratedOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;
+        var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
         var rps = parse.GetValue(RpsOption);
         var probeSchedule = parse.GetValue(ProbeScheduleOption);
         var alertFrequency = parse.GetValue(AlertFrequencyOption);
@@ -102,12 +109,12 @@ internal static class EstimateCommand
                 var idle = CostEstimator.Estimate(environment, state, new CostScenario { ProbeSchedule = probeSchedule, AlertFrequency = alertFrequency }, sheet);
                 var load = CostEstimator.Estimate(environment, state, new CostScenario { RequestsPerSecond = rps, ProbeSchedule = probeSchedule, AlertFrequency = alertFrequency }, sheet);
                 var budget = parse.GetValue(BudgetOption) ?? BudgetAdvice.DefaultBudget(environment);
-                var advice = budget is { } b ? BudgetAdvice.For(environment, state, b, sheet) : null;
+                var advice = budget is { } b ? BudgetAdvice.For(environment, state, EnvironmentFile(envDir, environment), b, sheet) : null;
                 if (parse.GetValue(MarkdownOption))
                 {
                     summary.Add(environment, Money(idle.Total), Money(load.Total),
                         string.Join(", ", idle.Lines.Where(l => l.Monthly > 0).OrderByDescending(l => l.Monthly).Take(4).Select(l => $"{l.Resource} {Money(l.Monthly)}")),
-                        advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met (best what-if {Money(advice.WhatIfs.Min(w => w.IdleMonthly))})");
+                        advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met; {BestKnobs(advice)}");
                 }
                 else if (parse.GetValue(JsonOption))
                 {
@@ -152,6 +159,27 @@ internal static class EstimateCommand
             return ExitCodes.InvalidInput;
         }
     }
+
+    /// <summary>The environment file the budget advice turns knobs on; null when there is none (no knob is offered then).</summary>
+    /// <exception cref="ConfigurationException">The file exists but is invalid.</exception>
+    private static EnvironmentConfiguration? EnvironmentFile(string envDir, string environment)
+    {
+        var file = Path.Combine(envDir, environment + ".json");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+        var (configuration, problems) = ConfigurationLoader.Load(file);
+        return problems.Count > 0 ? throw new ConfigurationException(problems) : configuration;
+    }
+
+    /// <summary>The README's budget cell: what all knobs together reach, else the cheapest single knob.</summary>
+    private static string BestKnobs(BudgetAdvice advice) => advice switch
+    {
+        { Together: { } together } => $"{Money(together.IdleMonthly)} with the env-file knobs ({(advice.MetWithKnobs ? "met" : "still not met")})",
+        { WhatIfs.Count: > 0 } => $"best knob {Money(advice.WhatIfs.Min(w => w.IdleMonthly))}",
+        _ => "no knob in the env file",
+    };
 
     private static string? Invalid<T>(string? value, Func<string, T> parse)
     {
@@ -208,14 +236,24 @@ internal static class EstimateCommand
         {
             text.Append(CultureInfo.InvariantCulture, $"    {line.Resource} ({ShortType(line.Type)}): {Money(line.Monthly)} — {line.Basis}\n");
         }
-        text.Append("  Knobs (idle cost with the knob turned):\n");
+        if (advice.WhatIfs.Count == 0)
+        {
+            text.Append("  No knob of the environment file lowers it further (or there is no environment file).\n");
+            return text.ToString();
+        }
+        text.Append("  Knobs of the environment file (idle cost with each turned alone):\n");
         foreach (var w in advice.WhatIfs)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {w.Knob} = {w.Setting}{(w.InEnvironmentFile ? " (env file)" : " (not in the env file yet)")}: {Money(w.IdleMonthly)}. Trade-off: {w.TradeOff}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    {w.Settings}: {Money(w.IdleMonthly)}. Trade-off: {w.Knobs[0].TradeOff}\n");
         }
-        foreach (var r in advice.Remaining)
+        if (advice.Together is { } together)
         {
-            text.Append("  ").Append(r).Append('\n');
+            var left = together.Estimate.Lines.Where(l => l.Monthly != 0).OrderByDescending(l => l.Monthly).ToList();
+            text.Append(CultureInfo.InvariantCulture,
+                $"  All together ({together.Settings}): {Money(together.IdleMonthly)}, {(advice.MetWithKnobs ? "meets" : "still above")} the budget " +
+                $"(by {Money(Math.Abs(advice.Budget - together.IdleMonthly))}).\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"    What is left: {string.Join(", ", left.Select(l => $"{l.Resource} {Money(l.Monthly)}"))}; no knob moves the database server and the registry's daily fee.\n");
         }
         return text.ToString();
     }
@@ -246,14 +284,19 @@ internal static class EstimateCommand
                 ["monthly"] = advice.Budget,
                 ["met"] = advice.Met,
                 ["blockers"] = new JsonArray([.. advice.Blockers.Select(b => (JsonNode)new JsonObject { ["resource"] = b.Resource, ["monthly"] = Math.Round(b.Monthly, 2) })]),
-                ["whatIfs"] = new JsonArray([.. advice.WhatIfs.Select(w => (JsonNode)new JsonObject
-                {
-                    ["knob"] = w.Knob, ["setting"] = w.Setting, ["inEnvironmentFile"] = w.InEnvironmentFile, ["idleMonthly"] = Math.Round(w.IdleMonthly, 2), ["tradeOff"] = w.TradeOff,
-                })]),
+                ["whatIfs"] = new JsonArray([.. advice.WhatIfs.Select(w => (JsonNode)WhatIfJson(w))]),
+                ["together"] = advice.Together is { } together ? WhatIfJson(together) : null,
+                ["metWithKnobs"] = advice.MetWithKnobs,
             };
         }
         return o;
     }
+
+    private static JsonObject WhatIfJson(WhatIf w) => new()
+    {
+        ["settings"] = new JsonArray([.. w.Knobs.Select(k => (JsonNode)new JsonObject { ["setting"] = k.Setting, ["value"] = k.Value, ["tradeOff"] = k.TradeOff })]),
+        ["idleMonthly"] = Math.Round(w.IdleMonthly, 2),
+    };
 
     internal static string Money(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
 

@@ -39,6 +39,8 @@ public static class ConfigurationRules
         CheckApp(c.Frontend, "$.frontend", Add);
         CheckApp(c.Backend, "$.backend", Add);
         CheckApp(c.Mcp, "$.mcp", Add);
+        CheckApp(new AppSettings { Cpu = c.Probe.Cpu, Memory = c.Probe.Memory, MinReplicas = c.Probe.MinReplicas, MaxReplicas = 1 }, "$.probe", Add);
+        CheckAlertWindows(c, Add);
         CheckDatabase(c.Database, Add);
         CheckNetwork(c.Network, Add);
 
@@ -87,6 +89,32 @@ public static class ConfigurationRules
         {
             add($"{path}.minReplicas", $"minReplicas {app.MinReplicas} is above maxReplicas {app.MaxReplicas}.",
                 "lower minReplicas or raise maxReplicas.");
+        }
+    }
+
+    /// <summary>
+    /// The alert windows follow the probe's interval (<see cref="AlertWindows"/>): a schedule without a fixed interval
+    /// would make "probe silent" fire between runs, and a probe so rare that three runs exceed a day cannot be alerted on.
+    /// </summary>
+    private static void CheckAlertWindows(EnvironmentConfiguration c, Action<string, string, string> add)
+    {
+        int interval;
+        try
+        {
+            interval = ProbeSchedule.IntervalSeconds(c.Probe.Schedule);
+        }
+        catch (FormatException ex)
+        {
+            add("$.probe.schedule", $"the alert windows follow the probe's interval, which cannot be read from {ex.Message}",
+                "use a schedule that repeats at a fixed interval, e.g. \"0 */1 * * * *\" (every minute), \"0 */15 * * * *\" or \"0 0 */2 * * *\" (every 2 hours).");
+            return;
+        }
+        var windows = AlertWindows.For(TimeSpan.FromSeconds(interval), c.Alerts.EvaluationFrequency);
+        if (!windows.IsOffered)
+        {
+            add("$.probe.schedule", $"a probe every {AlertWindows.Words(TimeSpan.FromSeconds(interval))} needs the check alerts to look back {AlertWindows.Words(windows.Check)} " +
+                $"({AlertWindows.FailedRunsInARow} runs and one evaluation), longer than the {AlertWindows.Words(AlertWindows.Longest)} a log alert window may span.",
+                "run the probe at least every 7 hours, e.g. \"0 0 */6 * * *\".");
         }
     }
 

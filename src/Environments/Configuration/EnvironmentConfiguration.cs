@@ -40,6 +40,9 @@ public sealed record EnvironmentConfiguration
 
     public ProbeSettings Probe { get; init; } = new();
 
+    /// <summary>How the probe's log alerts are evaluated and grouped; the defaults alert within minutes.</summary>
+    public AlertSettings Alerts { get; init; } = new();
+
     public bool IsPrivate => Network.Isolation == NetworkIsolation.Private;
 
     /// <summary>Production guard rails, longer log retention and load-based scaling apply.</summary>
@@ -132,4 +135,36 @@ public sealed record ProbeSettings
     public const string DefaultSchedule = "0 */1 * * * *";
 
     public string Schedule { get; init; } = DefaultSchedule;
+
+    /// <summary>vCPU of the probe's replica; memory must be twice as many GiB, as for the apps.</summary>
+    public decimal Cpu { get; init; } = 0.5m;
+
+    public string Memory { get; init; } = "1Gi";
+
+    /// <summary>
+    /// 1 keeps one replica running between runs (idle rate); 0 lets Container Apps start the Functions host for each
+    /// timer run through the scale rule it derives from the timer trigger, and stop it afterwards.
+    /// </summary>
+    public int MinReplicas { get; init; } = 1;
+}
+
+/// <summary>The log alert rules on the probe's results (per check, security, "probe silent").</summary>
+public sealed record AlertSettings
+{
+    public const string DefaultEvaluationFrequency = "PT1M";
+
+    /// <summary>How often every log alert rule runs (ISO 8601: PT1M, PT5M, PT10M or PT15M); their windows follow it and the probe schedule.</summary>
+    public string EvaluationFrequency { get; init; } = DefaultEvaluationFrequency;
+
+    public CheckAlertRules CheckRules { get; init; } = CheckAlertRules.PerCheck;
+}
+
+/// <summary>How the "three failed runs in a row" alerts of the probe's checks are grouped into log alert rules.</summary>
+public enum CheckAlertRules
+{
+    /// <summary>One rule per check: each failing check raises (and resolves) its own alert.</summary>
+    PerCheck,
+
+    /// <summary>One rule for every check: the first failing check raises it; its results name every check that fails.</summary>
+    Combined,
 }

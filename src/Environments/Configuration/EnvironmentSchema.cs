@@ -13,15 +13,24 @@ public static class EnvironmentSchema
 {
     private static readonly Lazy<(JsonSchema Schema, JsonNode Document)> Loaded = new(Load);
 
+    // One instance of each, shared as the library's own default is: a schema keeps the constraints it compiled for
+    // the options it was last called with (JsonSchema._lastCalledOptions), so fresh options on every call rebuilt
+    // them every time, which was most of the cost of loading a file.
+    private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag };
+
+    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List, Culture = CultureInfo.InvariantCulture };
+
     public static JsonNode Document => Loaded.Value.Document;
 
     public static IReadOnlyList<ConfigurationProblem> Validate(JsonNode instance, string file)
     {
-        var results = Loaded.Value.Schema.Evaluate(instance, new EvaluationOptions
+        // A valid file (the usual case) needs only the yes/no answer, which stops at the first failure and builds no
+        // result tree; the detailed list, several times as costly, is evaluated only to describe what is wrong.
+        if (Loaded.Value.Schema.Evaluate(instance, FlagOnly).IsValid)
         {
-            OutputFormat = OutputFormat.List,
-            Culture = CultureInfo.InvariantCulture,
-        });
+            return [];
+        }
+        var results = Loaded.Value.Schema.Evaluate(instance, Detailed);
         if (results.IsValid)
         {
             return [];

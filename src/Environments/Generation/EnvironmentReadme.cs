@@ -111,10 +111,16 @@ internal static class EnvironmentReadme
         Line();
         Line("## Monitoring");
         Line();
+        var windows = AlertWindows.For(c);
         Line($"The probe runs on `{c.Probe.Schedule}` (NCRONTAB) and reports every check to Application Insights. " +
-             $"Each check alerts `{c.AlertEmail}` after 3 failed runs in a row and resolves after 2 passing runs; " +
+             (c.Alerts.CheckRules == CheckAlertRules.Combined
+                 ? $"A check that fails 3 runs in a row raises the one \"probe checks failing\" alert to `{c.AlertEmail}` (its results name every failing check), which resolves once each passed 2 runs; "
+                 : $"Each check alerts `{c.AlertEmail}` after 3 failed runs in a row and resolves after 2 passing runs; ") +
              $"a security failure of {string.Join(" or ", system.Checks.Where(k => k.JoinsSecurityAlert).Select(k => $"`{k.Name}`"))} alerts at once; " +
-             "5 minutes without any result raises a \"probe silent\" alert.");
+             $"{AlertWindows.Words(windows.Silent)} without any result raises a \"probe silent\" alert." +
+             // Said only when it differs from the every-minute default, which the sentence above already implies.
+             (c.Alerts.EvaluationFrequency == AlertSettings.DefaultEvaluationFrequency ? ""
+                 : $" The alert rules are evaluated every {AlertWindows.Words(windows.Frequency)} (`alerts.evaluationFrequency`), so an alert comes up to that much later."));
         Line();
         Line($"The checks: {string.Join(", ", system.Checks.Select(k => $"`{k.Name}` ({k.Component})"))}.");
         Line();

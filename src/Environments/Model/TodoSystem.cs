@@ -136,8 +136,9 @@ public static class TodoSystem
                 // The Functions host in the official base image listens on 80 and has no health endpoint of its own.
                 Port = 80,
                 Health = new HealthSpec(Path: null),
-                // A timer must keep firing: never scale to zero, and one replica is enough (the timer is a singleton).
-                Size = SizeSpec.Fixed(0.5m, "1Gi", 1),
+                // One replica is enough (the timer is a singleton). By default it stays up between runs; with
+                // probe.minReplicas 0 the platform's scale rule for the timer trigger starts it for each run.
+                Size = new SizeSpec("$.probe", c => new AppSettings { Cpu = c.Probe.Cpu, Memory = c.Probe.Memory, MinReplicas = c.Probe.MinReplicas, MaxReplicas = 1 }),
                 Variables =
                 [
                     VariableSpec.Url(SettingNames.FrontendUrl, Frontend),

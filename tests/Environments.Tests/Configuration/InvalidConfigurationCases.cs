@@ -46,6 +46,12 @@ internal static class InvalidConfigurationCases
         yield return Case("alert e-mail that is a connection string", "dev", j => j["alertEmail"] = "postgresql://todoadmin:hunter2-secret@db.example.com/todo", "$.alertEmail", "does not have the expected form", "alerts are e-mailed");
         yield return Case("domain key of the wrong kind", "dev", j => j["frontend"]!["openAiDomainKey"] = "sk-live-123", "$.frontend.openAiDomainKey", "does not have the expected form", "domain allowlist");
         yield return Case("probe schedule with five fields", "dev", j => j["probe"]!["schedule"] = "* * * * *", "$.probe.schedule", "does not have the expected form", "six fields");
+        yield return Case("probe schedule without a fixed interval", "dev", j => j["probe"]!["schedule"] = "0 0 9-17 * * 1-5", "$.probe.schedule", "the alert windows follow the probe's interval", "repeats at a fixed interval");
+        yield return Case("probe too rare to alert on", "dev", j => j["probe"]!["schedule"] = "0 0 */12 * * *", "$.probe.schedule", "needs the check alerts to look back", "at least every 7 hours");
+        yield return Case("probe cpu and memory that do not pair", "dev", j => { j["probe"]!["cpu"] = 0.25; j["probe"]!["memory"] = "1Gi"; }, "$.probe.memory", "0.25 vCPU with 1Gi is not a valid Container Apps combination", "\"memory\": \"0.5Gi\"");
+        yield return Case("probe with two replicas", "dev", j => j["probe"]!["minReplicas"] = 2, "$.probe.minReplicas", "2 is not allowed", "use one of 0, 1");
+        yield return Case("alert frequency Azure does not take here", "dev", j => j["alerts"] = new JsonObject { ["evaluationFrequency"] = "PT2M" }, "$.alerts.evaluationFrequency", "\"PT2M\" is not allowed", "\"PT15M\"");
+        yield return Case("unknown check rule grouping", "dev", j => j["alerts"] = new JsonObject { ["checkRules"] = "single" }, "$.alerts.checkRules", "\"single\" is not allowed", "\"combined\"");
         yield return Case("prod without HA", "prod", j => j["database"]!["highAvailability"] = false, "$.database.highAvailability", "production runs without zone-redundant high availability", "\"highAvailability\": true");
         yield return Case("prod without purge protection", "prod", j => j["keyVault"]!["purgeProtection"] = false, "$.keyVault.purgeProtection", "not purge-protected", "\"purgeProtection\": true");
         yield return Case("prod without locks", "prod", j => j["locks"] = false, "$.locks", "no delete locks", "\"locks\": true");

@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace Provisioning.Operations;
+namespace Provisioning.Environments.Configuration;
 
 /// <summary>
-/// How often the probe runs, from its NCRONTAB schedule (six fields, seconds first: <c>0 */1 * * * *</c>). Only the
-/// shapes an operator writes for a periodic probe are understood: a fixed second, minutes <c>*</c>, <c>*/N</c> or a
+/// How often the probe runs, from its NCRONTAB schedule (six fields, seconds first: <c>0 */1 * * * *</c>): the alert
+/// windows (<see cref="AlertWindows"/>) and the cost estimate follow it. Only the shapes an operator writes for a
+/// periodic probe are understood: a fixed second, minutes <c>*</c>, <c>*/N</c> or a
 /// fixed minute, hours <c>*</c>, <c>*/N</c> or a fixed hour, and <c>*</c> for day, month and weekday.
 /// </summary>
 public static class ProbeSchedule
@@ -21,7 +22,7 @@ public static class ProbeSchedule
         }
         if (fields[3] != "*" || fields[4] != "*" || fields[5] != "*")
         {
-            throw new FormatException($"'{schedule}': only daily-repeating schedules are estimated (day, month and weekday must be *).");
+            throw new FormatException($"'{schedule}': only schedules that repeat every day at a fixed interval are understood (day, month and weekday must be *).");
         }
         if (!IsFixed(fields[0]))
         {
