@@ -28,7 +28,7 @@ public static class CostKnobs
         new("probe.schedule", "\"0 */15 * * * *\"", Detection,
             c => c with { Probe = c.Probe with { Schedule = "0 */15 * * * *" } }),
         new("probe.schedule", "\"0 0 */2 * * *\"",
-            "every 2 hours: a failure is alerted after about 6 hours (3 runs) and the probe mostly meets cold starts; for dev only.",
+            "every 2 hours: a failure is alerted after about 6 hours (3 runs) and the probe mostly meets cold starts; fit for an environment nobody relies on between deployments.",
             c => c with { Probe = c.Probe with { Schedule = "0 0 */2 * * *" } }),
         new("probe.minReplicas", "0",
             "the probe's replica is started for each run by the platform's timer scale rule and stopped after: nothing billed between runs, a cold start of the Functions host before every run.",
