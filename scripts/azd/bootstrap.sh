@@ -4,8 +4,9 @@
 #
 # Container Apps pulls images and resolves Key Vault references with the app's identity when the app (revision) is
 # created, and a new role assignment can take up to 10 minutes to take effect ("Troubleshoot Azure RBAC": "Role
-# assignment changes are not being detected"). bootstrap.bicep holds what must exist, granted, before any app:
-# the registry, and (docs/deployment.md) the identities with their grants. This script makes "before" mean "long
+# assignment changes are not being detected"). bootstrap.bicep holds what must exist, granted, before any app
+# (docs/deployment.md, R1): monitoring, the identities, the registry, the Key Vault with every secret (so it reads the
+# same secret variables as main.bicepparam), the probe's storage, and every grant a workload needs when created. This script makes "before" mean "long
 # enough before": it lists the group's role assignments before and after the bootstrap deployment and waits
 # ROLE_PROPAGATION_SECONDS (600) when there is a new one (a first deployment, or a new component or secret).
 # An unchanged environment does not wait.
