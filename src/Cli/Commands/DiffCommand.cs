@@ -14,15 +14,9 @@ internal static class DiffCommand
 
     private static readonly Argument<string> RightArgument = new("ENV2") { Description = "Second environment, e.g. prod." };
 
-    private static readonly Option<DirectoryInfo> EnvDirOption = new("--env-dir")
-    {
-        Description = "Folder with the environment files (default: env/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> EnvDirOption = CliOptions.EnvDir();
 
-    private static readonly Option<DirectoryInfo> GeneratedOption = new("--generated")
-    {
-        Description = "Folder with the committed generated/<env>/ (default: generated/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> GeneratedOption = CliOptions.Generated();
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON instead of tables." };
 
@@ -46,8 +40,8 @@ internal static class DiffCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
-        var generated = parse.GetValue(GeneratedOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;
+        var envDir = parse.EnvironmentDirectory(EnvDirOption);
+        var generated = parse.GeneratedDirectory(GeneratedOption);
         var left = parse.GetValue(LeftArgument)!;
         var right = parse.GetValue(RightArgument)!;
         try

@@ -10,11 +10,7 @@ namespace Provisioning.Cli.Commands;
 /// <summary><c>estimate</c>: monthly cost per environment and per resource from the committed, dated price sheet.</summary>
 internal static class EstimateCommand
 {
-    private static readonly Option<string[]> EnvironmentOption = new("--environment", "-e")
-    {
-        Description = "Only these environments (repeatable); default: every generated/<env>/main.state.json.",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static readonly Option<string[]> EnvironmentOption = CliOptions.Environments("every generated/<env>/main.state.json");
 
     private static readonly Option<decimal> RpsOption = new("--rps")
     {
@@ -37,15 +33,10 @@ internal static class EstimateCommand
         Description = "Monthly idle budget to check (default: 30 for dev, none otherwise); when exceeded, lists what prevents it and the knobs that help.",
     };
 
-    private static readonly Option<DirectoryInfo> EnvDirOption = new("--env-dir")
-    {
-        Description = "Folder with the environment files whose knobs the budget advice turns (default: env/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> EnvDirOption =
+        CliOptions.EnvDir("Folder with the environment files whose knobs the budget advice turns (default: env/ at the repository root).");
 
-    private static readonly Option<DirectoryInfo> GeneratedOption = new("--generated")
-    {
-        Description = "Folder with the committed generated/<env>/ (default: generated/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> GeneratedOption = CliOptions.Generated();
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON for pipelines instead of tables." };
 
@@ -75,8 +66,8 @@ internal static class EstimateCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var generated = parse.GetValue(GeneratedOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;
-        var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
+        var generated = parse.GeneratedDirectory(GeneratedOption);
+        var envDir = parse.EnvironmentDirectory(EnvDirOption);
         var rps = parse.GetValue(RpsOption);
         var probeSchedule = parse.GetValue(ProbeScheduleOption);
         var alertFrequency = parse.GetValue(AlertFrequencyOption);

@@ -10,21 +10,14 @@ namespace Provisioning.Cli.Commands;
 /// <summary><c>generate</c> (also the root command's default): env/&lt;env&gt;.json → generated/&lt;env&gt;/.</summary>
 internal static class GenerateCommand
 {
-    private static readonly Option<DirectoryInfo> EnvDirOption = new("--env-dir")
-    {
-        Description = "Folder with the environment files (default: env/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> EnvDirOption = CliOptions.EnvDir();
 
     private static readonly Option<DirectoryInfo> OutOption = new("--out")
     {
         Description = "Folder to write into (default: generated/ at the repository root).",
     };
 
-    private static readonly Option<string[]> EnvironmentOption = new("--environment", "-e")
-    {
-        Description = "Only these environments (repeatable); default: every env/*.json.",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static readonly Option<string[]> EnvironmentOption = CliOptions.Environments("every env/*.json");
 
     private static readonly Option<bool> CheckOption = new("--check")
     {
@@ -79,7 +72,7 @@ internal static class GenerateCommand
     {
         var code = Generate(parse);
         return code == ExitCodes.Success && parse.GetValue(ValidateOption)
-            ? GeneratedValidation.Run(parse.GetValue(OutOption)?.FullName ?? RepositoryPaths.GeneratedDirectory,
+            ? GeneratedValidation.Run(parse.GeneratedDirectory(OutOption),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
                 interactive: ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) && !Console.IsOutputRedirected)
             : code;
@@ -87,8 +80,8 @@ internal static class GenerateCommand
 
     private static int Generate(ParseResult parse)
     {
-        var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
-        var outDir = parse.GetValue(OutOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;
+        var envDir = parse.EnvironmentDirectory(EnvDirOption);
+        var outDir = parse.GeneratedDirectory(OutOption);
         var only = parse.GetValue(EnvironmentOption) ?? [];
         var allowRecreate = parse.GetValue(AllowRecreateOption) ?? [];
         var output = parse.InvocationConfiguration.Output;

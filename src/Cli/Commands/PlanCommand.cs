@@ -13,21 +13,12 @@ namespace Provisioning.Cli.Commands;
 /// <summary><c>plan</c>: what regenerating would change against the committed generated/, without writing anything.</summary>
 internal static class PlanCommand
 {
-    private static readonly Option<string[]> EnvironmentOption = new("--environment", "-e")
-    {
-        Description = "Only these environments (repeatable); default: every env/*.json.",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private static readonly Option<string[]> EnvironmentOption = CliOptions.Environments("every env/*.json");
 
-    private static readonly Option<DirectoryInfo> EnvDirOption = new("--env-dir")
-    {
-        Description = "Folder with the environment files (default: env/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> EnvDirOption = CliOptions.EnvDir();
 
-    private static readonly Option<DirectoryInfo> GeneratedOption = new("--generated")
-    {
-        Description = "Folder with the committed generated/<env>/ to compare with (default: generated/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> GeneratedOption =
+        CliOptions.Generated("Folder with the committed generated/<env>/ to compare with (default: generated/ at the repository root).");
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON for pipelines instead of text." };
 
@@ -51,8 +42,8 @@ internal static class PlanCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
-        var generated = parse.GetValue(GeneratedOption)?.FullName ?? RepositoryPaths.GeneratedDirectory;
+        var envDir = parse.EnvironmentDirectory(EnvDirOption);
+        var generated = parse.GeneratedDirectory(GeneratedOption);
         try
         {
             var sheet = PriceSheet.Default;

@@ -41,10 +41,7 @@ internal static class SecretsCommand
         Description = "Also print optional parameters (JWT_SECRET_KEY_PREVIOUS). Only during a key rotation: see below.",
     };
 
-    private static readonly Option<DirectoryInfo> EnvDirOption = new("--env-dir")
-    {
-        Description = "Folder with the environment files (default: env/ at the repository root).",
-    };
+    private static readonly Option<DirectoryInfo> EnvDirOption = CliOptions.EnvDir();
 
     public static Command Create()
     {
@@ -80,7 +77,7 @@ internal static class SecretsCommand
             error.WriteLine($"--format {SecretRedaction.Describe(format)}: unknown format. Fix: pass --format export or --format azd.");
             return ExitCodes.InvalidInput;
         }
-        var envDir = parse.GetValue(EnvDirOption)?.FullName ?? RepositoryPaths.EnvironmentDirectory;
+        var envDir = parse.EnvironmentDirectory(EnvDirOption);
         var file = Path.Combine(envDir, name + ".json");
         if (!File.Exists(file))
         {
