@@ -13,20 +13,23 @@ namespace Provisioning.ProbeServers;
 /// </summary>
 public static class ContractBackend
 {
+    /// <summary>The contract's token rules (docs/contract.md): HS256 only, audience todo-backend, the three issuers, 60 s leeway.</summary>
+    internal static TokenValidationParameters TokenValidation(string jwtSecretKey) => new()
+    {
+        IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwtSecretKey)),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ValidAudience = "todo-backend",
+        ValidIssuers = ["todo-frontend", "todo-mcp", "todo-probe"],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromSeconds(60),
+    };
+
     public static Task<LoopbackServer> StartAsync(string jwtSecretKey, BackendOptions? options = null)
     {
         options ??= new BackendOptions();
         var handler = new JsonWebTokenHandler();
-        var parameters = new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwtSecretKey)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidAudience = "todo-backend",
-            ValidIssuers = ["todo-frontend", "todo-mcp", "todo-probe"],
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromSeconds(60),
-        };
+        var parameters = TokenValidation(jwtSecretKey);
 
         return LoopbackServer.StartAsync(null, app =>
         {

@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using ModelContextProtocol.AspNetCore;
 using Provisioning.Probes;
 
@@ -354,16 +352,7 @@ public sealed class ChaosStack : IAsyncDisposable
     private void MapBackend(IEndpointRouteBuilder app)
     {
         var handler = new JsonWebTokenHandler();
-        var parameters = new TokenValidationParameters
-        {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtSecretKey)),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ValidAudience = "todo-backend",
-            ValidIssuers = ["todo-frontend", "todo-mcp", "todo-probe"],
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ClockSkew = TimeSpan.FromSeconds(60),
-        };
+        var parameters = ContractBackend.TokenValidation(JwtSecretKey);
         app.MapGet("/health", () => Results.Json(new { status = "ok", database = "ok" }));
         app.MapGet("/api/{userId}/tasks", async (string userId, HttpRequest request) =>
         {
