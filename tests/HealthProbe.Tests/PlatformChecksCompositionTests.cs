@@ -12,17 +12,7 @@ namespace Provisioning.HealthProbe.Tests;
 [TestClass]
 public sealed class PlatformChecksCompositionTests
 {
-    private static Dictionary<string, string> ProbeSettings() => new()
-    {
-        [SettingNames.FrontendUrl] = "https://frontend.example",
-        [SettingNames.BackendUrl] = "https://backend.example",
-        [SettingNames.McpUrl] = "http://mcp/mcp",
-        [SettingNames.JwtSecretKey] = new string('k', 32),
-        [SettingNames.DatabaseUrl] = "postgresql://u:p@db:5432/todo?sslmode=require",
-        [SettingNames.Environment] = "prod",
-        [HostSettingNames.Schedule] = HostSettingNames.DefaultSchedule,
-        [HostSettingNames.ApplicationInsights] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
-    };
+    private static Dictionary<string, string> ProbeSettings() => CompleteHostSettings.Create();
 
     private static Dictionary<string, string> WithPlatformSettings()
     {

@@ -26,17 +26,7 @@ public sealed class StartupAndMetadataTests
     [TestMethod]
     public void A_complete_configuration_starts_and_a_bad_schedule_is_named()
     {
-        var values = new Dictionary<string, string>
-        {
-            [SettingNames.FrontendUrl] = "https://frontend.example",
-            [SettingNames.BackendUrl] = "https://backend.example",
-            [SettingNames.McpUrl] = "http://mcp/mcp",
-            [SettingNames.JwtSecretKey] = new string('k', 32),
-            [SettingNames.DatabaseUrl] = "postgresql://u:p@db:5432/todo?sslmode=require",
-            [SettingNames.Environment] = "prod",
-            [HostSettingNames.Schedule] = HostSettingNames.DefaultSchedule,
-            [HostSettingNames.ApplicationInsights] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
-        };
+        var values = CompleteHostSettings.Create();
 
         Assert.AreEqual("probe-prod", HostSettings.Read(n => values.GetValueOrDefault(n)).ProbeUserId);
 
