@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Provisioning.Cli.Commands;
 using Provisioning.Cli.Validation;
 using Provisioning.TestSupport;
 
@@ -76,13 +74,5 @@ public sealed class BicepValidationTests
         return (Path.Combine(dir, "env"), Path.Combine(dir, "generated"));
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var root = GenerateCommand.CreateRoot();
-        root.Subcommands.Add(GenerateCommand.Create());
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => GenerateFixture.Run(args);
 }
