@@ -111,7 +111,7 @@ public static partial class TodoTemplate
     private static IEnumerable<Resource> StartupPaths(Foundation f, WorkloadInputs inputs, ComponentSpec component)
     {
         var secrets = SecretsReadBy(f, component).ToList();
-        var vault = secrets.Count > 0 ? inputs.PrivatePaths.To("keyVault") : [];
+        var vault = secrets.Count > 0 ? inputs.PrivatePaths.To(inputs.Access.KeyVault.Identifier) : [];
         var database = secrets.Any(s => s.Content is DatabaseUrlContent) ? inputs.Database.Path : [];
         return vault.Concat(database);
     }

@@ -65,7 +65,7 @@ public static partial class TodoTemplate
         }
         var paths = new Dictionary<string, IReadOnlyList<Resource>>
         {
-            ["keyVault"] = AddPrivateEndpoint(f, network, access.KeyVault, "vault", "privatelink.vaultcore.azure.net", "keyVault"),
+            [access.KeyVault.Identifier] = AddPrivateEndpoint(f, network, access.KeyVault, "vault", "privatelink.vaultcore.azure.net", access.KeyVault.Identifier),
         };
         foreach (var host in access.FunctionsHosts.Values)
         {
