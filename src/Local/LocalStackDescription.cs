@@ -1,5 +1,4 @@
 using Provisioning.Environments.Model;
-using Provisioning.Probes;
 
 namespace Provisioning.Local;
 

@@ -76,7 +76,7 @@ public static class ProbeRunner
         // Yield first so a check that blocks synchronously cannot hold up starting the others.
         await Task.Yield();
         var start = context.Clock.GetTimestamp();
-        var timeout = context.Settings.CheckTimeout;
+        var timeout = context.Settings.TimeLimit(check);
         using var checkCts = CancellationTokenSource.CreateLinkedTokenSource(runToken);
         checkCts.CancelAfter(timeout);
         CheckVerdict verdict;

@@ -10,8 +10,6 @@ namespace Provisioning.Probes;
 /// </remarks>
 public sealed record ProbeSettings
 {
-    public static readonly TimeSpan DefaultCheckTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>Leaves 15 s of the one-minute schedule for reporting, even when every check hangs.</summary>
     public static readonly TimeSpan DefaultRunDeadline = TimeSpan.FromSeconds(45);
 
@@ -28,8 +26,19 @@ public sealed record ProbeSettings
     /// <summary>dev, staging, prod…; names the synthetic user <c>probe-&lt;env&gt;</c>.</summary>
     public required string Environment { get; init; }
 
-    public TimeSpan CheckTimeout { get; init; } = DefaultCheckTimeout;
+    /// <summary>
+    /// The operator's override of every check's time limit (PROBE_CHECK_TIMEOUT_SECONDS); null leaves each check the
+    /// limit the contract gives it (<see cref="CheckSpec.TimeLimit"/>).
+    /// </summary>
+    public TimeSpan? CheckTimeout { get; init; }
     public TimeSpan RunDeadline { get; init; } = DefaultRunDeadline;
+
+    /// <summary>How long <paramref name="check"/> may take in this run: the one place a check's time limit is decided.</summary>
+    public TimeSpan TimeLimit(IProbeCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return CheckTimeout ?? check.Spec.TimeLimit;
+    }
 
     /// <summary>The synthetic user the probe reads as, so it never touches real users' data.</summary>
     public string ProbeUserId => "probe-" + Environment;

@@ -53,8 +53,10 @@ public static partial class ProbeSettingsReader
             environment = null;
         }
 
-        var timeout = ReadSeconds(lookup, SettingNames.CheckTimeoutSeconds, ProbeSettings.DefaultCheckTimeout, problems);
-        var deadline = ReadSeconds(lookup, SettingNames.RunDeadlineSeconds, ProbeSettings.DefaultRunDeadline, problems);
+        // Unset, each check keeps the time limit the contract gives it (the catalogue's CheckSpec.TimeLimit).
+        var timeout = ReadSeconds(lookup, SettingNames.CheckTimeoutSeconds, "each check's contract time limit", problems);
+        var deadline = ReadSeconds(lookup, SettingNames.RunDeadlineSeconds, Seconds(ProbeSettings.DefaultRunDeadline), problems)
+            ?? ProbeSettings.DefaultRunDeadline;
 
         if (problems.Count > 0)
         {
@@ -99,20 +101,23 @@ public static partial class ProbeSettingsReader
         return uri;
     }
 
-    private static TimeSpan ReadSeconds(Func<string, string?> lookup, string name, TimeSpan fallback, List<SettingProblem> problems)
+    /// <summary>The setting in seconds; null when unset (or wrong, which adds a problem).</summary>
+    private static TimeSpan? ReadSeconds(Func<string, string?> lookup, string name, string unsetMeans, List<SettingProblem> problems)
     {
         var value = lookup(name);
         if (string.IsNullOrWhiteSpace(value))
         {
-            return fallback;
+            return null;
         }
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 600)
         {
-            problems.Add(new(name, $"'{value}' is not a number of seconds between 0 and 600 (leave it unset for {fallback.TotalSeconds.ToString(CultureInfo.InvariantCulture)})"));
-            return fallback;
+            problems.Add(new(name, $"'{value}' is not a number of seconds between 0 and 600 (leave it unset for {unsetMeans})"));
+            return null;
         }
         return TimeSpan.FromSeconds(seconds);
     }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex EnvironmentName();

@@ -47,7 +47,7 @@ public sealed class ProbeCommandTests
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.AreEqual("Probe of environment 'test'", lines[0]);
         StringAssert.StartsWith(lines[1], "CHECK");
-        foreach (var name in CheckNames.All)
+        foreach (var name in StandardChecks.Names)
         {
             Assert.IsTrue(lines.Any(l => l.StartsWith(name + " ", StringComparison.Ordinal)), $"{name} row missing:\n{output}");
         }
@@ -55,7 +55,7 @@ public sealed class ProbeCommandTests
         StringAssert.Contains(database, "FAIL");
         StringAssert.Contains(database, "refused");
         StringAssert.Contains(lines.Single(l => l.StartsWith("mcp.backend ", StringComparison.Ordinal)), "PASS");
-        StringAssert.Contains(lines[^1], $"{CheckNames.All.Count} checks: {CheckNames.All.Count - 1} pass, 1 fail");
+        StringAssert.Contains(lines[^1], $"{StandardChecks.Names.Count} checks: {StandardChecks.Names.Count - 1} pass, 1 fail");
         // The columns line up: every row's OUTCOME starts where the header's does.
         var column = lines[1].IndexOf("OUTCOME", StringComparison.Ordinal);
         Assert.IsTrue(lines[2..^1].All(l => l[column - 2] == ' ' && l[column] != ' '), output);
@@ -72,7 +72,7 @@ public sealed class ProbeCommandTests
         Assert.AreEqual("fail", root.GetProperty("overall").GetString());
         Assert.AreEqual(exit, root.GetProperty("exitCode").GetInt32());
         var results = root.GetProperty("results").EnumerateArray().ToList();
-        CollectionAssert.AreEqual(CheckNames.All.ToList(), results.Select(r => r.GetProperty("name").GetString()).ToList());
+        CollectionAssert.AreEqual(StandardChecks.Names.ToList(), results.Select(r => r.GetProperty("name").GetString()).ToList());
         var first = results[0];
         Assert.AreEqual("frontend", first.GetProperty("component").GetString());
         Assert.AreEqual("pass", first.GetProperty("outcome").GetString());

@@ -37,9 +37,9 @@ public sealed class ProbeResourceGroupTests
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => (Outcome: r.GetProperty("outcome").GetString(), Reason: r.GetProperty("reason").GetString()));
         Assert.AreEqual("pass", results["frontend.reachable"].Outcome, "the frontend URL came from the deployment's outputs");
         Assert.AreEqual("pass", results["mcp.backend"].Outcome);
-        Assert.AreEqual("pass", results[PlatformCheckNames.Migration].Outcome, results[PlatformCheckNames.Migration].Reason);
-        StringAssert.Contains(results[PlatformCheckNames.Migration].Reason, "after the deployment at 2026-11-28T10:00:00Z");
-        Assert.AreEqual("pass", results[PlatformCheckNames.Revisions].Outcome, results[PlatformCheckNames.Revisions].Reason);
+        Assert.AreEqual("pass", results[CheckNames.PlatformMigration].Outcome, results[CheckNames.PlatformMigration].Reason);
+        StringAssert.Contains(results[CheckNames.PlatformMigration].Reason, "after the deployment at 2026-11-28T10:00:00Z");
+        Assert.AreEqual("pass", results[CheckNames.PlatformRevisions].Outcome, results[CheckNames.PlatformRevisions].Reason);
         Assert.AreEqual("fail", results["database.schema"].Outcome, "no database in this test");
         Assert.AreEqual(ExitCodes.CheckFailed, exit, error);
         Assert.AreEqual(1, arm.CountOf(ArmStandIn.DeploymentsPath));
@@ -124,7 +124,7 @@ public sealed class ProbeResourceGroupTests
         var (exit, output, _) = await RunAsync(arm, Invocation());
 
         Assert.AreEqual(ExitCodes.CheckFailed, exit);
-        StringAssert.Contains(Row(output, PlatformCheckNames.Migration), "ended Failed");
+        StringAssert.Contains(Row(output, CheckNames.PlatformMigration), "ended Failed");
     }
 
     private static ProbeInvocation Invocation(bool json = false) =>

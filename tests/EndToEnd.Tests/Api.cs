@@ -28,9 +28,9 @@ internal static class Api
     /// <summary>The probe's MCP client (official C# SDK), optionally pinned to one protocol revision.</summary>
     public static Task<McpClient> OpenMcpAsync(LocalStack stack, string? protocolVersion = null)
     {
-        var variables = stack.VariablesOf(Environments.Model.TodoSystem.Probe);
+        var variables = stack.VariablesOf(TodoSystem.Probe);
         var settings = ProbeSettingsReader.Read(variables.GetValueOrDefault, "local stack variable").Settings!;
-        return McpSession.OpenAsync(new ProbeContext(Http, settings), protocolVersion, CancellationToken.None);
+        return McpSession.OpenAsync(new ProbeContext(Http, settings), protocolVersion, settings.TimeLimit(new McpHandshakeCheck()), CancellationToken.None);
     }
 
     /// <summary>Runs the mcp fixture's mint.mjs: a token minted in JavaScript (jose), signed with <paramref name="key"/>.</summary>

@@ -39,7 +39,7 @@ public sealed class PlatformChecksCompositionTests
     public void With_every_platform_setting_the_platform_checks_follow_the_standard_ones()
     {
         CollectionAssert.AreEqual(
-            StandardChecks.Create().Select(c => c.Name).Concat(PlatformChecks.Metadata.Select(m => m.Name)).ToList(),
+            TodoSystem.Description.Checks.Select(c => c.Name).ToList(),
             RegisteredWithPlatformSettings().ToList());
     }
 

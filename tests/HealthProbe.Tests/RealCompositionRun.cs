@@ -75,7 +75,7 @@ internal static class RealCompositionRuns
 
         // The function flushes before it returns; allow the channel's transmission to land, bounded.
         await ingestion.WaitForAsync(received =>
-            received.Count(e => e.BaseType == "AvailabilityData") >= CheckNames.All.Count &&
+            received.Count(e => e.BaseType == "AvailabilityData") >= StandardChecks.Names.Count &&
             received.Any(e => e.BaseType == "MessageData" && (e.Text("message") ?? "").StartsWith("Probe run finished", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(30));
         return new RealCompositionRun(environment, template, ingestion.Envelopes.ToList(), ingestion.OtherRequests.ToList());

@@ -30,7 +30,7 @@ public sealed class RealCompositionTelemetryTests
         var environment = run.TemplateSettings[SettingNames.Environment];
 
         var availability = run.Availability;
-        CollectionAssert.AreEquivalent(CheckNames.All.ToList(), availability.Select(a => a.Name).ToList(), run.Describe());
+        CollectionAssert.AreEquivalent(StandardChecks.Names.ToList(), availability.Select(a => a.Name).ToList(), run.Describe());
         foreach (var item in availability)
         {
             var outcome = ExpectedOutcome.GetValueOrDefault(item.Name!, "pass");
@@ -46,7 +46,7 @@ public sealed class RealCompositionTelemetryTests
 
         // Log lines reach the traces table at Information too (the provider's Warning rule is removed).
         var checkLines = run.Traces.Where(t => t.Properties.ContainsKey("Check")).ToList();
-        CollectionAssert.AreEquivalent(CheckNames.All.ToList(), checkLines.Select(t => t.Properties["Check"]).ToList(), run.Describe());
+        CollectionAssert.AreEquivalent(StandardChecks.Names.ToList(), checkLines.Select(t => t.Properties["Check"]).ToList(), run.Describe());
         foreach (var line in checkLines)
         {
             var outcome = ExpectedOutcome.GetValueOrDefault(line.Properties["Check"], "pass");

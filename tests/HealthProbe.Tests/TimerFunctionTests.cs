@@ -32,7 +32,7 @@ public sealed class TimerFunctionTests
         await function.RunAsync(new TimerInfo { IsPastDue = false }, CancellationToken.None);
 
         var items = channel.Items.OfType<AvailabilityTelemetry>().ToList();
-        CollectionAssert.AreEqual(CheckNames.All.ToList(), items.Select(i => i.Name).ToList());
+        CollectionAssert.AreEqual(StandardChecks.Names.ToList(), items.Select(i => i.Name).ToList());
         foreach (var item in items)
         {
             Assert.AreEqual("probe-test", item.RunLocation);
@@ -54,7 +54,7 @@ public sealed class TimerFunctionTests
         Assert.IsGreaterThanOrEqualTo(1, channel.Flushes, "results are flushed at the end of each tick");
 
         var lines = logger.Entries.Where(e => e.State.ContainsKey("Check")).ToList();
-        Assert.HasCount(CheckNames.All.Count, lines);
+        Assert.HasCount(StandardChecks.Names.Count, lines);
         var databaseLine = lines.Single(l => (string?)l.State["Check"] == CheckNames.DatabaseSchema);
         Assert.AreEqual(LogLevel.Warning, databaseLine.Level);
         Assert.AreEqual("fail", databaseLine.State["Outcome"]);

@@ -19,7 +19,7 @@ public sealed class AuthorizationTests
         var report = await Probe.RunAsync(stack.Settings());
 
         Probe.AssertResult(report, CheckNames.BackendAuthz, CheckOutcome.Pass, FailureKind.None, "X-User-ID: probe-test-peer");
-        Assert.AreEqual(Components.Backend, report[CheckNames.BackendAuthz].Component);
+        Assert.AreEqual(TodoSystem.Backend, report[CheckNames.BackendAuthz].Component);
     }
 
     [TestMethod]

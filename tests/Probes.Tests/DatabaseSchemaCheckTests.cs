@@ -17,7 +17,7 @@ public sealed class DatabaseSchemaCheckTests
         var report = await Probe.RunAsync(Settings(url), [new DatabaseSchemaCheck()]);
 
         Probe.AssertResult(report, CheckNames.DatabaseSchema, CheckOutcome.Fail, FailureKind.Refused, "refused");
-        Assert.AreEqual(Components.Database, report[CheckNames.DatabaseSchema].Component);
+        Assert.AreEqual(CheckComponents.Database, report[CheckNames.DatabaseSchema].Component);
         Assert.DoesNotContain("not-a-real-password", report[CheckNames.DatabaseSchema].Reason);
     }
 

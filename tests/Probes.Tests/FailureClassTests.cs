@@ -185,7 +185,7 @@ public sealed class FailureClassTests
         Probe.AssertResult(report, CheckNames.McpHandshake, CheckOutcome.Pass, FailureKind.None);
         Probe.AssertResult(report, CheckNames.McpBackend, CheckOutcome.Skipped, FailureKind.Dependency, CheckNames.BackendHealth);
         Probe.AssertResult(report, CheckNames.BackendAuthRejects, CheckOutcome.Skipped, FailureKind.Dependency);
-        Assert.AreEqual(1, report.Results.Count(r => r.Component == Components.Backend && r.Outcome == CheckOutcome.Fail));
+        Assert.AreEqual(1, report.Results.Count(r => r.Component == TodoSystem.Backend && r.Outcome == CheckOutcome.Fail));
     }
 
     [TestMethod]

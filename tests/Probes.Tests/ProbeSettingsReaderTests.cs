@@ -1,3 +1,5 @@
+using Provisioning.Probes.Checks;
+
 namespace Provisioning.Probes.Tests;
 
 [TestClass]
@@ -55,7 +57,8 @@ public sealed class ProbeSettingsReaderTests
         Assert.IsTrue(result.IsValid, result.Describe(""));
         var settings = result.Settings!;
         Assert.AreEqual("probe-dev", settings.ProbeUserId);
-        Assert.AreEqual(ProbeSettings.DefaultCheckTimeout, settings.CheckTimeout);
+        Assert.IsNull(settings.CheckTimeout, "unset, no override of the contract's time limits");
+        Assert.AreEqual(TodoSystem.Description.Check(CheckNames.BackendHealth).TimeLimit, settings.TimeLimit(new BackendHealthCheck()));
         Assert.AreEqual(ProbeSettings.DefaultRunDeadline, settings.RunDeadline);
         Assert.AreEqual("pw *** and ***", settings.Redact("pw p@ss and p%40ss"));
     }

@@ -132,7 +132,7 @@ public sealed record NetworkSettings
 public sealed record ProbeSettings
 {
     /// <summary>Every minute, at second 0 (NCRONTAB, seconds first).</summary>
-    public const string DefaultSchedule = "0 */1 * * * *";
+    public const string DefaultSchedule = HostSettingNames.DefaultSchedule;
 
     public string Schedule { get; init; } = DefaultSchedule;
 

@@ -81,7 +81,7 @@ public static class EnvironmentSchema
                 if (LooksLikeSecret(name))
                 {
                     return new(file, path, $"unknown setting {SecretRedaction.Describe(name)}.",
-                        $"Secrets never go in environment files: remove it and provide the value at deployment time through the environment variables listed in the README ({string.Join(", ", Model.TodoSystem.Description.SecureParameters.Select(p => p.Variable))}).");
+                        $"Secrets never go in environment files: remove it and provide the value at deployment time through the environment variables listed in the README ({string.Join(", ", TodoSystem.Description.SecureParameters.Select(p => p.Variable))}).");
                 }
                 var suggestion = allowed.OrderBy(a => EditDistance.Between(a, name)).FirstOrDefault(a => EditDistance.Between(a, name) <= 3);
                 return new(file, path, $"unknown setting {SecretRedaction.Describe(name)}.",

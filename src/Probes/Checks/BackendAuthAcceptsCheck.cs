@@ -7,7 +7,6 @@ namespace Provisioning.Probes.Checks;
 public sealed class BackendAuthAcceptsCheck : IProbeCheck
 {
     public string Name => CheckNames.BackendAuthAccepts;
-    public string Component => Components.Backend;
     public IReadOnlyList<string> DependsOn => [CheckNames.BackendHealth];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)

@@ -9,9 +9,7 @@ namespace Provisioning.Probes.Checks;
 public sealed class BackendAuthRejectsCheck : IProbeCheck
 {
     public string Name => CheckNames.BackendAuthRejects;
-    public string Component => Components.Backend;
     public IReadOnlyList<string> DependsOn => [CheckNames.BackendHealth];
-    public AlertPolicy Alert => AlertPolicy.AvailabilityAndSecurity;
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

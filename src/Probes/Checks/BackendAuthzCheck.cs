@@ -13,9 +13,7 @@ public sealed class BackendAuthzCheck : IProbeCheck
     public const string IdentityHeader = "X-User-ID";
 
     public string Name => CheckNames.BackendAuthz;
-    public AlertPolicy Alert => AlertPolicy.AvailabilityAndSecurity;
 
-    public string Component => Components.Backend;
 
     // Without a token the backend accepts, a 401 here would say nothing about authorization.
     public IReadOnlyList<string> DependsOn => [CheckNames.BackendHealth, CheckNames.BackendAuthAccepts];

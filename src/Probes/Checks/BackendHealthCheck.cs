@@ -6,7 +6,6 @@ namespace Provisioning.Probes.Checks;
 public sealed class BackendHealthCheck : IProbeCheck
 {
     public string Name => CheckNames.BackendHealth;
-    public string Component => Components.Backend;
     public IReadOnlyList<string> DependsOn => [];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)

@@ -11,7 +11,6 @@ public sealed class DatabaseSchemaCheck(Func<string, CancellationToken, Task<Sch
     }
 
     public string Name => CheckNames.DatabaseSchema;
-    public string Component => Components.Database;
     public IReadOnlyList<string> DependsOn => [];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ namespace Provisioning.Probes.Checks;
 public sealed class FrontendConfigCheck : IProbeCheck
 {
     public string Name => CheckNames.FrontendConfig;
-    public string Component => Components.Frontend;
     public IReadOnlyList<string> DependsOn => [CheckNames.FrontendReachable];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ namespace Provisioning.Probes.Checks;
 public sealed class FrontendReachableCheck : IProbeCheck
 {
     public string Name => CheckNames.FrontendReachable;
-    public string Component => Components.Frontend;
     public IReadOnlyList<string> DependsOn => [];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)

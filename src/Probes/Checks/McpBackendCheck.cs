@@ -6,7 +6,6 @@ namespace Provisioning.Probes.Checks;
 public sealed class McpBackendCheck : IProbeCheck
 {
     public string Name => CheckNames.McpBackend;
-    public string Component => Components.Mcp;
     // When the backend refuses even the probe's own valid token (wrong key, clock), mcp's token fails for the same
     // reason: one root cause, one alert (backend.auth.accepts).
     public IReadOnlyList<string> DependsOn => [CheckNames.BackendHealth, CheckNames.BackendAuthAccepts, CheckNames.McpHandshake];
@@ -15,7 +14,7 @@ public sealed class McpBackendCheck : IProbeCheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.Settings.ProbeUserId;
-        var client = await McpSession.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        var client = await McpSession.OpenAsync(context, this, cancellationToken).ConfigureAwait(false);
         await using (client.ConfigureAwait(false))
         {
             var result = await client.CallToolAsync("list_tasks", new Dictionary<string, object?> { ["user_id"] = user },

@@ -6,13 +6,12 @@ public sealed class McpHandshakeCheck : IProbeCheck
     public static IReadOnlyList<string> RequiredTools { get; } = ["add_task", "list_tasks", "complete_task", "delete_task", "update_task"];
 
     public string Name => CheckNames.McpHandshake;
-    public string Component => Components.Mcp;
     public IReadOnlyList<string> DependsOn => [];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = await McpSession.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        var client = await McpSession.OpenAsync(context, this, cancellationToken).ConfigureAwait(false);
         await using (client.ConfigureAwait(false))
         {
             var tools = await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

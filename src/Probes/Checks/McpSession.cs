@@ -6,14 +6,15 @@ namespace Provisioning.Probes.Checks;
 /// <summary>Opens an MCP client session with the official C# SDK over the run's shared HttpClient.</summary>
 internal static class McpSession
 {
-    public static Task<McpClient> OpenAsync(ProbeContext context, CancellationToken cancellationToken) =>
-        OpenAsync(context, protocolVersion: null, cancellationToken);
+    /// <summary>Opens the session for <paramref name="check"/>, within the check's own time limit.</summary>
+    public static Task<McpClient> OpenAsync(ProbeContext context, IProbeCheck check, CancellationToken cancellationToken) =>
+        OpenAsync(context, protocolVersion: null, context.Settings.TimeLimit(check), cancellationToken);
 
     /// <param name="protocolVersion">
     /// Null for the checks (newest revision with fallback); a revision pins the handshake, so the interop tests can
     /// prove this very client against each revision another SDK's server speaks.
     /// </param>
-    internal static async Task<McpClient> OpenAsync(ProbeContext context, string? protocolVersion, CancellationToken cancellationToken)
+    internal static async Task<McpClient> OpenAsync(ProbeContext context, string? protocolVersion, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
@@ -22,7 +23,7 @@ internal static class McpSession
                 Name = "todo-probe",
                 // The contract fixes Streamable HTTP; falling back to legacy SSE would blur the reason of a failure.
                 TransportMode = HttpTransportMode.StreamableHttp,
-                ConnectionTimeout = context.Settings.CheckTimeout,
+                ConnectionTimeout = timeLimit,
             },
             context.Http,
             NullLoggerFactory.Instance,
@@ -34,7 +35,7 @@ internal static class McpSession
         {
             ProtocolVersion = protocolVersion,
             ClientInfo = new() { Name = "todo-probe", Version = "1.0" },
-            InitializationTimeout = context.Settings.CheckTimeout,
+            InitializationTimeout = timeLimit,
         };
         return await McpClient.CreateAsync(transport, options, NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);
     }

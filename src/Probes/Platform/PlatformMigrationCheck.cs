@@ -8,8 +8,7 @@ namespace Provisioning.Probes.Platform;
 /// </summary>
 public sealed class PlatformMigrationCheck(IPlatformReader reader, PlatformTargets targets) : IProbeCheck
 {
-    public string Name => PlatformCheckNames.Migration;
-    public string Component => PlatformCheckNames.Component;
+    public string Name => CheckNames.PlatformMigration;
     public IReadOnlyList<string> DependsOn => [];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)

@@ -7,8 +7,7 @@ namespace Provisioning.Probes.Platform;
 /// </summary>
 public sealed class PlatformRevisionsCheck(IPlatformReader reader, PlatformTargets targets) : IProbeCheck
 {
-    public string Name => PlatformCheckNames.Revisions;
-    public string Component => PlatformCheckNames.Component;
+    public string Name => CheckNames.PlatformRevisions;
     public IReadOnlyList<string> DependsOn => [];
 
     public async Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken)

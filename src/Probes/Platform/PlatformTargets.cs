@@ -40,9 +40,3 @@ public sealed record PlatformTargets(string ResourceGroup, string MigrationJobNa
         return missing.Count > 0 ? (null, missing) : (new PlatformTargets(resourceGroup, job!, apps, deployedAt), missing);
     }
 }
-
-/// <summary>Bicep output names the platform side reads besides the three URLs.</summary>
-public static class OutputNames
-{
-    public const string MigrationJobName = "MIGRATION_JOB_NAME";
-}

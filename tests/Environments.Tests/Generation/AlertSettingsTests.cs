@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using Provisioning.Bicep.State;
 using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Generation;
-using Provisioning.Probes;
-using Provisioning.Probes.Platform;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests.Generation;
@@ -55,7 +53,7 @@ public sealed class AlertSettingsTests
         var interval = TimeSpan.FromSeconds(intervalSeconds);
         var every = AlertWindows.Parse(frequency)!.Value;
         var rules = Rules(state);
-        Assert.HasCount(StandardChecks.Create().Count + PlatformChecks.Metadata.Count + 2, rules);
+        Assert.HasCount(TodoSystem.Description.Checks.Length + 2, rules);
         foreach (var rule in rules)
         {
             Assert.AreEqual(frequency, Text(rule, "properties.evaluationFrequency"), rule.SymbolicName);
@@ -100,7 +98,7 @@ public sealed class AlertSettingsTests
         var rules = Rules(state);
         CollectionAssert.AreEquivalent(new[] { "alertChecks", "alertSecurity", "alertProbeSilent" }, rules.Select(r => r.SymbolicName).ToList());
         var query = (string)rules.Single(r => r.SymbolicName == "alertChecks").Body["properties"]!["criteria"]!["allOf"]![0]!["query"]!;
-        foreach (var check in StandardChecks.Create().Select(c => c.Name).Concat(PlatformChecks.Metadata.Select(c => c.Name)))
+        foreach (var check in TodoSystem.Description.Checks.Select(c => c.Name))
         {
             StringAssert.Contains(query, $"'{check}'", "the one rule covers every check the probe reports");
         }

@@ -60,7 +60,7 @@ public sealed partial class MermaidDiagramTests
                 StringAssert.StartsWith(svg, "<svg", $"{env} diagram {i}");
                 Assert.DoesNotContain("Syntax error", svg, $"{env} diagram {i}: Mermaid drew its error picture");
                 // Every component of the model is drawn.
-                foreach (var component in Provisioning.Environments.Model.TodoSystem.Components)
+                foreach (var component in TodoSystem.Components)
                 {
                     Assert.Contains(component.Description, svg.Replace("&amp;", "&", StringComparison.Ordinal), $"{env} diagram {i} draws {component.Name}");
                 }

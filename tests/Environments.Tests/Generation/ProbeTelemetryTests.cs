@@ -26,7 +26,7 @@ public sealed partial class ProbeTelemetryTests
             .ToList();
 
         CollectionAssert.AreEqual(new[] { (string)setting["value"]! }, queried);
-        Assert.AreEqual(Provisioning.Probes.ProbeTelemetry.CloudRoleName, (string)setting["value"]!, "the name the probe's own telemetry code uses");
+        Assert.AreEqual(ProbeTelemetry.CloudRoleName, (string)setting["value"]!, "the name the probe's own telemetry code uses");
     }
 
     [GeneratedRegex("cloud_RoleName == '([^']*)'")]

@@ -229,10 +229,9 @@ public sealed partial class SnapshotAssertionTests
         var actionGroup = (string)Resources(env, "Microsoft.Insights/actionGroups").Single()["id"]!;
         var appInsights = (string)Resources(env, "Microsoft.Insights/components").Single()["id"]!;
         var rules = Resources(env, "Microsoft.Insights/scheduledQueryRules").ToList();
-        // The names the probe reports (its registered checks, plus the platform checks it runs in Azure), which the
+        // The names the probe reports (the catalogue's checks, each with one implementation in the probe), which the
         // alert queries must match.
-        var registered = Provisioning.Probes.StandardChecks.Create();
-        var checks = registered.Select(c => c.Name).Concat(Provisioning.Probes.Platform.PlatformChecks.Metadata.Select(c => c.Name)).ToList();
+        var checks = TodoSystem.Description.Checks.Select(c => c.Name).ToList();
         Assert.AreEqual(checks.Count + 2, rules.Count);
         foreach (var rule in rules)
         {
@@ -256,9 +255,9 @@ public sealed partial class SnapshotAssertionTests
         Assert.AreEqual(0, (int)security["severity"]!, "an accepted forged token is the most severe alert");
         var securityQuery = (string)security["criteria"]!["allOf"]![0]!["query"]!;
         StringAssert.Contains(securityQuery, "'security-fail'");
-        foreach (var check in registered)
+        foreach (var check in TodoSystem.Description.Checks)
         {
-            Assert.AreEqual(check.Alert == Provisioning.Probes.AlertPolicy.AvailabilityAndSecurity, securityQuery.Contains($"'{check.Name}'", StringComparison.Ordinal),
+            Assert.AreEqual(check.Alert == AlertPolicy.AvailabilityAndSecurity, securityQuery.Contains($"'{check.Name}'", StringComparison.Ordinal),
                 $"the security alert covers exactly the checks whose policy says so ({check.Name})");
         }
         Assert.IsTrue((bool)Resources(env, "Microsoft.Insights/components").Single()["properties"]!["DisableLocalAuth"]!, "availability results only with Entra auth, so nobody can forge green results");

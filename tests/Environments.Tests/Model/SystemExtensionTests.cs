@@ -3,7 +3,6 @@ using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Generation;
 using Provisioning.Environments.Model;
 using Provisioning.Environments.Tests.Generation;
-using Provisioning.Probes;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests.Model;
@@ -39,7 +38,7 @@ public sealed class SystemExtensionTests
                     Ingress = IngressKind.Internal,
                     Port = 8080,
                     Health = new HealthSpec("/healthz"),
-                    Size = new SizeSpec("$.mcp", c => c.Mcp),
+                    Size = SizeSpec.FromFile(TodoSystem.Mcp),
                     Variables =
                     [
                         VariableSpec.Url("WORKER_BACKEND_URL", TodoSystem.Backend),
@@ -53,7 +52,7 @@ public sealed class SystemExtensionTests
                 new SecureParameterSpec { Name = "workerToken", Variable = "WORKER_TOKEN", Description = "The worker's queue token.", MinLength = 16 },
             ],
             Secrets = [.. todo.Secrets, new SecretSpec { Name = WorkerToken, Symbol = "workerTokenSecret", Content = new ParameterContent("workerToken") }],
-            Checks = [.. todo.Checks, new CheckSpec(WorkerCheck, Worker, AlertPolicy.AvailabilityAndSecurity)],
+            Checks = [.. todo.Checks, new CheckSpec(WorkerCheck, Worker, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity)],
         };
     }
 

@@ -20,8 +20,8 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Pass, FailureKind.None, "execution caj-todo-test-migrate-e2 of job caj-todo-test-migrate succeeded");
-        Probe.AssertResult(report, PlatformCheckNames.Revisions, CheckOutcome.Pass, FailureKind.None, "ca-todo-test-backend ca-todo-test-backend--r2");
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Pass, FailureKind.None, "execution caj-todo-test-migrate-e2 of job caj-todo-test-migrate succeeded");
+        Probe.AssertResult(report, CheckNames.PlatformRevisions, CheckOutcome.Pass, FailureKind.None, "ca-todo-test-backend ca-todo-test-backend--r2");
         Assert.IsTrue(arm.Requests.All(r => r.Authorized), "every request carries the credential's bearer token");
         Assert.IsTrue(arm.Requests.All(r => r.Request.Contains("api-version=2024-03-01", StringComparison.Ordinal)), string.Join("\n", arm.Requests));
     }
@@ -35,8 +35,8 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets() with { DeployedAt = null });
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Status, "stale migration");
-        StringAssert.Contains(report[PlatformCheckNames.Migration].Reason, "before the latest deployment (2026-11-28T10:05:00Z)");
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Status, "stale migration");
+        StringAssert.Contains(report[CheckNames.PlatformMigration].Reason, "before the latest deployment (2026-11-28T10:05:00Z)");
         Assert.AreEqual(1, arm.CountOf(ArmStandIn.JobPath(Job)));
     }
 
@@ -51,8 +51,8 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Pass, FailureKind.None);
-        Probe.AssertResult(report, PlatformCheckNames.Revisions, CheckOutcome.Pass, FailureKind.None);
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Pass, FailureKind.None);
+        Probe.AssertResult(report, CheckNames.PlatformRevisions, CheckOutcome.Pass, FailureKind.None);
         Assert.AreEqual(3, arm.CountOf(executions), "two 429s, then the answer");
         Assert.AreEqual(2, arm.CountOf(revisions));
     }
@@ -65,7 +65,7 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets(), TimeSpan.FromSeconds(2));
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Timeout);
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Timeout);
     }
 
     [TestMethod]
@@ -76,9 +76,9 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Configuration,
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Configuration,
             $"permission: grant 'Reader' on {ArmStandIn.JobPath(Job)} to object id 11111111-2222-3333-4444-555555555555");
-        StringAssert.EndsWith(report[PlatformCheckNames.Migration].Reason, "; ARM refused Microsoft.App/jobs/executions/read", "the reason is whole, not cut");
+        StringAssert.EndsWith(report[CheckNames.PlatformMigration].Reason, "; ARM refused Microsoft.App/jobs/executions/read", "the reason is whole, not cut");
         Assert.AreEqual(1, arm.CountOf(ArmStandIn.JobPath(Job) + "/executions"), "a 403 is not retried");
     }
 
@@ -90,9 +90,9 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Revisions, CheckOutcome.Fail, FailureKind.Configuration,
+        Probe.AssertResult(report, CheckNames.PlatformRevisions, CheckOutcome.Fail, FailureKind.Configuration,
             $"grant 'ContainerApp Reader' on {ArmStandIn.AppPath(Apps[2])} to object id 99999999-0000-0000-0000-000000000001");
-        Assert.DoesNotContain(Apps[0], report[PlatformCheckNames.Revisions].Reason, "healthy apps are not blamed");
+        Assert.DoesNotContain(Apps[0], report[CheckNames.PlatformRevisions].Reason, "healthy apps are not blamed");
     }
 
     [TestMethod]
@@ -105,9 +105,9 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Status,
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Status,
             "the latest execution caj-todo-test-migrate-e3 of job caj-todo-test-migrate (started 2026-11-28T10:03:00Z) ended Failed");
-        StringAssert.Contains(report[PlatformCheckNames.Migration].Reason, "az containerapp job logs show -g rg-todo-test -n caj-todo-test-migrate --execution caj-todo-test-migrate-e3");
+        StringAssert.Contains(report[CheckNames.PlatformMigration].Reason, "az containerapp job logs show -g rg-todo-test -n caj-todo-test-migrate --execution caj-todo-test-migrate-e3");
     }
 
     [TestMethod]
@@ -119,9 +119,9 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Status,
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Status,
             "stale migration: the latest execution caj-todo-test-migrate-e1 of job caj-todo-test-migrate started 2026-11-28T08:00:00Z, before the latest deployment (2026-11-28T10:00:00Z)");
-        StringAssert.Contains(report[PlatformCheckNames.Migration].Reason, "az containerapp job start -g rg-todo-test -n caj-todo-test-migrate");
+        StringAssert.Contains(report[CheckNames.PlatformMigration].Reason, "az containerapp job start -g rg-todo-test -n caj-todo-test-migrate");
     }
 
     [TestMethod]
@@ -129,11 +129,11 @@ public sealed class PlatformChecksTests
     {
         await using var arm = await HealthyAsync();
         arm.Set(ArmStandIn.JobPath(Job) + "/executions", ArmStandIn.List());
-        Probe.AssertResult(await RunAsync(arm, Targets()), PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Status, "has never run");
+        Probe.AssertResult(await RunAsync(arm, Targets()), CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Status, "has never run");
 
         arm.Set(ArmStandIn.JobPath(Job) + "/executions", ArmStandIn.List(
             ArmStandIn.Execution(Job, "caj-todo-test-migrate-e4", "Running", DeployedAt.AddMinutes(1), null)));
-        Probe.AssertResult(await RunAsync(arm, Targets()), PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Status, "is still Running");
+        Probe.AssertResult(await RunAsync(arm, Targets()), CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Status, "is still Running");
     }
 
     [TestMethod]
@@ -146,9 +146,9 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Revisions, CheckOutcome.Fail, FailureKind.Status,
+        Probe.AssertResult(report, CheckNames.PlatformRevisions, CheckOutcome.Fail, FailureKind.Status,
             "ca-todo-test-backend: latest revision ca-todo-test-backend--r2 (created 2026-11-28T10:00:00Z) is runningState Degraded, healthState Unhealthy, takes no traffic");
-        Assert.DoesNotContain(Apps[0], report[PlatformCheckNames.Revisions].Reason);
+        Assert.DoesNotContain(Apps[0], report[CheckNames.PlatformRevisions].Reason);
     }
 
     [TestMethod]
@@ -174,7 +174,7 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets());
 
-        Probe.AssertResult(report, PlatformCheckNames.Revisions, CheckOutcome.Fail, FailureKind.Status,
+        Probe.AssertResult(report, CheckNames.PlatformRevisions, CheckOutcome.Fail, FailureKind.Status,
             "provisioningState Failed (Operation expired: image todo-frontend:1.0.0 could not be pulled), runningState Failed, healthState None, inactive");
     }
 
@@ -185,7 +185,7 @@ public sealed class PlatformChecksTests
 
         var report = await RunAsync(arm, Targets() with { MigrationJobName = "caj-nope" });
 
-        Probe.AssertResult(report, PlatformCheckNames.Migration, CheckOutcome.Fail, FailureKind.Configuration,
+        Probe.AssertResult(report, CheckNames.PlatformMigration, CheckOutcome.Fail, FailureKind.Configuration,
             $"not found: {ArmStandIn.JobPath("caj-nope")} does not exist (ResourceNotFound)");
     }
 

@@ -1,4 +1,4 @@
-namespace Provisioning.Probes;
+namespace Provisioning.Catalogue;
 
 /// <summary>The environment variable / app setting names the probe reads (docs/contract.md, "Environment variables").</summary>
 public static class SettingNames
@@ -9,7 +9,7 @@ public static class SettingNames
     public const string JwtSecretKey = "JWT_SECRET_KEY";
     public const string DatabaseUrl = "DATABASE_URL";
     public const string Environment = "PROBE_ENVIRONMENT";
-    /// <summary>Optional: seconds one check may take (default 10).</summary>
+    /// <summary>Optional: seconds every check may take, overriding each check's contract time limit (<see cref="CheckSpec.TimeLimit"/>).</summary>
     public const string CheckTimeoutSeconds = "PROBE_CHECK_TIMEOUT_SECONDS";
     /// <summary>Optional: seconds the whole run may take (default 45).</summary>
     public const string RunDeadlineSeconds = "PROBE_RUN_DEADLINE_SECONDS";

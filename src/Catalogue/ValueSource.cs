@@ -1,6 +1,5 @@
-using Provisioning.Environments.Configuration;
 
-namespace Provisioning.Environments.Model;
+namespace Provisioning.Catalogue;
 
 /// <summary>
 /// Where a component's environment variable gets its value. The model says only where from; a renderer turns it
@@ -14,9 +13,10 @@ public sealed record LiteralValue(string Value) : ValueSource;
 
 /// <summary>
 /// A non-secret value of the environment file, e.g. the frontend's domain key. <paramref name="Setting"/> names the
-/// setting for people (<c>$.frontend.openAiDomainKey</c>).
+/// setting (<c>$.frontend.openAiDomainKey</c>, one of <see cref="ConfigurationSettings"/>); the generator reads it by
+/// that name, so the catalogue never sees the configuration types.
 /// </summary>
-public sealed record ConfigurationValue(string Setting, Func<EnvironmentConfiguration, string> Read) : ValueSource;
+public sealed record ConfigurationValue(string Setting) : ValueSource;
 
 /// <summary>
 /// The base URL of another component plus <paramref name="Path"/>. Which URL depends on the target component's

@@ -1,6 +1,5 @@
-using Provisioning.Environments.Configuration;
 
-namespace Provisioning.Environments.Model;
+namespace Provisioning.Catalogue;
 
 /// <summary>
 /// A secure deployment parameter: its value is read from the deployment's environment variable
@@ -33,10 +32,11 @@ public sealed record SecureParameterSpec
     /// </summary>
     public string PresenceParameter => "has" + char.ToUpperInvariant(Name[0]) + Name[1..];
 
-    /// <summary>Declared only in environments whose file turns the feature on; null for always.</summary>
-    public Func<EnvironmentConfiguration, bool>? When { get; init; }
-
-    public bool AppliesTo(EnvironmentConfiguration configuration) => When?.Invoke(configuration) ?? true;
+    /// <summary>
+    /// Declared only in environments whose file turns this boolean setting on (one of <see cref="ConfigurationSettings"/>);
+    /// null for always.
+    /// </summary>
+    public string? When { get; init; }
 }
 
 /// <summary>What a Key Vault secret holds.</summary>

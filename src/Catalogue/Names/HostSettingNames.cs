@@ -1,6 +1,6 @@
-namespace Provisioning.HealthProbe;
+namespace Provisioning.Catalogue;
 
-/// <summary>App settings the host itself needs besides the probe's own (<see cref="Probes.SettingNames"/>).</summary>
+/// <summary>App settings the probe's Functions host itself needs besides the probe's own (<see cref="SettingNames"/>).</summary>
 public static class HostSettingNames
 {
     /// <summary>NCRONTAB schedule of the timer, read by the Functions host through <c>%PROBE_SCHEDULE%</c>.</summary>

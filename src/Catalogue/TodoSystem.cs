@@ -1,14 +1,11 @@
-using Provisioning.Environments.Configuration;
-using Provisioning.Probes;
-using Provisioning.Probes.Platform;
-
-namespace Provisioning.Environments.Model;
+namespace Provisioning.Catalogue;
 
 /// <summary>
 /// The Todo AI Chatbot system of docs/contract.md as data: the one place that says which components exist, how
 /// each is reached and checked, which variables and secrets each gets, and how the probe reports. Everything the
-/// generator writes (templates, parameter files, READMEs) is derived from <see cref="Description"/>; see
-/// docs/extending.md for what to change here to add a component, a variable, a secret or a check.
+/// generator writes (templates, parameter files, READMEs), what the probe checks and reads, what the local stack
+/// runs, and what the tests expect are derived from <see cref="Description"/>; see docs/extending.md for what to
+/// change here to add a component, a variable, a secret or a check.
 /// </summary>
 public static class TodoSystem
 {
@@ -59,10 +56,10 @@ public static class TodoSystem
                 Ingress = IngressKind.External,
                 Port = 3000,
                 Health = new HealthSpec("/api/health"),
-                Size = new SizeSpec("$.frontend", c => c.Frontend),
+                Size = SizeSpec.FromFile(Frontend),
                 Variables =
                 [
-                    VariableSpec.Setting("NEXT_PUBLIC_OPENAI_DOMAIN_KEY", "$.frontend.openAiDomainKey", c => c.Frontend.OpenAiDomainKey),
+                    VariableSpec.Setting("NEXT_PUBLIC_OPENAI_DOMAIN_KEY", ConfigurationSettings.FrontendDomainKey),
                     VariableSpec.Url("REACT_APP_BACKEND_URL", Backend),
                     VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
                 ],
@@ -76,7 +73,7 @@ public static class TodoSystem
                 Port = 8000,
                 // /health answers 503 while the database is unreachable: no traffic then, but no restarts either.
                 Health = new HealthSpec("/health", LivenessOnTcp: true),
-                Size = new SizeSpec("$.backend", c => c.Backend),
+                Size = SizeSpec.FromFile(Backend),
                 Variables =
                 [
                     VariableSpec.Url("MCP_SERVER_URL", Mcp, McpEndpointPath),
@@ -96,7 +93,7 @@ public static class TodoSystem
                 Ingress = IngressKind.Internal,
                 Port = 8001,
                 Health = new HealthSpec("/health"),
-                Size = new SizeSpec("$.mcp", c => c.Mcp),
+                Size = SizeSpec.FromFile(Mcp),
                 Variables =
                 [
                     VariableSpec.Url("MCP_BACKEND_URL", Backend),
@@ -138,20 +135,20 @@ public static class TodoSystem
                 Health = new HealthSpec(Path: null),
                 // One replica is enough (the timer is a singleton). By default it stays up between runs; with
                 // probe.minReplicas 0 the platform's scale rule for the timer trigger starts it for each run.
-                Size = new SizeSpec("$.probe", c => new AppSettings { Cpu = c.Probe.Cpu, Memory = c.Probe.Memory, MinReplicas = c.Probe.MinReplicas, MaxReplicas = 1 }),
+                Size = SizeSpec.FromFile(Probe),
                 Variables =
                 [
                     VariableSpec.Url(SettingNames.FrontendUrl, Frontend),
                     VariableSpec.Url(SettingNames.BackendUrl, Backend),
                     VariableSpec.Url(SettingNames.McpUrl, Mcp, McpEndpointPath),
-                    VariableSpec.Setting(SettingNames.Environment, "the environment's name", c => c.Name),
-                    VariableSpec.Setting("PROBE_SCHEDULE", "$.probe.schedule", c => c.Probe.Schedule),
+                    VariableSpec.Setting(SettingNames.Environment, ConfigurationSettings.EnvironmentName),
+                    VariableSpec.Setting(HostSettingNames.Schedule, ConfigurationSettings.ProbeSchedule),
                     VariableSpec.Literal("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated"),
                     // The Functions host keeps timer schedules and leases in storage, reached with the identity.
                     VariableSpec.Platform("AzureWebJobsStorage__accountName", PlatformSetting.FunctionsStorageAccountName),
                     VariableSpec.Literal("AzureWebJobsStorage__credential", "managedidentity"),
                     VariableSpec.Platform("AzureWebJobsStorage__clientId", PlatformSetting.IdentityClientId),
-                    VariableSpec.Platform("APPLICATIONINSIGHTS_CONNECTION_STRING", PlatformSetting.ApplicationInsightsConnectionString),
+                    VariableSpec.Platform(HostSettingNames.ApplicationInsights, PlatformSetting.ApplicationInsightsConnectionString),
                     VariableSpec.Platform("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", PlatformSetting.ApplicationInsightsAuthentication),
                     // The Functions worker overwrites every item's cloud role name with this setting (or the site
                     // name), so it must be the name the alert queries filter on.
@@ -198,7 +195,7 @@ public static class TodoSystem
                 Name = OpenAiApiKeyParameter,
                 Variable = "OPENAI_API_KEY",
                 Description = "OPENAI_API_KEY for the backend. Stored in Key Vault only.",
-                When = c => c.Backend.OpenAiApiKey,
+                When = ConfigurationSettings.BackendOpenAiApiKey,
             },
         ],
         Secrets =
@@ -219,7 +216,23 @@ public static class TodoSystem
             new SecretSpec { Name = DatabasePasswordAppSecret, Symbol = "databasePasswordAppSecret", Content = new ParameterContent(PostgresAppPasswordParameter) },
             new SecretSpec { Name = DatabasePasswordProbeSecret, Symbol = "databasePasswordProbeSecret", Content = new ParameterContent(PostgresProbePasswordParameter) },
         ],
-        Checks = [.. StandardChecks.Create().Select(CheckSpec.Of), .. PlatformChecks.Metadata.Select(CheckSpec.Of)],
+        // In the order the probe runs and reports them (docs/contract.md, "What verified means").
+        Checks =
+        [
+            new(CheckNames.FrontendReachable, Frontend, CheckSpec.DefaultTimeLimit),
+            new(CheckNames.FrontendConfig, Frontend, CheckSpec.DefaultTimeLimit),
+            new(CheckNames.BackendHealth, Backend, CheckSpec.DefaultTimeLimit),
+            // A 2xx where these expect a refusal is an open door: the security alert fires on the first one.
+            new(CheckNames.BackendAuthRejects, Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
+            new(CheckNames.BackendAuthAccepts, Backend, CheckSpec.DefaultTimeLimit),
+            new(CheckNames.BackendAuthz, Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
+            new(CheckNames.McpHandshake, Mcp, CheckSpec.DefaultTimeLimit),
+            new(CheckNames.McpBackend, Mcp, CheckSpec.DefaultTimeLimit),
+            new(CheckNames.DatabaseSchema, CheckComponents.Database, CheckSpec.DefaultTimeLimit),
+            // Read through Azure Resource Manager: only hosts that can reach it run these (docs/probes.md).
+            new(CheckNames.PlatformMigration, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
+            new(CheckNames.PlatformRevisions, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
+        ],
         Database = new DatabaseSpec(Name: "todo", Port: 5432, AdministratorLogin: AdministratorRole, AdministratorPasswordParameter: PostgresAdminPasswordParameter),
         ProbeRoleName = ProbeTelemetry.CloudRoleName,
     };

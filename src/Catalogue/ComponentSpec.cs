@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Provisioning.Environments.Configuration;
 
-namespace Provisioning.Environments.Model;
+namespace Provisioning.Catalogue;
 
 /// <summary>How a component runs on Container Apps.</summary>
 public enum WorkloadKind
@@ -63,12 +62,21 @@ public sealed record HealthSpec(string? Path, bool LivenessOnTcp = false)
 /// <summary>A job's time budget: one execution may run <see cref="ReplicaTimeoutSeconds"/>, and is retried <see cref="RetryLimit"/> times.</summary>
 public sealed record JobSpec(int ReplicaTimeoutSeconds, int RetryLimit);
 
-/// <summary>Size and replica bounds of a component, read from the environment file or fixed by the model.</summary>
-public sealed record SizeSpec(string Setting, Func<EnvironmentConfiguration, AppSettings> Read)
+/// <summary>
+/// Size and replica bounds of a component: read from the environment file's section <see cref="Setting"/>
+/// (<c>$.frontend</c>; the generator resolves it by name, so the catalogue never sees the configuration types), or
+/// fixed by the model (<see cref="Fixed"/>), which needs nothing in the environment files.
+/// </summary>
+public sealed record SizeSpec(string Setting, FixedSize? FixedSize = null)
 {
-    public static SizeSpec Fixed(decimal cpu, string memory, int replicas) =>
-        new("fixed", _ => new AppSettings { Cpu = cpu, Memory = memory, MinReplicas = replicas, MaxReplicas = replicas });
+    /// <summary>The size is the environment file's section named after the component (<c>$.&lt;component&gt;</c>).</summary>
+    public static SizeSpec FromFile(string component) => new("$." + component);
+
+    public static SizeSpec Fixed(decimal cpu, string memory, int replicas) => new("fixed", new FixedSize(cpu, memory, replicas));
 }
+
+/// <summary>A size the model fixes for every environment: <paramref name="Replicas"/> is both bounds.</summary>
+public sealed record FixedSize(decimal Cpu, string Memory, int Replicas);
 
 /// <summary>
 /// One deployed component of the system: it gets its own identity (which may read exactly the secrets of its
@@ -104,7 +112,4 @@ public sealed record ComponentSpec
 
     /// <summary>The Bicep parameter that carries the component's image.</summary>
     public string ImageParameter => Name + "Image";
-
-    /// <summary>The variables this environment gives the component.</summary>
-    public IEnumerable<VariableSpec> VariablesFor(EnvironmentConfiguration configuration) => Variables.Where(v => v.AppliesTo(configuration));
 }

@@ -1,19 +1,13 @@
-using Provisioning.Environments.Configuration;
 
-namespace Provisioning.Environments.Model;
+namespace Provisioning.Catalogue;
 
 /// <summary>
-/// One environment variable of a component. <see cref="When"/> leaves it out of environments whose file turns the
-/// feature off; a variable from an optional secret is also left out while that secret is empty (see
-/// <see cref="SecureParameterSpec.Optional"/>).
+/// One environment variable of a component. A variable from a secret is left out of environments that do not store
+/// the secret, and while an optional secret is empty (see <see cref="SecureParameterSpec.Optional"/>).
 /// </summary>
 public sealed record VariableSpec(string Name, ValueSource Source)
 {
-    public Func<EnvironmentConfiguration, bool>? When { get; init; }
-
     public bool IsSecret => Source is SecretValue;
-
-    public bool AppliesTo(EnvironmentConfiguration configuration) => When?.Invoke(configuration) ?? true;
 
     public static VariableSpec Literal(string name, string value) => new(name, new LiteralValue(value));
 
@@ -21,8 +15,7 @@ public sealed record VariableSpec(string Name, ValueSource Source)
 
     public static VariableSpec Secret(string name, string secret) => new(name, new SecretValue(secret));
 
-    public static VariableSpec Setting(string name, string setting, Func<EnvironmentConfiguration, string> read) =>
-        new(name, new ConfigurationValue(setting, read));
+    public static VariableSpec Setting(string name, string setting) => new(name, new ConfigurationValue(setting));
 
     public static VariableSpec Platform(string name, PlatformSetting setting) => new(name, new PlatformValue(setting));
 

@@ -1,17 +1,16 @@
-using Provisioning.Probes.Platform;
 using System.Collections.Immutable;
-using Provisioning.Environments.Configuration;
 
-namespace Provisioning.Environments.Model;
+namespace Provisioning.Catalogue;
 
 /// <summary>The PostgreSQL database every component shares (one server, one database, one role per component).</summary>
 public sealed record DatabaseSpec(string Name, int Port, string AdministratorLogin, string AdministratorPasswordParameter);
 
 /// <summary>
 /// A whole system as plain data: its components and their variables, the secure parameters and Key Vault secrets,
-/// the probe's checks and how the probe reports. The template builder, the alerts, the generated READMEs and the
-/// deployment hooks all read one instance of it (<see cref="TodoSystem.Description"/>); tests build changed copies
-/// with <c>with</c>.
+/// the probe's checks and how the probe reports. The template builder, the alerts, the generated READMEs, the
+/// deployment hooks, the probe and the local stack all read one instance of it (<see cref="TodoSystem.Description"/>);
+/// tests build changed copies with <c>with</c>. What depends on an environment's file (which secrets it stores,
+/// sizes, settings) is resolved by the generator, which knows the configuration types; this project knows none.
 /// </summary>
 public sealed record SystemDescription
 {
@@ -37,13 +36,8 @@ public sealed record SystemDescription
     public SecureParameterSpec SecureParameter(string name) =>
         SecureParameters.FirstOrDefault(p => p.Name == name) ?? throw new KeyNotFoundException($"The system has no secure parameter '{name}'.");
 
-    /// <summary>The secure parameters this environment declares.</summary>
-    public IReadOnlyList<SecureParameterSpec> SecureParametersFor(EnvironmentConfiguration configuration) =>
-        [.. SecureParameters.Where(p => p.AppliesTo(configuration))];
-
-    /// <summary>The secrets this environment stores: those whose every parameter it declares.</summary>
-    public IReadOnlyList<SecretSpec> SecretsFor(EnvironmentConfiguration configuration) =>
-        [.. Secrets.Where(s => s.Content.Parameters.All(p => SecureParameter(p).AppliesTo(configuration)))];
+    public CheckSpec Check(string name) =>
+        Checks.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"The system has no check '{name}'.");
 
     /// <summary>Whether the secret exists only while an optional parameter it is made of is non-empty.</summary>
     public bool IsOptional(SecretSpec secret)
@@ -51,23 +45,6 @@ public sealed record SystemDescription
         ArgumentNullException.ThrowIfNull(secret);
         return secret.Content.Parameters.Any(p => SecureParameter(p).Optional);
     }
-
-    /// <summary>
-    /// The variables <paramref name="component"/> gets in this environment: those its <c>When</c> allows, and of the
-    /// secret ones only those whose secret the environment stores.
-    /// </summary>
-    public IReadOnlyList<VariableSpec> VariablesFor(ComponentSpec component, EnvironmentConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(component);
-        var secrets = SecretsFor(configuration).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        return [.. component.VariablesFor(configuration).Where(v => v.Source is not SecretValue s || secrets.Contains(s.Secret))];
-    }
-
-    /// <summary>Who reads <paramref name="secret"/> in this environment, and under which variable name.</summary>
-    public IReadOnlyList<(ComponentSpec Component, VariableSpec Variable)> Readers(SecretSpec secret, EnvironmentConfiguration configuration) =>
-        [.. Components.SelectMany(c => VariablesFor(c, configuration)
-            .Where(v => v.Source is SecretValue s && s.Secret == secret.Name)
-            .Select(v => (c, v)))];
 
     /// <summary>Every reference in the description points at something it declares; the problems, empty when consistent.</summary>
     public IReadOnlyList<string> Problems()
@@ -112,7 +89,7 @@ public sealed record SystemDescription
                     .Select(n => $"{component.Name}: {variable.Name} names the workload of '{n}', which is not a component"));
             }
         }
-        foreach (var check in Checks.Where(c => c.Component is not ("database" or PlatformCheckNames.Component) && !components.Contains(c.Component)))
+        foreach (var check in Checks.Where(c => c.Component is not (CheckComponents.Database or CheckComponents.Platform) && !components.Contains(c.Component)))
         {
             problems.Add($"check '{check.Name}' belongs to '{check.Component}', which is not a component");
         }

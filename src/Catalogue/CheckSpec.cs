@@ -1,0 +1,24 @@
+namespace Provisioning.Catalogue;
+
+/// <summary>
+/// One of the probe's checks (docs/contract.md, "What verified means"): the availability test name its alert filters
+/// on, the component it reports under, the time the contract gives it, and what the alerts do with its results. The
+/// probe has exactly one implementation of each (a test says so) and runs it under <see cref="TimeLimit"/>.
+/// </summary>
+public sealed record CheckSpec(string Name, string Component, TimeSpan TimeLimit, AlertPolicy Alert = AlertPolicy.Availability)
+{
+    /// <summary>What every check gets today: a complete answer within 10 s.</summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(10);
+
+    public bool JoinsSecurityAlert => Alert == AlertPolicy.AvailabilityAndSecurity;
+}
+
+/// <summary>What the deployment's alert rules do with a check's results.</summary>
+public enum AlertPolicy
+{
+    /// <summary>Its own rule: fires after 3 failed runs in a row, resolves after 2 passing runs.</summary>
+    Availability,
+
+    /// <summary>Its own availability rule, and the security rule fires on its first <c>security-fail</c>.</summary>
+    AvailabilityAndSecurity,
+}
