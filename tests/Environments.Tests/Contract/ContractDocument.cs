@@ -17,27 +17,36 @@ internal static partial class ContractDocument
     private static readonly Lazy<string> Text = new(() => File.ReadAllText(Path));
 
     /// <summary>
-    /// "Environment variables (who gets what)": a variable cell may name several variables; a component gets a
-    /// variable when its cell is not empty; the secret column starts with <c>**yes**</c> for secrets.
+    /// "Environment variables (who gets what)": one row per variable and component; a variable cell may name several
+    /// variables; the secret column starts with <c>**yes**</c> for secrets.
     /// </summary>
     public static IReadOnlyList<ContractVariable> Variables()
     {
         var table = Table("## Environment variables");
         var header = table[0];
-        var secretColumn = header.FindIndex(h => h.StartsWith("secret", StringComparison.Ordinal));
-        var componentColumns = Enumerable.Range(1, secretColumn - 1).ToList();
-        return [.. table.Skip(1).SelectMany(row => Names(row[0]).Select(name => new ContractVariable(
-            name,
-            [.. componentColumns.Where(i => row[i].Length > 0).Select(i => header[i])],
-            row[secretColumn].StartsWith("**yes**", StringComparison.Ordinal))))];
+        var component = header.IndexOf("component");
+        var secret = header.FindIndex(h => h.StartsWith("secret", StringComparison.Ordinal));
+        return [.. table.Skip(1)
+            .SelectMany(row => Names(row[0]).Select(name => (Name: name, Component: row[component], IsSecret: row[secret].StartsWith("**yes**", StringComparison.Ordinal))))
+            .GroupBy(v => (v.Name, v.IsSecret))
+            .Select(g => new ContractVariable(g.Key.Name, [.. g.Select(v => v.Component)], g.Key.IsSecret))];
+    }
+
+    /// <summary>"What verified means": each check with its component, time limit in seconds and alert policy.</summary>
+    public static IReadOnlyList<(string Name, string Component, int TimeLimitSeconds, string Alert)> Checks()
+    {
+        var table = Table("## What \"verified\" means");
+        var header = table[0];
+        int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidOperationException($"the check table has no column '{name}'");
+        var (component, limit, alert) = (Column("component"), Column("time limit"), Column("alert"));
+        return [.. table.Skip(1).Select(row => (Names(row[0]).Single(), row[component], int.Parse(row[limit].TrimEnd(' ', 's'), System.Globalization.CultureInfo.InvariantCulture), row[alert]))];
     }
 
     /// <summary>Per component: the plain and the secret variables the contract gives it.</summary>
     public static IReadOnlyDictionary<string, (HashSet<string> Plain, HashSet<string> Secret)> Matrix()
     {
-        var header = Table("## Environment variables")[0];
-        var components = header.Skip(1).TakeWhile(h => !h.StartsWith("secret", StringComparison.Ordinal)).ToList();
         var variables = Variables();
+        var components = variables.SelectMany(v => v.Components).Distinct(StringComparer.Ordinal).ToList();
         return components.ToDictionary(c => c, c => (
             variables.Where(v => !v.IsSecret && v.Components.Contains(c)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal),
             variables.Where(v => v.IsSecret && v.Components.Contains(c)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal)));
