@@ -1,12 +1,15 @@
+using Provisioning.Environments.Model;
+
 namespace Provisioning.Local;
 
 /// <summary>Where the repository's pieces are: the fixtures the local stack runs and the database project.</summary>
 public sealed record LocalPaths(string RepositoryRoot)
 {
     public string FixturesDirectory => Path.Combine(RepositoryRoot, "tests", "Fixtures");
-    public string BackendDirectory => Path.Combine(FixturesDirectory, "backend");
-    public string McpDirectory => Path.Combine(FixturesDirectory, "mcp");
-    public string FrontendDirectory => Path.Combine(FixturesDirectory, "frontend");
+    public string McpDirectory => FixtureOf(TodoSystem.Mcp);
+
+    /// <summary>The reference implementation of <paramref name="component"/> the local stack runs.</summary>
+    public string FixtureOf(string component) => Path.Combine(FixturesDirectory, component);
     public string DatabaseProject => Path.Combine(RepositoryRoot, "src", "Database");
 
     /// <summary>The nearest folder at or above <paramref name="start"/> that holds Provisioning.sln.</summary>

@@ -13,7 +13,7 @@ namespace Provisioning.Local;
 public sealed class LocalStack : IAsyncDisposable
 {
     /// <summary>The HTTP components, in start order.</summary>
-    public static IReadOnlyList<string> HttpComponents { get; } = [TodoSystem.Backend, TodoSystem.Mcp, TodoSystem.Frontend];
+    public static IReadOnlyList<string> HttpComponents => LocalComponents.Runnable;
 
     private readonly LocalStackOptions options;
     private readonly Dictionary<string, ComponentProcess> running = new(StringComparer.Ordinal);
@@ -68,8 +68,9 @@ public sealed class LocalStack : IAsyncDisposable
         {
             var database = TodoSystem.Description.Database.Name;
             await postgres.CreateDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
-            var ports = DistinctFreePorts(3);
-            var endpoints = new LocalEndpoints(ports[0], ports[1], ports[2], postgres.AdminUrl(database), $"{postgres.Host}:{postgres.Port}");
+            var ports = DistinctFreePorts(HttpComponents.Count);
+            var endpoints = new LocalEndpoints(HttpComponents.Select((c, i) => (c, ports[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal),
+                postgres.AdminUrl(database), $"{postgres.Host}:{postgres.Port}");
             stack = new LocalStack(options, configuration, postgres, endpoints, Directory.CreateTempSubdirectory("todo-local.").FullName);
 
             Say(options, "migrating with the bundle");
@@ -155,17 +156,10 @@ public sealed class LocalStack : IAsyncDisposable
     {
         var paths = options.Paths;
         var variables = new Dictionary<string, string>(VariablesOf(component), StringComparer.Ordinal);
-        (string File, string[] Args, string Dir, int Port, string Health) how = component switch
-        {
-            // /usr/bin/python3 on purpose: the Debian packages live there, another python3 may come first on PATH.
-            TodoSystem.Backend => ("/usr/bin/python3",
-                ["-m", "uvicorn", "app:app", "--app-dir", paths.BackendDirectory, "--host", "127.0.0.1", "--port", Text(Endpoints.BackendPort)],
-                paths.BackendDirectory, Endpoints.BackendPort, HealthPath(TodoSystem.Backend)),
-            TodoSystem.Mcp => ("node", ["server.mjs"], paths.McpDirectory, Endpoints.McpPort, HealthPath(TodoSystem.Mcp)),
-            TodoSystem.Frontend => ("node", ["server.mjs"], paths.FrontendDirectory, Endpoints.FrontendPort, HealthPath(TodoSystem.Frontend)),
-            _ => throw new ArgumentOutOfRangeException(nameof(component), component, $"runnable components: {string.Join(", ", HttpComponents)}"),
-        };
-        variables["PORT"] = Text(how.Port);
+        var port = Endpoints.PortOf(component);
+        var command = LocalComponents.Command(paths, component, port)
+            ?? throw new InvalidOperationException($"{component} has no reference implementation to run in {paths.FixtureOf(component)} (server.mjs or app.py)");
+        variables["PORT"] = Text(port);
         variables["HOST"] = "127.0.0.1";
         variables["PYTHONDONTWRITEBYTECODE"] = "1";
         variables["PYTHONUNBUFFERED"] = "1";
@@ -173,7 +167,7 @@ public sealed class LocalStack : IAsyncDisposable
         {
             variables[name] = value;
         }
-        return new ComponentLaunch(component, how.File, how.Args, how.Dir, how.Port, how.Health, variables, LogPath(component));
+        return new ComponentLaunch(component, command.File, command.Arguments, command.Directory, port, HealthPath(component), variables, LogPath(component));
     }
 
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
