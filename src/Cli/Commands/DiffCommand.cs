@@ -14,34 +14,16 @@ internal static class DiffCommand
 
     private static readonly Argument<string> RightArgument = new("ENV2") { Description = "Second environment, e.g. prod." };
 
-    private static readonly Option<DirectoryInfo> EnvDirOption = CliOptions.EnvDir();
-
-    private static readonly Option<DirectoryInfo> GeneratedOption = CliOptions.Generated();
-
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON instead of tables." };
-
-    public static Command Create()
-    {
-        var command = new Command("diff",
+    public static Command Create() => new CommittedStateCommand("Write JSON instead of tables.").Create("diff",
             "Lists every effective difference between two environments: their settings (sizes, replicas, SKUs, network, backups, " +
             "locks, probe schedule, alert e-mail, defaults applied) and their committed resources (matched by symbolic name, " +
             "parameters resolved, the environment's own name written as {env} so name-only differences drop out). Exit 0.\n" +
-            "Example: dotnet run --project src/Cli -- diff dev prod");
-        command.Arguments.Add(LeftArgument);
-        command.Arguments.Add(RightArgument);
-        command.Options.Add(EnvDirOption);
-        command.Options.Add(GeneratedOption);
-        command.Options.Add(JsonOption);
-        command.SetAction(Run);
-        return command;
-    }
+            "Example: dotnet run --project src/Cli -- diff dev prod",
+            Run, LeftArgument, RightArgument);
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CommittedStateInputs inputs)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var error = parse.InvocationConfiguration.Error;
-        var envDir = parse.EnvironmentDirectory(EnvDirOption);
-        var generated = parse.GeneratedDirectory(GeneratedOption);
+        var (output, error, envDir, generated) = (inputs.Output, inputs.Error, inputs.EnvironmentDirectory, inputs.GeneratedDirectory);
         var left = parse.GetValue(LeftArgument)!;
         var right = parse.GetValue(RightArgument)!;
         try
@@ -56,7 +38,7 @@ internal static class DiffCommand
             var comparison = EnvironmentDiff.Compare(
                 configurations.Single(c => c.Name == left), Committed.Read(generated, left),
                 configurations.Single(c => c.Name == right), Committed.Read(generated, right));
-            output.Write(parse.GetValue(JsonOption) ? Json(comparison) : Text(comparison));
+            output.Write(inputs.Json ? Json(comparison) : Text(comparison));
             return ExitCodes.Success;
         }
         catch (ConfigurationException ex)

@@ -15,35 +15,18 @@ internal static class PlanCommand
 {
     private static readonly Option<string[]> EnvironmentOption = CliOptions.Environments("every env/*.json");
 
-    private static readonly Option<DirectoryInfo> EnvDirOption = CliOptions.EnvDir();
-
-    private static readonly Option<DirectoryInfo> GeneratedOption =
-        CliOptions.Generated("Folder with the committed generated/<env>/ to compare with (default: generated/ at the repository root).");
-
-    private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON for pipelines instead of text." };
-
-    public static Command Create()
-    {
-        var command = new Command("plan",
+    public static Command Create() => new CommittedStateCommand("Write JSON for pipelines instead of text.",
+        "Folder with the committed generated/<env>/ to compare with (default: generated/ at the repository root).").Create("plan",
             "Shows what regenerating would change against the committed generated/<env>/main.state.json: resources added, removed and " +
             "changed (property paths, before → after), create-only violations, the deployment's critical path with per-type time " +
             "estimates, and the monthly cost delta. Generates in memory; writes nothing. Exit 0: no changes; 1: changes present; " +
             "2: invalid input or a create-only change `generate` would refuse.\n" +
-            "Example: dotnet run --project src/Cli -- plan -e dev --json");
-        command.Options.Add(EnvironmentOption);
-        command.Options.Add(EnvDirOption);
-        command.Options.Add(GeneratedOption);
-        command.Options.Add(JsonOption);
-        command.SetAction(Run);
-        return command;
-    }
+            "Example: dotnet run --project src/Cli -- plan -e dev --json",
+            Run, EnvironmentOption);
 
-    private static int Run(ParseResult parse)
+    private static int Run(ParseResult parse, CommittedStateInputs inputs)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var error = parse.InvocationConfiguration.Error;
-        var envDir = parse.EnvironmentDirectory(EnvDirOption);
-        var generated = parse.GeneratedDirectory(GeneratedOption);
+        var (output, error, envDir, generated) = (inputs.Output, inputs.Error, inputs.EnvironmentDirectory, inputs.GeneratedDirectory);
         try
         {
             var sheet = PriceSheet.Default;
@@ -51,7 +34,7 @@ internal static class PlanCommand
             var exit = plans.Any(p => !p.Violations.IsEmpty) ? ExitCodes.InvalidInput
                 : plans.Any(p => p.HasChanges) ? ExitCodes.CheckFailed
                 : ExitCodes.Success;
-            if (parse.GetValue(JsonOption))
+            if (inputs.Json)
             {
                 output.WriteLine(Json(plans, sheet, exit).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
