@@ -14,7 +14,6 @@ public sealed class BicepTemplate
     private readonly List<Parameter> _parameters = [];
     private readonly List<Variable> _variables = [];
     private readonly List<Resource> _resources = [];
-    private readonly List<Module> _modules = [];
     private readonly List<Output> _outputs = [];
 
     public IReadOnlyList<Parameter> Parameters => _parameters;
@@ -22,8 +21,6 @@ public sealed class BicepTemplate
     public IReadOnlyList<Variable> Variables => _variables;
 
     public IReadOnlyList<Resource> Resources => _resources;
-
-    public IReadOnlyList<Module> Modules => _modules;
 
     public IReadOnlyList<Output> Outputs => _outputs;
 
@@ -45,12 +42,6 @@ public sealed class BicepTemplate
         return resource;
     }
 
-    public Module Add(Module module)
-    {
-        _modules.Add(module);
-        return module;
-    }
-
     public Output Add(Output output)
     {
         _outputs.Add(output);
@@ -66,7 +57,6 @@ public sealed class BicepTemplate
             .. _parameters.Select(p => (BicepStatement)p.ToStatement()),
             .. _variables.Select(v => (BicepStatement)v.ToStatement()),
             .. _resources.Select(r => (BicepStatement)r.ToStatement()),
-            .. _modules.Select(m => (BicepStatement)m.ToStatement()),
             .. _outputs.Select(o => (BicepStatement)o.ToStatement()),
         ]);
         var problems = TemplateValidator.Validate(file, _resources);

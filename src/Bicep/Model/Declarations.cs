@@ -88,14 +88,3 @@ public sealed record Output(string Identifier, string Type, BicepExpression Valu
         ],
     };
 }
-
-public sealed record Module(string Identifier, string Path, ObjectExpression Body)
-{
-    public BicepExpression? Condition { get; init; }
-
-    public ReferenceExpression Reference => new(Identifier);
-
-    public BicepExpression OutputReference(string name) => Reference.Member("outputs").Member(name);
-
-    public ModuleStatement ToStatement() => new(Identifier, Path, Body) { Condition = Condition };
-}

@@ -52,12 +52,6 @@ public sealed record ResourceStatement(string Name, string Type, string ApiVersi
     public string RecreateConsequence { get; init; } = string.Empty;
 }
 
-/// <summary><c>module name 'path' = { body }</c></summary>
-public sealed record ModuleStatement(string Name, string Path, ObjectExpression Body) : BicepStatement(Name)
-{
-    public BicepExpression? Condition { get; init; }
-}
-
 /// <summary><c>output name type = value</c></summary>
 public sealed record OutputStatement(string Name, string Type, BicepExpression Value) : BicepStatement(Name);
 

@@ -73,7 +73,6 @@ public static class TemplateValidator
         ParameterStatement => $"parameter '{statement.Name}'",
         VariableStatement => $"variable '{statement.Name}'",
         ResourceStatement r => $"resource '{statement.Name}' ({r.Type})",
-        ModuleStatement => $"module '{statement.Name}'",
         OutputStatement => $"output '{statement.Name}'",
         _ => statement.Name,
     };
@@ -102,13 +101,6 @@ public static class TemplateValidator
                     yield return ("condition", r.Condition);
                 }
                 yield return ("", r.Body);
-                break;
-            case ModuleStatement m:
-                if (m.Condition is not null)
-                {
-                    yield return ("condition", m.Condition);
-                }
-                yield return ("", m.Body);
                 break;
             case OutputStatement o:
                 yield return ("value", o.Value);

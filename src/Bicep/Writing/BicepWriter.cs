@@ -93,11 +93,6 @@ public static class BicepWriter
                 WriteCondition(w, r.Condition);
                 WriteExpression(w, r.Body);
                 break;
-            case ModuleStatement m:
-                w.Append("module ").Append(m.Name).Append(' ').Append(BicepStrings.Quote(m.Path)).Append(" = ");
-                WriteCondition(w, m.Condition);
-                WriteExpression(w, m.Body);
-                break;
             case OutputStatement o:
                 w.Append("output ").Append(o.Name).Append(' ').Append(o.Type).Append(" = ");
                 WriteExpression(w, o.Value);

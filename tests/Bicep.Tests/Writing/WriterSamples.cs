@@ -183,7 +183,7 @@ internal static class WriterSamples
                 t.Add(Identity("third", "id-third") with { Tags = Object(Prop("after", first.Id)), DependsOn = [first] });
             })),
 
-        WriterSample.Of("module-child.bicep", """
+        WriterSample.Of("parameter-output.bicep", """
             @description('Who to greet.')
             param name string
 
@@ -191,21 +191,6 @@ internal static class WriterSamples
             """,
             new Parameter("name", "string") { Description = "Who to greet." }.ToStatement(),
             new OutputStatement("greeting", "string", Interpolate("Hello, ", R("name"), "!"))),
-
-        WriterSample.Of("module.bicep", """
-            module child 'module-child.bicep' = {
-              params: {
-                name: 'world'
-              }
-            }
-
-            output greeting string = child.outputs.greeting
-            """,
-            Build(t =>
-            {
-                var child = t.Add(new Module("child", "module-child.bicep", Object(Prop("params", Object(Prop("name", "world"))))));
-                t.Add(new Output("greeting", "string", child.OutputReference("greeting")));
-            })),
 
         WriterSample.Of("output-description.bicep", """
             targetScope = 'resourceGroup'
