@@ -18,9 +18,6 @@ namespace Provisioning.Environments.Configuration;
 /// </summary>
 public sealed record AlertWindows(TimeSpan Frequency, TimeSpan Check, TimeSpan Security, TimeSpan Silent)
 {
-    /// <summary>The evaluation frequencies the environment file accepts (the schema's enum).</summary>
-    public static readonly IReadOnlyList<string> Frequencies = ["PT1M", "PT5M", "PT10M", "PT15M"];
-
     /// <summary>The longest window used: one day (log search alerts look back at most two, and a day keeps a margin).</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
 

@@ -63,13 +63,6 @@ public sealed class ProbeSoakTests
     [TestMethod]
     public async Task Thousands_of_probe_runs_under_random_faults_end_in_time_with_bounded_resources_and_the_verdict_of_each_fault()
     {
-        // The chaos servers and ten probe lanes share this one process. Stalled connections park thread-pool work, and
-        // on 2 cores the pool grows by about one thread a second, so the runner's own deadline timer could wait behind
-        // 100+ queued items (seen in CI: 13 threads, 117 queued) and a run would overrun because the test starved it,
-        // not because the probe ignored its deadline. A host runs one probe at a time; give the soak the threads its
-        // own load needs so the deadline assertion judges the runner.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completionPorts, 64));
         var seed = Environment.GetEnvironmentVariable("PROBE_SOAK_SEED") is { Length: > 0 } fixedSeed
             ? int.Parse(fixedSeed, CultureInfo.InvariantCulture)
             : RandomNumberGenerator.GetInt32(int.MaxValue);
@@ -84,6 +77,14 @@ public sealed class ProbeSoakTests
         var tally = new Tally(seed);
         var socketsBefore = ResourceMeter.OpenSockets();
         TaskScheduler.UnobservedTaskException += tally.OnUnobserved;
+        // The chaos servers and ten probe lanes share this one process. Stalled connections park thread-pool work, and
+        // on 2 cores the pool grows by about one thread a second, so the runner's own deadline timer could wait behind
+        // 100+ queued items (seen in CI: 13 threads, 117 queued) and a run would overrun because the test starved it,
+        // not because the probe ignored its deadline. A host runs one probe at a time; give the soak the threads its
+        // own load needs so the deadline assertion judges the runner, and give them back afterwards: the setting is
+        // process-wide, and the other tests of this process must run with the pool they would have had alone.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completionPorts, 64));
         try
         {
             await using (var stack = await ChaosStack.StartAsync())
@@ -103,6 +104,7 @@ public sealed class ProbeSoakTests
         finally
         {
             TaskScheduler.UnobservedTaskException -= tally.OnUnobserved;
+            ThreadPool.SetMinThreads(workers, completionPorts);
         }
 
         Log(tally.Summary());
