@@ -13,17 +13,14 @@ internal static class GeneratedEnvironments
 {
     public static readonly string[] Names = ["dev", "staging", "prod"];
 
-    /// <summary>Test secrets: random per run, with characters that need escaping in a URL.</summary>
-    public static readonly IReadOnlyDictionary<string, string> SecretValues = new Dictionary<string, string>
-    {
-        ["JWT_SECRET_KEY"] = "jwt-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
-        ["JWT_SECRET_KEY_PREVIOUS"] = "jwt-previous-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
-        ["POSTGRES_ADMIN_PASSWORD"] = "Pw:@/?#%" + Guid.NewGuid().ToString("N"),
-        ["POSTGRES_OWNER_PASSWORD"] = "Ow:@/?#%" + Guid.NewGuid().ToString("N"),
-        ["POSTGRES_APP_PASSWORD"] = "Ap:@/?#%" + Guid.NewGuid().ToString("N"),
-        ["POSTGRES_PROBE_PASSWORD"] = "Pr:@/?#%" + Guid.NewGuid().ToString("N"),
-        ["OPENAI_API_KEY"] = "sk-test-" + Guid.NewGuid().ToString("N"),
-    };
+    /// <summary>
+    /// Test secrets, one per secure parameter of the catalogue (so a new secret gets one with no edit here): random
+    /// per run, within the parameter's length rule, with characters that need escaping in a URL.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> SecretValues = TodoSystem.Description.SecureParameters.ToDictionary(
+        p => p.Variable,
+        p => ("T:@/?#%" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"))[..Math.Min(p.MaxLength ?? int.MaxValue, 71)],
+        StringComparer.Ordinal);
 
     private static readonly Lazy<Workspace> Lazy = new(Create);
 
