@@ -61,7 +61,7 @@ public static class TodoSystem
                 [
                     VariableSpec.Setting("NEXT_PUBLIC_OPENAI_DOMAIN_KEY", ConfigurationSettings.FrontendDomainKey),
                     VariableSpec.Url("REACT_APP_BACKEND_URL", Backend),
-                    VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
+                    VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
                 ],
             },
             new ComponentSpec
@@ -77,11 +77,11 @@ public static class TodoSystem
                 Variables =
                 [
                     VariableSpec.Url("MCP_SERVER_URL", Mcp, McpEndpointPath),
-                    VariableSpec.Url("FRONTEND_URL", Frontend),
-                    VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
+                    VariableSpec.Url(SettingNames.FrontendUrl, Frontend),
+                    VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
                     // Only during a key rotation window (docs/contract.md, JWT): the backend also accepts tokens signed with it.
                     VariableSpec.Secret("JWT_SECRET_KEY_PREVIOUS", JwtSecretKeyPreviousSecret),
-                    VariableSpec.Secret("DATABASE_URL", DatabaseUrlBackendSecret),
+                    VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlBackendSecret),
                     VariableSpec.Secret("OPENAI_API_KEY", OpenAiApiKeySecret),
                 ],
             },
@@ -97,7 +97,7 @@ public static class TodoSystem
                 Variables =
                 [
                     VariableSpec.Url("MCP_BACKEND_URL", Backend),
-                    VariableSpec.Secret("JWT_SECRET_KEY", JwtSecretKeySecret),
+                    VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
                 ],
             },
             new ComponentSpec
@@ -117,7 +117,7 @@ public static class TodoSystem
                 [
                     // Migrates and grants as the schema owner; the administrator URL only creates the roles and sets
                     // their passwords, which is why the job also reads the other roles' passwords.
-                    VariableSpec.Secret("DATABASE_URL", DatabaseUrlMigrateSecret),
+                    VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlMigrateSecret),
                     VariableSpec.Secret("DATABASE_ADMIN_URL", DatabaseAdminUrlSecret),
                     VariableSpec.Secret("TODO_APP_DATABASE_PASSWORD", DatabasePasswordAppSecret),
                     VariableSpec.Secret("TODO_PROBE_DATABASE_PASSWORD", DatabasePasswordProbeSecret),
@@ -170,7 +170,7 @@ public static class TodoSystem
             new SecureParameterSpec
             {
                 Name = JwtSecretKeyParameter,
-                Variable = "JWT_SECRET_KEY",
+                Variable = SettingNames.JwtSecretKey,
                 Description = "JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.",
                 MinLength = 32,
             },

@@ -15,7 +15,7 @@ public static class MigrationBundle
     {
         ArgumentNullException.ThrowIfNull(paths);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        var quiet = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["DATABASE_URL"] = null };
+        var quiet = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", [SettingNames.DatabaseUrl] = null };
         await RequireAsync(ChildCommand.RunAsync("dotnet", ["tool", "restore"], TimeSpan.FromMinutes(3), quiet, paths.RepositoryRoot, cancellationToken),
             "dotnet tool restore").ConfigureAwait(false);
         List<string> args = ["ef", "migrations", "bundle", "--project", paths.DatabaseProject, "--configuration", configuration,

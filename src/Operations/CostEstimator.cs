@@ -318,7 +318,7 @@ public static partial class CostEstimator
     private static string? ProbeScheduleOf(ResourceState probe) =>
         (StateReading.At(probe, "properties.template.containers") as System.Text.Json.Nodes.JsonArray)?
             .SelectMany(c => (c?["env"] as System.Text.Json.Nodes.JsonArray) ?? [])
-            .Where(e => (string?)e?["name"] == "PROBE_SCHEDULE")
+            .Where(e => (string?)e?["name"] == HostSettingNames.Schedule)
             .Select(e => e?["value"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
             .FirstOrDefault();
 

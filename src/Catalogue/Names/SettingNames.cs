@@ -1,6 +1,9 @@
 namespace Provisioning.Catalogue;
 
-/// <summary>The environment variable / app setting names the probe reads (docs/contract.md, "Environment variables").</summary>
+/// <summary>
+/// Contract variable names (docs/contract.md, "Environment variables") the probe reads; the catalogue gives the same
+/// names to the other components that read the same values.
+/// </summary>
 public static class SettingNames
 {
     public const string FrontendUrl = "FRONTEND_URL";

@@ -11,7 +11,7 @@ namespace Provisioning.Cli.Commands;
 /// </summary>
 internal sealed record ProbePlatform(IPlatformReader Reader, IReadOnlyDictionary<string, string> Outputs, PlatformTargets? Targets)
 {
-    public const string SubscriptionVariable = "AZURE_SUBSCRIPTION_ID";
+    public const string SubscriptionVariable = PlatformSettingNames.SubscriptionId;
 
     /// <summary>Bounds the look-up (with the SDK's retries) so a hung sign-in or endpoint cannot hang the command.</summary>
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(60);

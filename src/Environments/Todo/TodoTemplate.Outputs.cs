@@ -9,13 +9,13 @@ public static partial class TodoTemplate
     private static void AddOutputs(Foundation f, AppsEnvironmentParts apps, Workloads workloads, AccessParts access, DataParts data)
     {
         var t = f.Template;
-        t.Add(new Output("FRONTEND_URL", "string", apps.PublicUrl(TodoSystem.Frontend)) { Description = "Public URL of the frontend." });
-        t.Add(new Output("BACKEND_URL", "string", apps.PublicUrl(TodoSystem.Backend)) { Description = "Public URL of the backend API." });
-        t.Add(new Output("MCP_URL", "string", apps.InternalUrl(TodoSystem.Mcp, TodoSystem.McpEndpointPath))
+        t.Add(new Output(SettingNames.FrontendUrl, "string", apps.PublicUrl(TodoSystem.Frontend)) { Description = "Public URL of the frontend." });
+        t.Add(new Output(SettingNames.BackendUrl, "string", apps.PublicUrl(TodoSystem.Backend)) { Description = "Public URL of the backend API." });
+        t.Add(new Output(SettingNames.McpUrl, "string", apps.InternalUrl(TodoSystem.Mcp, TodoSystem.McpEndpointPath))
         {
             Description = "The MCP endpoint; internal ingress, reachable only from inside the Container Apps environment.",
         });
-        t.Add(new Output("MIGRATION_JOB_NAME", "string", workloads.ByComponent[TodoSystem.Migrate].NameReference) { Description = "Start it after each deploy: az containerapp job start." });
+        t.Add(new Output(OutputNames.MigrationJobName, "string", workloads.ByComponent[TodoSystem.Migrate].NameReference) { Description = "Start it after each deploy: az containerapp job start." });
         t.Add(new Output("PROBE_FUNCTION_NAME", "string", workloads.ByComponent[TodoSystem.Probe].NameReference));
         AddAccessOutputs(f, access);
         t.Add(new Output("AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "string", apps.Environment.NameReference));

@@ -36,6 +36,6 @@ public sealed class DatabaseSchemaCheck(Func<string, CancellationToken, Task<Sch
         : problems.Contains("DNS", StringComparison.Ordinal) ? FailureKind.Dns
         : problems.Contains("timed out", StringComparison.OrdinalIgnoreCase) ? FailureKind.Timeout
         : problems.Contains("TLS", StringComparison.Ordinal) ? FailureKind.Tls
-        : problems.Contains("DATABASE_URL", StringComparison.Ordinal) && problems.Contains("not", StringComparison.Ordinal) ? FailureKind.Configuration
+        : problems.Contains(SettingNames.DatabaseUrl, StringComparison.Ordinal) && problems.Contains("not", StringComparison.Ordinal) ? FailureKind.Configuration
         : FailureKind.Protocol;
 }
