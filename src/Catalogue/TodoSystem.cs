@@ -216,23 +216,7 @@ public static class TodoSystem
             new SecretSpec { Name = DatabasePasswordAppSecret, Symbol = "databasePasswordAppSecret", Content = new ParameterContent(PostgresAppPasswordParameter) },
             new SecretSpec { Name = DatabasePasswordProbeSecret, Symbol = "databasePasswordProbeSecret", Content = new ParameterContent(PostgresProbePasswordParameter) },
         ],
-        // In the order the probe runs and reports them (docs/contract.md, "What verified means").
-        Checks =
-        [
-            new(CheckNames.FrontendReachable, Frontend, CheckSpec.DefaultTimeLimit),
-            new(CheckNames.FrontendConfig, Frontend, CheckSpec.DefaultTimeLimit),
-            new(CheckNames.BackendHealth, Backend, CheckSpec.DefaultTimeLimit),
-            // A 2xx where these expect a refusal is an open door: the security alert fires on the first one.
-            new(CheckNames.BackendAuthRejects, Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
-            new(CheckNames.BackendAuthAccepts, Backend, CheckSpec.DefaultTimeLimit),
-            new(CheckNames.BackendAuthz, Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
-            new(CheckNames.McpHandshake, Mcp, CheckSpec.DefaultTimeLimit),
-            new(CheckNames.McpBackend, Mcp, CheckSpec.DefaultTimeLimit),
-            new(CheckNames.DatabaseSchema, CheckComponents.Database, CheckSpec.DefaultTimeLimit),
-            // Read through Azure Resource Manager: only hosts that can reach it run these (docs/probes.md).
-            new(CheckNames.PlatformMigration, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
-            new(CheckNames.PlatformRevisions, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
-        ],
+        Checks = TodoChecks.All,
         Database = new DatabaseSpec(Name: "todo", Port: 5432, AdministratorLogin: AdministratorRole, AdministratorPasswordParameter: PostgresAdminPasswordParameter),
         ProbeRoleName = ProbeTelemetry.CloudRoleName,
     };

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+
+namespace Provisioning.Catalogue;
+
+/// <summary>
+/// The probe's checks (docs/contract.md, "What verified means"), in the order the probe runs and reports them: adding
+/// a check is a name and an entry here, its one implementation in the probe, and its row in the contract. The names
+/// are also the availability test names the alerts query.
+/// </summary>
+public static class TodoChecks
+{
+    public static ImmutableArray<CheckSpec> All { get; } =
+    [
+        new(CheckNames.FrontendReachable, TodoSystem.Frontend, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.FrontendConfig, TodoSystem.Frontend, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.BackendHealth, TodoSystem.Backend, CheckSpec.DefaultTimeLimit),
+        // A 2xx where these expect a refusal is an open door: the security alert fires on the first one.
+        new(CheckNames.BackendAuthRejects, TodoSystem.Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
+        new(CheckNames.BackendAuthAccepts, TodoSystem.Backend, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.BackendAuthz, TodoSystem.Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
+        new(CheckNames.McpHandshake, TodoSystem.Mcp, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.McpBackend, TodoSystem.Mcp, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.DatabaseSchema, CheckComponents.Database, CheckSpec.DefaultTimeLimit),
+        // Read through Azure Resource Manager: only hosts that can reach it run these (docs/probes.md).
+        new(CheckNames.PlatformMigration, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.PlatformRevisions, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
+    ];
+}
+
+/// <summary>The check names of docs/contract.md; each has exactly one implementation in the probe (a test says so).</summary>
+public static class CheckNames
+{
+    public const string FrontendReachable = "frontend.reachable";
+    public const string FrontendConfig = "frontend.config";
+    public const string BackendHealth = "backend.health";
+    public const string BackendAuthRejects = "backend.auth.rejects";
+    public const string BackendAuthAccepts = "backend.auth.accepts";
+    public const string BackendAuthz = "backend.authz";
+    public const string McpHandshake = "mcp.handshake";
+    public const string McpBackend = "mcp.backend";
+    public const string DatabaseSchema = "database.schema";
+    public const string PlatformMigration = "platform.migration";
+    public const string PlatformRevisions = "platform.revisions";
+}
+
+/// <summary>What checks report under besides the deployed components: the database, and the hosting platform.</summary>
+public static class CheckComponents
+{
+    public const string Database = "database";
+
+    /// <summary>What the platform checks judge is the hosting platform, not one app.</summary>
+    public const string Platform = "platform";
+}
