@@ -1,3 +1,5 @@
+using Provisioning.TestSupport;
+
 namespace Provisioning.Environments.Tests.Contract;
 
 /// <summary>The contract's check table and the catalogue the probe and the alerts are built from say the same.</summary>

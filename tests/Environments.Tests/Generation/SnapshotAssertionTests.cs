@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Provisioning.Environments.Tests.Contract;
+using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests.Generation;
 

@@ -1,16 +1,15 @@
 using System.Text.RegularExpressions;
-using Provisioning.TestSupport;
 
-namespace Provisioning.Environments.Tests.Contract;
+namespace Provisioning.TestSupport;
 
 /// <summary>One row of the contract's environment variable matrix, for one variable name.</summary>
-internal sealed record ContractVariable(string Name, IReadOnlyList<string> Components, bool IsSecret);
+public sealed record ContractVariable(string Name, IReadOnlyList<string> Components, bool IsSecret);
 
 /// <summary>
 /// The tables of docs/contract.md, read the way a person reads them. Tests that check the generated templates
 /// against the contract take their expectations from here, never from the generator's own model.
 /// </summary>
-internal static partial class ContractDocument
+public static partial class ContractDocument
 {
     public static string Path => System.IO.Path.Combine(TestFolders.RepositoryRoot, "docs", "contract.md");
 
