@@ -26,6 +26,12 @@ public sealed record SecureParameterSpec
     public bool Optional { get; init; }
 
     /// <summary>
+    /// A credential someone else issues (an OpenAI API key): nothing here can make a value for it, so the
+    /// <c>secrets</c> command asks for it instead of generating one.
+    /// </summary>
+    public bool External { get; init; }
+
+    /// <summary>
     /// For an optional parameter: the plain bool parameter that says whether it is set, which the conditions use.
     /// Deployment-time tools (bicep snapshot, what-if) do not evaluate secure values, so a condition on the secret
     /// itself would be opaque to them; the flag reveals only presence.

@@ -195,6 +195,7 @@ public static class TodoSystem
                 Name = OpenAiApiKeyParameter,
                 Variable = "OPENAI_API_KEY",
                 Description = "OPENAI_API_KEY for the backend. Stored in Key Vault only.",
+                External = true,
                 When = ConfigurationSettings.BackendOpenAiApiKey,
             },
         ],

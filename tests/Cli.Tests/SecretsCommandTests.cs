@@ -57,7 +57,7 @@ public sealed partial class SecretsCommandTests
         var exports = Exports(stdout);
         var configuration = Provisioning.Environments.Configuration.ConfigurationLoader.Load(
             Path.Combine(TestFolders.RepositoryRoot, "env", env + ".json")).Configuration!;
-        var expected = TodoSystem.Description.SecureParametersFor(configuration).Where(p => !p.Optional && p.Variable != "OPENAI_API_KEY").Select(p => p.Variable);
+        var expected = TodoSystem.Description.SecureParametersFor(configuration).Where(p => !p.Optional && !p.External).Select(p => p.Variable);
         CollectionAssert.IsSubsetOf(expected.ToList(), exports.Keys.ToList());
         Assert.IsFalse(exports.ContainsKey("JWT_SECRET_KEY_PREVIOUS"), "optional parameters only with --include-optional");
 
@@ -81,7 +81,12 @@ public sealed partial class SecretsCommandTests
         Assert.AreEqual(exports.Count, exports.Values.Distinct().Count(), "every value is fresh");
 
         var dir = CopyGenerated(env);
-        var environment = new Dictionary<string, string>(exports) { ["OPENAI_API_KEY"] = "placeholder-openai-key" };
+        // External credentials are not generated: stand in for them as the operator would.
+        var environment = new Dictionary<string, string>(exports);
+        foreach (var external in TodoSystem.Description.SecureParametersFor(configuration).Where(p => p.External))
+        {
+            environment[external.Variable] = "placeholder-" + new string('x', external.MinLength);
+        }
         BuildParams(dir, environment).AssertClean();
 
         // The same compile rejects a value that breaks @minLength, so the check above is not vacuous.

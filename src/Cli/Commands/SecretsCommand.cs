@@ -122,7 +122,11 @@ internal static class SecretsCommand
             {
                 continue;
             }
-            if (logins.TryGetValue(parameter.Name, out var login))
+            if (parameter.External)
+            {
+                result.Add((parameter.Variable, null));
+            }
+            else if (logins.TryGetValue(parameter.Name, out var login))
             {
                 result.Add((parameter.Variable, Password(Math.Clamp(PasswordLength, parameter.MinLength, parameter.MaxLength ?? 128), login)));
             }
@@ -133,7 +137,9 @@ internal static class SecretsCommand
             }
             else
             {
-                result.Add((parameter.Variable, null));
+                // Any other secret the system makes for itself: random, within its length rule.
+                var value = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(Math.Max(JwtKeyBytes, parameter.MinLength)));
+                result.Add((parameter.Variable, parameter.MaxLength is { } max && value.Length > max ? value[..max] : value));
             }
         }
         return result;
