@@ -11,11 +11,9 @@ internal static class GenerateFixture
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        var root = GenerateCommand.CreateRoot();
-        root.Subcommands.Add(GenerateCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliApplication.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 
