@@ -41,7 +41,8 @@ internal static class GenerateFixture
     /// <summary>The stderr line refusing <paramref name="path"/> of resource <paramref name="symbol"/> in <paramref name="environment"/>, or null.</summary>
     public static string? RefusalLine(string stderr, string environment, string symbol, string path) =>
         stderr.Split('\n').FirstOrDefault(l =>
-            l.Contains($"{environment}.json: resource '{symbol}' (", StringComparison.Ordinal) &&
+            l.Contains($"{environment}.json: ", StringComparison.Ordinal) &&
+            l.Contains($"'{symbol}'", StringComparison.Ordinal) &&
             l.Contains($"): {path} ", StringComparison.Ordinal));
 
     /// <summary>The committed state's value at a body path of one resource.</summary>
