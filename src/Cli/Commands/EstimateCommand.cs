@@ -113,7 +113,7 @@ internal static class EstimateCommand
                 }
                 else
                 {
-                    output.Write(Text(idle, load, rps, advice, sheet));
+                    output.Write(Text(idle, load, rps, advice, sheet, TerminalWidth.For(output)));
                 }
             }
             if (parse.GetValue(MarkdownOption))
@@ -189,7 +189,7 @@ internal static class EstimateCommand
         }
     }
 
-    internal static string Text(CostEstimate idle, CostEstimate load, decimal rps, BudgetAdvice? advice, PriceSheet sheet)
+    internal static string Text(CostEstimate idle, CostEstimate load, decimal rps, BudgetAdvice? advice, PriceSheet sheet, int? width = null)
     {
         var table = new TextTable("resource", "type", "idle", $"at {CostEstimator.Fmt(rps)} req/s", "how");
         table.RightAligned.Add(2);
@@ -205,13 +205,13 @@ internal static class EstimateCommand
         {
             text.Append("  ").Append(note).Append('\n');
         }
-        text.Append(table.Write("  "));
+        text.Append(table.Write("  ", width));
         if (advice is not null)
         {
             text.Append(Advice(advice, sheet));
         }
         text.Append('\n');
-        return text.ToString();
+        return TextWrap.Lines(text.ToString(), width);
     }
 
     internal static string Advice(BudgetAdvice advice, PriceSheet sheet)
