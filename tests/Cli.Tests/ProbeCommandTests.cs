@@ -100,7 +100,7 @@ public sealed class ProbeCommandTests
 
         Assert.AreEqual(ExitCodes.InvalidInput, exit);
         Assert.AreEqual("", output);
-        foreach (var expected in new[] { "FRONTEND_URL", "BACKEND_URL", "MCP_URL", "JWT_SECRET_KEY", "DATABASE_URL", "--env" })
+        foreach (var expected in new[] { "FRONTEND_URL", "BACKEND_URL", "MCP_URL", "JWT_SECRET_KEY", "DATABASE_URL", "-e/--environment" })
         {
             StringAssert.Contains(error, expected);
         }
@@ -178,10 +178,10 @@ public sealed class ProbeCommandTests
     {
         // Through System.CommandLine: unknown options are rejected before anything runs.
         var command = ProbeCommand.Create();
-        var parse = command.Parse(["--env", "dev", "--frontend-url", "https://f", "--json", "--jwt-secret-key", "x"]);
+        var parse = command.Parse(["-e", "dev", "--frontend-url", "https://f", "--json", "--jwt-secret-key", "x"]);
 
         Assert.IsNotEmpty(parse.Errors, "secrets are never accepted as arguments");
-        Assert.AreEqual("dev", parse.GetValue<string?>("--env"));
+        Assert.AreEqual("dev", parse.GetValue<string?>("--environment"));
         await Task.CompletedTask;
     }
 }

@@ -90,4 +90,30 @@ public sealed class UsageErrorTests
         var (exit, _, err) = Run("generate", "--environment");
         Assert.AreEqual(ExitCodes.InvalidInput, exit, err);
     }
+
+    [TestMethod]
+    public void Each_option_name_means_one_thing_in_every_command()
+    {
+        // The same option name must have the same aliases wherever it appears: `-e` in one command and `--env` in
+        // another for the same idea is what a person types wrong.
+        var byName = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Visit(Command command)
+        {
+            foreach (var option in command.Options.Where(o => !o.Name.StartsWith("-h", StringComparison.Ordinal) && o.Name != "--help" && o.Name != "--version"))
+            {
+                var aliases = option.Aliases.Append(option.Name).Order(StringComparer.Ordinal);
+                byName.TryAdd(option.Name, []);
+                byName[option.Name].Add(string.Join("|", aliases));
+            }
+            foreach (var sub in command.Subcommands)
+            {
+                Visit(sub);
+            }
+        }
+        Visit(CliApplication.CreateRoot());
+
+        var inconsistent = byName.Where(p => p.Value.Count > 1).Select(p => $"{p.Key}: {string.Join(" vs ", p.Value)}").ToList();
+        Assert.IsEmpty(inconsistent, string.Join("\n", inconsistent));
+        Assert.IsFalse(byName.ContainsKey("--env"), "the environment is -e/--environment in every command");
+    }
 }

@@ -14,7 +14,7 @@ internal static class LocalCommand
     public static Command Create()
     {
         var bundle = new Option<string?>("--bundle") { Description = "A migration bundle built before (scripts/build-bundle.sh); default: build one now." };
-        var env = new Option<string>("--env") { Description = "Environment name; the probe reads as user probe-<env>.", DefaultValueFactory = _ => "local" };
+        var env = CliOptions.Environment("Environment name; the probe reads as user probe-<env>.", "local");
         var up = new Command("up", "Starts PostgreSQL, migrates it with the bundle, starts backend, mcp and frontend on free loopback ports, prints the URLs and the probe command; Ctrl+C stops everything." + GenerateCommand.ErrorsAndExample("local up"));
         up.Options.Add(bundle);
         up.Options.Add(env);
