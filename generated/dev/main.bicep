@@ -1270,7 +1270,7 @@ resource probeIdentity_ContainerAppReader_mcpApp 'Microsoft.Authorization/roleAs
   }
 }
 
-resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertFrontendReachable 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-frontend-reachable'
   location: location
   tags: tags
@@ -1308,7 +1308,7 @@ resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck1 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertFrontendConfig 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-frontend-config'
   location: location
   tags: tags
@@ -1346,7 +1346,7 @@ resource alertCheck1 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck2 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendHealth 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-backend-health'
   location: location
   tags: tags
@@ -1384,7 +1384,7 @@ resource alertCheck2 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck3 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendAuthRejects 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-backend-auth-rejects'
   location: location
   tags: tags
@@ -1422,7 +1422,7 @@ resource alertCheck3 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendAuthAccepts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-backend-auth-accepts'
   location: location
   tags: tags
@@ -1460,7 +1460,7 @@ resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendAuthz 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-backend-authz'
   location: location
   tags: tags
@@ -1498,7 +1498,7 @@ resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertMcpHandshake 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-mcp-handshake'
   location: location
   tags: tags
@@ -1536,7 +1536,7 @@ resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertMcpBackend 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-mcp-backend'
   location: location
   tags: tags
@@ -1574,7 +1574,7 @@ resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck8 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertDatabaseSchema 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-database-schema'
   location: location
   tags: tags
@@ -1612,7 +1612,7 @@ resource alertCheck8 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck9 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertPlatformMigration 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-platform-migration'
   location: location
   tags: tags
@@ -1650,7 +1650,7 @@ resource alertCheck9 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck10 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertPlatformRevisions 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-platform-revisions'
   location: location
   tags: tags

@@ -1614,7 +1614,7 @@ resource probeIdentity_ContainerAppReader_mcpApp 'Microsoft.Authorization/roleAs
   }
 }
 
-resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertFrontendReachable 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-frontend-reachable'
   location: location
   tags: tags
@@ -1652,7 +1652,7 @@ resource alertCheck0 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck1 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertFrontendConfig 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-frontend-config'
   location: location
   tags: tags
@@ -1690,7 +1690,7 @@ resource alertCheck1 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck2 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendHealth 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-backend-health'
   location: location
   tags: tags
@@ -1728,7 +1728,7 @@ resource alertCheck2 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck3 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendAuthRejects 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-backend-auth-rejects'
   location: location
   tags: tags
@@ -1766,7 +1766,7 @@ resource alertCheck3 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendAuthAccepts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-backend-auth-accepts'
   location: location
   tags: tags
@@ -1804,7 +1804,7 @@ resource alertCheck4 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertBackendAuthz 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-backend-authz'
   location: location
   tags: tags
@@ -1842,7 +1842,7 @@ resource alertCheck5 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertMcpHandshake 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-mcp-handshake'
   location: location
   tags: tags
@@ -1880,7 +1880,7 @@ resource alertCheck6 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertMcpBackend 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-mcp-backend'
   location: location
   tags: tags
@@ -1918,7 +1918,7 @@ resource alertCheck7 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck8 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertDatabaseSchema 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-database-schema'
   location: location
   tags: tags
@@ -1956,7 +1956,7 @@ resource alertCheck8 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck9 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertPlatformMigration 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-platform-migration'
   location: location
   tags: tags
@@ -1994,7 +1994,7 @@ resource alertCheck9 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   }
 }
 
-resource alertCheck10 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+resource alertPlatformRevisions 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-prod-platform-revisions'
   location: location
   tags: tags

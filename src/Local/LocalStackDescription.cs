@@ -44,7 +44,7 @@ public static class LocalStackDescription
     {
         ArgumentNullException.ThrowIfNull(stack);
         var v = stack.VariablesOf(TodoSystem.Probe);
-        return $"(set -a; . '{envFile}'; dotnet run --project src/Cli -- probe --env {v[SettingNames.Environment]} " +
+        return $"(set -a; . '{envFile}'; dotnet run --project src/Cli -- probe -e {v[SettingNames.Environment]} " +
             $"--frontend-url {v[SettingNames.FrontendUrl]} --backend-url {v[SettingNames.BackendUrl]} --mcp-url {v[SettingNames.McpUrl]})";
     }
 }

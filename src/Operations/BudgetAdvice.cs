@@ -23,6 +23,15 @@ public sealed record BudgetAdvice(decimal Budget, decimal IdleMonthly, IReadOnly
     /// <summary>Whether turning every knob together meets the budget.</summary>
     public bool MetWithKnobs => Together is { } t && t.IdleMonthly <= Budget;
 
+    /// <summary>
+    /// The idle cost with every knob turned if every estimated figure were as far off, upwards, as the price sheet
+    /// allows: the budget is only really met when this is within it too.
+    /// </summary>
+    public decimal? TogetherWorstCase { get; init; }
+
+    /// <summary>Whether the knobs meet the budget with margin for the uncertainty of the estimated figures.</summary>
+    public bool MetWithKnobsDespiteEstimates => TogetherWorstCase is { } worst && worst <= Budget;
+
     /// <summary>The budget target of the issue: dev idle under 30 USD a month. Other environments have none unless asked.</summary>
     public static decimal? DefaultBudget(string environment) => environment == "dev" ? 30m : null;
 
@@ -64,6 +73,6 @@ public sealed record BudgetAdvice(decimal Budget, decimal IdleMonthly, IReadOnly
         }
         var single = CostKnobs.All.Where(k => k.Apply(configuration) != configuration).Select(k => Turn([k])).OfType<WhatIf>().ToList();
         var together = CostKnobs.Together(configuration) is { Count: > 1 } all ? Turn(all) : null;
-        return new BudgetAdvice(budget, idle.Total, chosen, single, together);
+        return new BudgetAdvice(budget, idle.Total, chosen, single, together) { TogetherWorstCase = together?.Estimate.WorstCase(sheet) };
     }
 }

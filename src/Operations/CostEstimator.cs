@@ -31,6 +31,16 @@ public sealed record CostLine(string Resource, string Type, decimal Monthly, str
 public sealed record CostEstimate(string Environment, CostScenario Scenario, int? ProbeIntervalSeconds, IReadOnlyList<CostLine> Lines, IReadOnlyList<string> Notes)
 {
     public decimal Total => Lines.Sum(l => l.Monthly);
+
+    /// <summary>The part of the total whose lines use at least one estimated figure.</summary>
+    public decimal EstimatedPart(PriceSheet sheet) => Lines.Where(l => l.UsesEstimate(sheet)).Sum(l => Math.Max(0m, l.Monthly));
+
+    /// <summary>The total if every estimated figure were as far off, upwards, as the sheet allows.</summary>
+    public decimal WorstCase(PriceSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return Total + sheet.EstimateUncertainty * EstimatedPart(sheet);
+    }
 }
 
 /// <summary>
@@ -221,6 +231,14 @@ public static partial class CostEstimator
                 case "Microsoft.Network/privateEndpoints":
                     lines.Add(new CostLine(r.SymbolicName, r.Type, sheet.Price("privateEndpoint.hour") * sheet.HoursPerMonth, "private endpoint, per hour", ["privateEndpoint.hour"]));
                     break;
+                case "Microsoft.Insights/metricAlerts":
+                    // One time series per rule (each watches one metric of one resource); the first ones of a month are free.
+                    var series = resources.Count(a => a.Type == "Microsoft.Insights/metricAlerts");
+                    var billableShare = Math.Max(0m, series - sheet.Price("alerts.metric.freeTimeSeries")) / series;
+                    lines.Add(new CostLine(r.SymbolicName, r.Type, billableShare * sheet.Price("alerts.metric.timeSeries"),
+                        $"metric alert, one time series; the first {Fmt(sheet.Price("alerts.metric.freeTimeSeries"))} of a month are free ({series} here)",
+                        ["alerts.metric.timeSeries", "alerts.metric.freeTimeSeries"]));
+                    break;
                 case "Microsoft.Network/privateDnsZones":
                     lines.Add(new CostLine(r.SymbolicName, r.Type, sheet.Price("privateDns.zone.month"), "hosted private DNS zone", ["privateDns.zone.month"]));
                     break;
@@ -266,7 +284,7 @@ public static partial class CostEstimator
         ContainerApps, "Microsoft.App/jobs", "Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.ContainerRegistry/registries",
         "Microsoft.KeyVault/vaults", "Microsoft.OperationalInsights/workspaces", "Microsoft.Insights/components",
         "Microsoft.Insights/scheduledQueryRules", "Microsoft.Storage/storageAccounts", "Microsoft.Network/privateEndpoints",
-        "Microsoft.Network/privateDnsZones",
+        "Microsoft.Network/privateDnsZones", "Microsoft.Insights/metricAlerts",
     };
 
     /// <summary>The price-sheet meter for a log alert evaluated at <paramref name="frequency"/> (ISO 8601).</summary>

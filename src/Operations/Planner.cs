@@ -19,6 +19,12 @@ public sealed record EnvironmentPlan(
     CostEstimate? CommittedPeak,
     CostEstimate NextPeak)
 {
+    /// <summary>Set when the environment was generated as production and its file now names another tier.</summary>
+    public TierDowngrade? TierDowngrade { get; init; }
+
+    /// <summary>The resources a create-only change re-creates (each once, however many of its properties change).</summary>
+    public ImmutableArray<string> Recreated => [.. Violations.Select(v => v.SymbolicName).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Change of the ceiling cost: every app at maxReplicas all month.</summary>
     public decimal PeakDelta => NextPeak.Total - (CommittedPeak?.Total ?? 0m);
 
@@ -38,11 +44,11 @@ public static class Planner
     {
         var result = GenerationRun.Generate(environmentDirectory, only);
         var plans = new List<EnvironmentPlan>();
-        foreach (var environment in result.Environments)
+        foreach (var configuration in result.Configurations)
         {
-            var next = GeneratedState.In(result.Files, environment);
-            var committed = Committed.TryRead(generatedDirectory, environment);
-            plans.Add(Compare(environment, committed, next, sheet));
+            var next = GeneratedState.In(result.Files, configuration.Name);
+            var committed = Committed.TryRead(generatedDirectory, configuration.Name);
+            plans.Add(Compare(configuration.Name, committed, next, sheet) with { TierDowngrade = TierGuard.Downgrade(committed, configuration) });
         }
         return plans;
     }
@@ -85,23 +91,7 @@ public static class Committed
 {
     /// <summary>The committed state, or null when the environment has none yet.</summary>
     /// <exception cref="ConfigurationException">The file exists but cannot be read.</exception>
-    public static DeploymentState? TryRead(string generatedDirectory, string environment)
-    {
-        var path = Path.Combine(generatedDirectory, environment, RecreateGuard.StateFileName);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        try
-        {
-            return StateFile.Read(File.ReadAllText(path));
-        }
-        catch (FormatException ex)
-        {
-            throw new ConfigurationException([new ConfigurationProblem(path, "$", $"the committed state cannot be read: {ex.Message}",
-                $"restore it with `git checkout -- generated/{environment}/{RecreateGuard.StateFileName}`, or run `dotnet run --project src/Cli -- generate -e {environment}` to write it.")]);
-        }
-    }
+    public static DeploymentState? TryRead(string generatedDirectory, string environment) => CommittedState.TryRead(generatedDirectory, environment);
 
     /// <exception cref="ConfigurationException">The environment has no committed state, or it cannot be read.</exception>
     public static DeploymentState Read(string generatedDirectory, string environment) =>

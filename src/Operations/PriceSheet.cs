@@ -3,8 +3,16 @@ using System.Text.Json.Nodes;
 
 namespace Provisioning.Operations;
 
-/// <summary>One meter of the price sheet: a price (or a documented constant) with where it comes from.</summary>
-public sealed record Meter(string Id, decimal Price, string Unit, string Source, bool IsEstimate, string? Why);
+/// <summary>
+/// One meter of the price sheet: a price (or a documented constant) with where it comes from. A sourced meter cites its
+/// URL, the region the figure holds for and the date it was read; an estimate says why instead.
+/// </summary>
+public sealed record Meter(string Id, decimal Price, string Unit, string Source, bool IsEstimate, string? Why)
+{
+    public string? Region { get; init; }
+
+    public string? Read { get; init; }
+}
 
 /// <summary>
 /// The committed, dated price sheet (<c>src/Operations/prices.westeurope.json</c>): list prices per meter with their
@@ -32,6 +40,9 @@ public sealed class PriceSheet
     public string Currency { get; }
 
     public decimal HoursPerMonth { get; }
+
+    /// <summary>How far an estimated figure may be off, upwards (0.5: up to 50 % higher); the sheet's note says why.</summary>
+    public decimal EstimateUncertainty { get; private init; }
 
     public decimal SecondsPerMonth => HoursPerMonth * 3600m;
 
@@ -80,15 +91,25 @@ public sealed class PriceSheet
             {
                 throw new PriceSheetException($"meter '{id}' is an estimate without 'why'. Fix: say where the figure comes from.");
             }
+            var region = (string?)m["region"];
+            var read = (string?)m["read"];
+            if (!estimate && (string.IsNullOrWhiteSpace(region) || string.IsNullOrWhiteSpace(read) || !source.Contains("https://", StringComparison.Ordinal)))
+            {
+                throw new PriceSheetException($"meter '{id}' is not marked as an estimate but its citation lacks {(string.IsNullOrWhiteSpace(region) ? "'region'" : string.IsNullOrWhiteSpace(read) ? "'read' (the date)" : "a URL in 'source'")}. " +
+                                              "Fix: cite the URL, the region the figure holds for and the date it was read, or mark it \"estimate\": true with 'why'.");
+            }
             list.Add(id, new Meter(id, decimal.Parse(m["price"]!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
-                (string?)m["unit"] ?? string.Empty, source, estimate, why));
+                (string?)m["unit"] ?? string.Empty, source, estimate, why) { Region = region, Read = read });
         }
         return new PriceSheet(
             (string?)root["date"] ?? throw new PriceSheetException("the price sheet has no 'date'."),
             (string?)root["region"] ?? throw new PriceSheetException("the price sheet has no 'region'."),
             (string?)root["currency"] ?? throw new PriceSheetException("the price sheet has no 'currency'."),
             (decimal?)root["hoursPerMonth"] ?? 730m,
-            list);
+            list)
+        {
+            EstimateUncertainty = (decimal?)root["estimateUncertainty"] ?? 0m,
+        };
     }
 
     private static PriceSheet LoadEmbedded()

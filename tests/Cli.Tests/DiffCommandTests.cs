@@ -90,6 +90,24 @@ public sealed class DiffCommandTests
     }
 
     [TestMethod]
+    public void Dependencies_are_compared_as_sets_one_row_per_resource_at_most()
+    {
+        var (exit, stdout, _) = Run("diff", "dev", "prod", "--json");
+        Assert.AreEqual(ExitCodes.Success, exit);
+        var rows = JsonNode.Parse(stdout)!["resources"]!.AsArray().Where(r => ((string)r!["path"]!).StartsWith("dependsOn", StringComparison.Ordinal)).ToList();
+
+        Assert.IsTrue(rows.Count > 0, "prod's private paths add dependencies");
+        Assert.IsTrue(rows.All(r => (string?)r!["path"] == "dependsOn"), "no positional dependsOn[i] rows");
+        Assert.AreEqual(rows.Count, rows.Select(r => (string?)r!["subject"]).Distinct().Count(), "one row per resource");
+        foreach (var row in rows)
+        {
+            var left = ((string)row!["left"]!).Trim('[', ']').Split(", ");
+            var right = ((string)row["right"]!).Trim('[', ']').Split(", ");
+            Assert.AreEqual(0, left.Intersect(right).Count(), $"{row["subject"]}: a dependency both sides have is no difference");
+        }
+    }
+
+    [TestMethod]
     public void Text_output_is_two_tables()
     {
         var (exit, stdout, _) = Run("diff", "dev", "staging");

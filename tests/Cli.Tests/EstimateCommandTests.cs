@@ -83,4 +83,25 @@ public sealed class EstimateCommandTests
         Assert.AreEqual(ExitCodes.InvalidInput, exit);
         StringAssert.Contains(stderr, "--rps");
     }
+
+    [TestMethod]
+    public void Text_output_stays_within_the_width_and_loses_no_word()
+    {
+        var (exit, stdout, stderr) = Run("estimate");
+        var (_, json, _) = Run("estimate", "--json");
+
+        Assert.AreEqual(ExitCodes.Success, exit, stderr);
+        var width = TerminalWidth.For(new StringWriter());
+        var longest = stdout.Split('\n').MaxBy(l => l.Length)!;
+        Assert.IsTrue(longest.Length <= width, $"{longest.Length} > {width}: {longest}");
+        // Every word of every resource's explanation is still there, only on more lines.
+        var words = stdout.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        foreach (var basis in JsonNode.Parse(json)!["environments"]!.AsArray().SelectMany(e => e!["resources"]!.AsArray()).Select(r => (string)r!["basis"]!))
+        {
+            foreach (var word in basis.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length < 16))
+            {
+                Assert.IsTrue(words.Contains(word), $"'{word}' of \"{basis}\" is missing");
+            }
+        }
+    }
 }

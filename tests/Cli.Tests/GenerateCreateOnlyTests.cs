@@ -17,7 +17,6 @@ public sealed class GenerateCreateOnlyTests
     /// <summary>One case per create-only property an environment file can drive: (name, environment, edit, resource, property, old value, start of new value).</summary>
     public static IEnumerable<object[]> Cases() =>
     [
-        ["region (location)", "dev", (Action<JsonObject>)(j => j["location"] = "northeurope"), "keyVault", "location", "\"westeurope\"", "\"northeurope\""],
         ["Key Vault soft-delete retention", "staging", (Action<JsonObject>)(j => j["keyVault"]!["softDeleteRetentionDays"] = 60), "keyVault", "properties.softDeleteRetentionInDays", "30", "60"],
         ["PostgreSQL geo-redundant backup", "dev", (Action<JsonObject>)(j => j["database"]!["geoRedundantBackup"] = true), "postgres", "properties.backup.geoRedundantBackup", "\"Disabled\"", "\"Enabled\""],
         ["PostgreSQL storage shrink", "staging", (Action<JsonObject>)(j => j["database"]!["storageSizeGB"] = 32), "postgres", "properties.storage.storageSizeGB", "64", "32"],
@@ -122,8 +121,8 @@ public sealed class GenerateCreateOnlyTests
         var both = Run("--env-dir", env, "--out", output, "--allow-recreate", "postgres", "--allow-recreate", "keyVault");
 
         Assert.AreEqual(ExitCodes.Success, both.ExitCode, both.Error);
-        StringAssert.Contains(both.Output, "re-creation of 'postgres'");
-        StringAssert.Contains(both.Output, "re-creation of 'keyVault'");
+        StringAssert.Contains(both.Output, "re-creation acknowledged for properties.backup.geoRedundantBackup (\"Disabled\" → \"Enabled\") of 'postgres' (");
+        StringAssert.Contains(both.Output, "re-creation acknowledged for properties.softDeleteRetentionInDays (7 → 30) of 'keyVault' (");
         Assert.AreEqual("Enabled", (string?)StateValue(output, "dev", "postgres", "properties", "backup", "geoRedundantBackup"));
         Assert.AreEqual(ExitCodes.Success, Run("--env-dir", env, "--out", output).ExitCode, "once generated, the new state is the committed one");
     }
@@ -139,7 +138,7 @@ public sealed class GenerateCreateOnlyTests
         var nothing = Run("--env-dir", clean.Env, "--out", clean.Out, "--allow-recreate", "keyVault");
 
         Assert.AreEqual(ExitCodes.InvalidInput, exit);
-        StringAssert.Contains(stderr, "--allow-recreate postgress: 'postgress' is not a resource with a create-only change in this run. Fix: use one of postgres.");
+        StringAssert.Contains(stderr, "--allow-recreate postgress: 'postgress' is not a resource with a create-only change in this run. Fix: use one of postgres, dev:all.");
         Assert.IsNotNull(RefusalLine(stderr, "dev", "postgres", "properties.backup.geoRedundantBackup"), "the misspelt name acknowledges nothing");
         Assert.AreEqual(ExitCodes.InvalidInput, nothing.ExitCode);
         StringAssert.Contains(nothing.Error, "--allow-recreate keyVault: no resource has a create-only change in this run");

@@ -11,11 +11,9 @@ internal static class GenerateFixture
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        var root = GenerateCommand.CreateRoot();
-        root.Subcommands.Add(GenerateCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliApplication.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -43,7 +41,8 @@ internal static class GenerateFixture
     /// <summary>The stderr line refusing <paramref name="path"/> of resource <paramref name="symbol"/> in <paramref name="environment"/>, or null.</summary>
     public static string? RefusalLine(string stderr, string environment, string symbol, string path) =>
         stderr.Split('\n').FirstOrDefault(l =>
-            l.Contains($"{environment}.json: resource '{symbol}' (", StringComparison.Ordinal) &&
+            l.Contains($"{environment}.json: ", StringComparison.Ordinal) &&
+            l.Contains($"'{symbol}'", StringComparison.Ordinal) &&
             l.Contains($"): {path} ", StringComparison.Ordinal));
 
     /// <summary>The committed state's value at a body path of one resource.</summary>

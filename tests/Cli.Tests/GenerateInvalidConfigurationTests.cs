@@ -26,10 +26,9 @@ public sealed class GenerateInvalidConfigurationTests
         File.WriteAllText(Path.Combine(output, "sentinel.txt"), "untouched");
         var before = Hash(output);
 
-        var root = GenerateCommand.CreateRoot();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = root.Parse(["--env-dir", env, "--out", output]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var exit = CliApplication.Invoke(["--env-dir", env, "--out", output], new InvocationConfiguration { Output = stdout, Error = stderr });
 
         Assert.AreEqual(ExitCodes.InvalidInput, exit, $"{name}: {stderr}");
         var line = stderr.ToString().Split('\n').FirstOrDefault(l => l.Contains($"{environment}.json: {path}: ", StringComparison.Ordinal) && l.Contains(message, StringComparison.Ordinal));

@@ -10,13 +10,9 @@ internal static class OperationsCommandRunner
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        var root = new RootCommand("test");
-        root.Subcommands.Add(PlanCommand.Create());
-        root.Subcommands.Add(DiffCommand.Create());
-        root.Subcommands.Add(EstimateCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliApplication.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -55,7 +55,7 @@ public sealed class PlanCommandTests
         Edit(env, "dev", "database", "storageSizeGB", 64);
         var (exit, stdout, stderr) = Run("plan", "-e", "dev", "--env-dir", env, "--generated", generated);
         Assert.AreEqual(ExitCodes.CheckFailed, exit, stdout + stderr);
-        StringAssert.Contains(stdout, "dev: 0 to add, 1 to change, 0 to remove, 0 parameter(s) changed.");
+        StringAssert.Contains(stdout, "dev: 0 to add, 1 to change, 0 to recreate, 0 to remove, 0 parameter(s) changed.");
         StringAssert.Contains(stdout, "properties.storage.storageSizeGB: 32 → 64");
         var delta = 32 * PriceSheet.Default.Price("postgres.storage.gbMonth");
         StringAssert.Contains(stdout, $"(delta +{EstimateCommand.Money(delta)};");
@@ -85,7 +85,7 @@ public sealed class PlanCommandTests
         Assert.AreEqual(PriceSheet.Default.Date, (string?)root["priceSheet"]!["date"]);
         var plan = root["environments"]!.AsArray().Single()!.AsObject();
         CollectionAssert.AreEqual(
-            new[] { "environment", "hasChanges", "added", "removed", "changed", "parameters", "createOnlyViolations", "criticalPath", "cost" },
+            new[] { "environment", "hasChanges", "added", "removed", "changed", "parameters", "recreated", "tierDowngrade", "createOnlyViolations", "criticalPath", "cost" },
             plan.Select(p => p.Key).ToArray());
         var steps = plan["criticalPath"]!["steps"]!.AsArray();
         Assert.IsTrue(steps.Count > 2);

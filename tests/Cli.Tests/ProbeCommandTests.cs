@@ -21,8 +21,10 @@ public sealed class ProbeCommandTests
     {
         "JWT_SECRET_KEY" => jwtKey,
         "DATABASE_URL" => databaseUrl ?? TodoStack.UnreachableDatabaseUrl(),
-        "PROBE_CHECK_TIMEOUT_SECONDS" => "5",
-        "PROBE_RUN_DEADLINE_SECONDS" => "15",
+        // Nothing in these runs is meant to hang (the database is refused at once, the rest answers), so the budgets
+        // are wide: a short one only turned a starved machine's slow refusal into a wrong "timeout" verdict.
+        "PROBE_CHECK_TIMEOUT_SECONDS" => "30",
+        "PROBE_RUN_DEADLINE_SECONDS" => "90",
         _ => null,
     };
 
@@ -34,7 +36,7 @@ public sealed class ProbeCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await ProbeCommand.RunAsync(invocation, environment, workingDirectory ?? Path.GetTempPath(), output, error, CancellationToken.None)
-            .WaitAsync(TimeSpan.FromSeconds(60));
+            .WaitAsync(TimeSpan.FromSeconds(180));
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -100,7 +102,7 @@ public sealed class ProbeCommandTests
 
         Assert.AreEqual(ExitCodes.InvalidInput, exit);
         Assert.AreEqual("", output);
-        foreach (var expected in new[] { "FRONTEND_URL", "BACKEND_URL", "MCP_URL", "JWT_SECRET_KEY", "DATABASE_URL", "--env" })
+        foreach (var expected in new[] { "FRONTEND_URL", "BACKEND_URL", "MCP_URL", "JWT_SECRET_KEY", "DATABASE_URL", "-e/--environment" })
         {
             StringAssert.Contains(error, expected);
         }
@@ -178,10 +180,10 @@ public sealed class ProbeCommandTests
     {
         // Through System.CommandLine: unknown options are rejected before anything runs.
         var command = ProbeCommand.Create();
-        var parse = command.Parse(["--env", "dev", "--frontend-url", "https://f", "--json", "--jwt-secret-key", "x"]);
+        var parse = command.Parse(["-e", "dev", "--frontend-url", "https://f", "--json", "--jwt-secret-key", "x"]);
 
         Assert.IsNotEmpty(parse.Errors, "secrets are never accepted as arguments");
-        Assert.AreEqual("dev", parse.GetValue<string?>("--env"));
+        Assert.AreEqual("dev", parse.GetValue<string?>("--environment"));
         await Task.CompletedTask;
     }
 }

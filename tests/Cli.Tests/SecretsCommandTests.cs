@@ -11,11 +11,9 @@ public sealed partial class SecretsCommandTests
 {
     internal static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        var root = new RootCommand("test");
-        root.Subcommands.Add(SecretsCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = CliApplication.Invoke(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -66,7 +66,7 @@ public sealed class HealthyStackTests
 
         StringAssert.Contains(text, Stack.Endpoints.FrontendUrl.ToString());
         StringAssert.Contains(text, Stack.Endpoints.McpUrl.ToString());
-        StringAssert.Contains(text, "dotnet run --project src/Cli -- probe --env e2e");
+        StringAssert.Contains(text, "dotnet run --project src/Cli -- probe -e e2e");
         Assert.DoesNotContain(Stack.Secrets.JwtSecretKey, text);
         var envFile = Path.Combine(Stack.RunDirectory, LocalStackDescription.ProbeEnvironmentFile);
         Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(envFile));

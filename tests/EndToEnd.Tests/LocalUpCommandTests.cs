@@ -15,7 +15,7 @@ public sealed partial class LocalUpCommandTests
     public async Task Local_up_serves_the_printed_urls_and_stops_everything_on_sigterm()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "provisioning.dll");
-        var start = new ProcessStartInfo("dotnet", [cli, "local", "up", "--bundle", StackFixture.BundlePath, "--env", "by-hand"])
+        var start = new ProcessStartInfo("dotnet", [cli, "local", "up", "--bundle", StackFixture.BundlePath, "-e", "by-hand"])
         {
             WorkingDirectory = StackFixture.Paths.RepositoryRoot,
             RedirectStandardOutput = true,
@@ -38,7 +38,7 @@ public sealed partial class LocalUpCommandTests
             }
             var printed = Text(output);
             StringAssert.Contains(printed, "Press Ctrl+C", printed);
-            StringAssert.Contains(printed, "dotnet run --project src/Cli -- probe --env by-hand");
+            StringAssert.Contains(printed, "dotnet run --project src/Cli -- probe -e by-hand");
             var frontend = new Uri(Url().Match(printed[printed.IndexOf("frontend  ", StringComparison.Ordinal)..]).Value);
             var runDirectory = RunDirectory().Match(printed).Groups[1].Value;
             Assert.IsTrue(Directory.Exists(runDirectory), printed);

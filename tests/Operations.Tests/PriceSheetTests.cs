@@ -16,7 +16,26 @@ public sealed class PriceSheetTests
             Assert.IsFalse(string.IsNullOrWhiteSpace(meter.Source), meter.Id);
             Assert.IsTrue(!meter.IsEstimate || !string.IsNullOrWhiteSpace(meter.Why), meter.Id);
             Assert.IsTrue(meter.Price >= 0, meter.Id);
+            if (!meter.IsEstimate)
+            {
+                // A citation: the URL, the region the figure holds for, the date it was read.
+                StringAssert.Contains(meter.Source, "https://", meter.Id);
+                Assert.IsFalse(string.IsNullOrWhiteSpace(meter.Region), meter.Id);
+                Assert.IsTrue(DateOnly.TryParseExact(meter.Read, "yyyy-MM-dd", out _), $"{meter.Id}: read {meter.Read}");
+            }
         }
+        Assert.IsTrue(sheet.EstimateUncertainty is > 0m and < 1m, "the sheet states how far an estimate may be off");
+    }
+
+    [TestMethod]
+    public void A_sourced_meter_without_region_date_or_url_is_rejected()
+    {
+        static string Sheet(string meter) => """{"format":"price-sheet/1","date":"2026-01-01","region":"x","currency":"USD","meters":{"a":""" + meter + "}}";
+
+        StringAssert.Contains(Assert.ThrowsExactly<PriceSheetException>(() => PriceSheet.Parse(Sheet("""{"price":1,"unit":"h","source":"https://example.org","read":"2026-01-01"}"""))).Message, "lacks 'region'");
+        StringAssert.Contains(Assert.ThrowsExactly<PriceSheetException>(() => PriceSheet.Parse(Sheet("""{"price":1,"unit":"h","source":"https://example.org","region":"x"}"""))).Message, "lacks 'read' (the date)");
+        StringAssert.Contains(Assert.ThrowsExactly<PriceSheetException>(() => PriceSheet.Parse(Sheet("""{"price":1,"unit":"h","source":"the calculator","region":"x","read":"2026-01-01"}"""))).Message, "lacks a URL");
+        Assert.AreEqual(1m, PriceSheet.Parse(Sheet("""{"price":1,"unit":"h","source":"https://example.org","region":"x","read":"2026-01-01"}"""))["a"].Price);
     }
 
     [TestMethod]

@@ -10,6 +10,12 @@ namespace Provisioning.Bicep.State;
 /// </summary>
 public sealed record DeploymentState(string Template, JsonObject Parameters, ImmutableArray<ResourceState> Resources)
 {
+    /// <summary>
+    /// Facts about the deployment that no resource holds but the next run must know (for example which tier an
+    /// environment was generated as), written by the caller. Sorted, so the file is the same on every run.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>The resource Azure would update for <paramref name="resource"/>: same type and same name (under the same parent and scope).</summary>
     public ResourceState? Find(ResourceIdentity identity) => Resources.FirstOrDefault(r => Identity(r) == identity);
 

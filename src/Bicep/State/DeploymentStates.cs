@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Provisioning.Bicep.Syntax;
 using Provisioning.Bicep.Writing;
@@ -9,13 +10,17 @@ public static class DeploymentStates
 {
     /// <param name="templateName">The template's file name, e.g. <c>main.bicep</c>.</param>
     /// <param name="parameters">The parameter file deployed with it, if any: its literal values resolve parameter references.</param>
-    public static DeploymentState Create(string templateName, BicepFile template, BicepParamFile? parameters = null)
+    /// <param name="labels">Facts the next run must know that no resource holds (see <see cref="DeploymentState.Labels"/>).</param>
+    public static DeploymentState Create(string templateName, BicepFile template, BicepParamFile? parameters = null, IEnumerable<KeyValuePair<string, string>>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         return new DeploymentState(
             templateName,
             Parameters(template, parameters),
-            [.. template.Statements.OfType<ResourceStatement>().Select(Resource)]);
+            [.. template.Statements.OfType<ResourceStatement>().Select(Resource)])
+        {
+            Labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, labels ?? []),
+        };
     }
 
     private static ResourceState Resource(ResourceStatement statement)

@@ -95,6 +95,11 @@ public static class StateDiff
                     var child = Join(path, key);
                     if (afterObject.TryGetPropertyValue(key, out var next))
                     {
+                        if (child == DependsOn && value is JsonArray beforeDependencies && next is JsonArray afterDependencies)
+                        {
+                            DependencySet(beforeDependencies, afterDependencies, changes);
+                            continue;
+                        }
                         Node(child, value, next, changes);
                     }
                     else
@@ -130,6 +135,24 @@ public static class StateDiff
             }
         }
         changes.Add(new PropertyChange(path, before, after));
+    }
+
+    private const string DependsOn = "dependsOn";
+
+    /// <summary>
+    /// <c>dependsOn</c> is a set to ARM (the deployment orders by it, whatever the position), so a dependency that moves
+    /// is no change: one change at most, from the dependencies only the old list has to those only the new one has.
+    /// </summary>
+    private static void DependencySet(JsonArray before, JsonArray after, ImmutableArray<PropertyChange>.Builder changes)
+    {
+        var beforeTexts = before.Select(StateValues.ToJson).ToHashSet(StringComparer.Ordinal);
+        var afterTexts = after.Select(StateValues.ToJson).ToHashSet(StringComparer.Ordinal);
+        var gone = new JsonArray([.. before.Where(d => !afterTexts.Contains(StateValues.ToJson(d))).Select(d => d?.DeepClone())]);
+        var added = new JsonArray([.. after.Where(d => !beforeTexts.Contains(StateValues.ToJson(d))).Select(d => d?.DeepClone())]);
+        if (gone.Count > 0 || added.Count > 0)
+        {
+            changes.Add(new PropertyChange(DependsOn, gone, added) { BeforeExists = gone.Count > 0, AfterExists = added.Count > 0 });
+        }
     }
 
     /// <summary>Objects and arrays are compared member by member; an expression value is a leaf, however it is stored.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -39,6 +40,15 @@ public static class StateFile
             writer.WriteStartObject();
             writer.WriteString("format", Format);
             writer.WriteString("template", state.Template);
+            if (!state.Labels.IsEmpty)
+            {
+                writer.WriteStartObject("labels");
+                foreach (var (key, value) in state.Labels)
+                {
+                    writer.WriteString(key, value);
+                }
+                writer.WriteEndObject();
+            }
             writer.WritePropertyName("parameters");
             state.Parameters.WriteTo(writer);
             writer.WritePropertyName("types");
@@ -74,7 +84,12 @@ public static class StateFile
         var parameters = root["parameters"] as JsonObject ?? throw new FormatException("the state file has no 'parameters' object.");
         var types = root["types"] as JsonObject ?? throw new FormatException("the state file has no 'types' object.");
         var resources = root["resources"] as JsonArray ?? throw new FormatException("the state file has no 'resources' array.");
-        return new DeploymentState(Text(root, "template"), (JsonObject)parameters.DeepClone(), [.. resources.Select(r => ReadResource(r, types))]);
+        // Labels are optional: a state written before they existed has none.
+        var labels = root["labels"] as JsonObject ?? [];
+        return new DeploymentState(Text(root, "template"), (JsonObject)parameters.DeepClone(), [.. resources.Select(r => ReadResource(r, types))])
+        {
+            Labels = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, labels.Select(l => KeyValuePair.Create(l.Key, Text(labels, l.Key)))),
+        };
     }
 
     /// <summary>

@@ -40,8 +40,11 @@ public static class StateValues
     public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString(Compact);
 
     /// <summary>How a value reads in a message: literals as JSON, expressions as their Bicep text, "(not set)".</summary>
+    /// <remarks>An array of expressions only (a dependency list) reads as <c>[a, b]</c>, not as its JSON.</remarks>
     public static string Display(JsonNode? node, bool isSet = true) =>
-        !isSet ? "(not set)" : ExpressionText(node) ?? ToJson(node);
+        !isSet ? "(not set)"
+        : node is JsonArray { Count: > 0 } items && items.All(i => ExpressionText(i) is not null) ? $"[{string.Join(", ", items.Select(ExpressionText))}]"
+        : ExpressionText(node) ?? ToJson(node);
 
     /// <summary>The value at a dotted path (<c>properties.backup.geoRedundantBackup</c>); <c>found</c> is false when a segment is missing.</summary>
     public static JsonNode? At(JsonObject body, string path, out bool found)

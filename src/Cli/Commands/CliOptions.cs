@@ -21,6 +21,17 @@ internal static class CliOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    /// <summary>The one environment a command works on: <c>-e/--environment</c>, spelt as in every other command.</summary>
+    public static Option<string> Environment(string description, string? defaultValue = null)
+    {
+        var option = new Option<string>("--environment", "-e") { Description = description };
+        if (defaultValue is not null)
+        {
+            option.DefaultValueFactory = _ => defaultValue;
+        }
+        return option;
+    }
+
     /// <summary>The folder of <paramref name="option"/>, or env/ at the repository root.</summary>
     public static string EnvironmentDirectory(this ParseResult parse, Option<DirectoryInfo> option) =>
         parse.GetValue(option)?.FullName ?? RepositoryPaths.EnvironmentDirectory;

@@ -38,7 +38,7 @@ internal static class DiffCommand
             var comparison = EnvironmentDiff.Compare(
                 configurations.Single(c => c.Name == left), Committed.Read(generated, left),
                 configurations.Single(c => c.Name == right), Committed.Read(generated, right));
-            output.Write(inputs.Json ? Json(comparison) : Text(comparison));
+            output.Write(inputs.Json ? Json(comparison) : Text(comparison, TerminalWidth.For(output)));
             return ExitCodes.Success;
         }
         catch (ConfigurationException ex)
@@ -48,7 +48,7 @@ internal static class DiffCommand
         }
     }
 
-    internal static string Text(EnvironmentComparison c)
+    internal static string Text(EnvironmentComparison c, int? width = null)
     {
         var text = new StringBuilder();
         if (c.Settings.Count == 0 && c.Resources.Count == 0)
@@ -60,14 +60,14 @@ internal static class DiffCommand
         {
             settings.Add(d.Path, d.Left, d.Right);
         }
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Settings ({c.Settings.Count}, env/{c.Left}.json vs env/{c.Right}.json, defaults applied):\n").Append(settings.Write("  ")).Append('\n');
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Settings ({c.Settings.Count}, env/{c.Left}.json vs env/{c.Right}.json, defaults applied):\n").Append(settings.Write("  ", width)).Append('\n');
         var resources = new TextTable("resource", "property", c.Left, c.Right);
         foreach (var d in c.Resources)
         {
             resources.Add(d.Subject, d.Path, Short(d.Left), Short(d.Right));
         }
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Resources ({c.Resources.Count} differences in the committed states, environment name written as {{env}}):\n").Append(resources.Write("  "));
-        return text.ToString();
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Resources ({c.Resources.Count} differences in the committed states, environment name written as {{env}}):\n").Append(resources.Write("  ", width));
+        return TextWrap.Lines(text.ToString(), width);
     }
 
     private static string Short(string value)

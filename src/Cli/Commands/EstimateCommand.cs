@@ -105,7 +105,7 @@ internal static class EstimateCommand
                 {
                     summary.Add(environment, Money(idle.Total), Money(load.Total),
                         string.Join(", ", idle.Lines.Where(l => l.Monthly > 0).OrderByDescending(l => l.Monthly).Take(4).Select(l => $"{l.Resource} {Money(l.Monthly)}")),
-                        advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met; {BestKnobs(advice)}");
+                        advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met; {BestKnobs(advice, sheet)}");
                 }
                 else if (parse.GetValue(JsonOption))
                 {
@@ -113,7 +113,7 @@ internal static class EstimateCommand
                 }
                 else
                 {
-                    output.Write(Text(idle, load, rps, advice, sheet));
+                    output.Write(Text(idle, load, rps, advice, sheet, TerminalWidth.For(output)));
                 }
             }
             if (parse.GetValue(MarkdownOption))
@@ -165,9 +165,10 @@ internal static class EstimateCommand
     }
 
     /// <summary>The README's budget cell: what all knobs together reach, else the cheapest single knob.</summary>
-    private static string BestKnobs(BudgetAdvice advice) => advice switch
+    private static string BestKnobs(BudgetAdvice advice, PriceSheet sheet) => advice switch
     {
-        { Together: { } together } => $"{Money(together.IdleMonthly)} with the env-file knobs ({(advice.MetWithKnobs ? "met" : "still not met")})",
+        { Together: { } together } => $"{Money(together.IdleMonthly)} with the env-file knobs ({(advice.MetWithKnobs ? "met" : "still not met")}; " +
+                                      $"{Money(advice.TogetherWorstCase ?? 0m)} {(advice.MetWithKnobsDespiteEstimates ? "within it" : "above it")} if every estimated figure is {sheet.EstimateUncertainty:P0} higher)",
         { WhatIfs.Count: > 0 } => $"best knob {Money(advice.WhatIfs.Min(w => w.IdleMonthly))}",
         _ => "no knob in the env file",
     };
@@ -189,7 +190,7 @@ internal static class EstimateCommand
         }
     }
 
-    internal static string Text(CostEstimate idle, CostEstimate load, decimal rps, BudgetAdvice? advice, PriceSheet sheet)
+    internal static string Text(CostEstimate idle, CostEstimate load, decimal rps, BudgetAdvice? advice, PriceSheet sheet, int? width = null)
     {
         var table = new TextTable("resource", "type", "idle", $"at {CostEstimator.Fmt(rps)} req/s", "how");
         table.RightAligned.Add(2);
@@ -201,17 +202,18 @@ internal static class EstimateCommand
         table.Add("total", string.Empty, Money(idle.Total), Money(load.Total), string.Empty);
         var text = new System.Text.StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{idle.Environment}: {Money(idle.Total)} {sheet.Currency}/month idle, {Money(load.Total)} at {CostEstimator.Fmt(rps)} req/s (price sheet {sheet.Region}, {sheet.Currency}, read {sheet.Date}; * uses an estimated figure, see the sheet)\n");
+        text.Append(CultureInfo.InvariantCulture, $"  {Money(idle.EstimatedPart(sheet))} of the idle total rests on estimated figures; if each were {sheet.EstimateUncertainty:P0} higher, idle would be {Money(idle.WorstCase(sheet))}.\n");
         foreach (var note in idle.Notes)
         {
             text.Append("  ").Append(note).Append('\n');
         }
-        text.Append(table.Write("  "));
+        text.Append(table.Write("  ", width));
         if (advice is not null)
         {
             text.Append(Advice(advice, sheet));
         }
         text.Append('\n');
-        return text.ToString();
+        return TextWrap.Lines(text.ToString(), width);
     }
 
     internal static string Advice(BudgetAdvice advice, PriceSheet sheet)
@@ -242,7 +244,8 @@ internal static class EstimateCommand
             var left = together.Estimate.Lines.Where(l => l.Monthly != 0).OrderByDescending(l => l.Monthly).ToList();
             text.Append(CultureInfo.InvariantCulture,
                 $"  All together ({together.Settings}): {Money(together.IdleMonthly)}, {(advice.MetWithKnobs ? "meets" : "still above")} the budget " +
-                $"(by {Money(Math.Abs(advice.Budget - together.IdleMonthly))}).\n");
+                $"(by {Money(Math.Abs(advice.Budget - together.IdleMonthly))}); with every estimated figure {sheet.EstimateUncertainty:P0} higher, {Money(advice.TogetherWorstCase ?? 0m)}, " +
+                $"{(advice.MetWithKnobsDespiteEstimates ? "still within" : "above")} it.\n");
             text.Append(CultureInfo.InvariantCulture,
                 $"    What is left: {string.Join(", ", left.Select(l => $"{l.Resource} {Money(l.Monthly)}"))}; no knob moves the database server and the registry's daily fee.\n");
         }
@@ -256,6 +259,8 @@ internal static class EstimateCommand
             ["environment"] = idle.Environment,
             ["probeIntervalSeconds"] = idle.ProbeIntervalSeconds,
             ["idleMonthly"] = Math.Round(idle.Total, 2),
+            ["idleEstimatedPart"] = Math.Round(idle.EstimatedPart(sheet), 2),
+            ["idleWorstCase"] = Math.Round(idle.WorstCase(sheet), 2),
             ["loadMonthly"] = Math.Round(load.Total, 2),
             ["resources"] = new JsonArray([.. idle.Lines.Zip(load.Lines).Select(p => (JsonNode)new JsonObject
             {
@@ -278,6 +283,8 @@ internal static class EstimateCommand
                 ["whatIfs"] = new JsonArray([.. advice.WhatIfs.Select(w => (JsonNode)WhatIfJson(w))]),
                 ["together"] = advice.Together is { } together ? WhatIfJson(together) : null,
                 ["metWithKnobs"] = advice.MetWithKnobs,
+                ["togetherWorstCase"] = advice.TogetherWorstCase is { } worst ? Math.Round(worst, 2) : null,
+                ["metWithKnobsDespiteEstimates"] = advice.MetWithKnobsDespiteEstimates,
             };
         }
         return o;

@@ -27,9 +27,18 @@ internal static class GenerateCommand
     private static readonly Option<string[]> AllowRecreateOption = new("--allow-recreate")
     {
         Description = "Acknowledge that the named resource (its symbolic name in main.bicep; repeatable) has a create-only change, " +
-                      "so Azure needs it deleted and created again. Without it, such a change is refused.",
+                      "so Azure needs it deleted and created again; <environment>:all (e.g. dev:all) acknowledges every such resource " +
+                      "of that environment, and the run lists them. Without it, such a change is refused.",
         AllowMultipleArgumentsPerToken = true,
-        HelpName = "symbolicName",
+        HelpName = "symbolicName|env:all",
+    };
+
+    private static readonly Option<string[]> AllowTierChangeOption = new("--allow-tier-change")
+    {
+        Description = "Acknowledge that the named environment (repeatable), generated as production before, leaves the production tier " +
+                      "and with it the guard rails its file no longer has (locks, HA, private networking…). Without it, such a change is refused.",
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "environment",
     };
 
     private static readonly Option<bool> ValidateOption = new("--validate")
@@ -65,6 +74,7 @@ internal static class GenerateCommand
         command.Options.Add(EnvironmentOption);
         command.Options.Add(CheckOption);
         command.Options.Add(AllowRecreateOption);
+        command.Options.Add(AllowTierChangeOption);
         command.Options.Add(ValidateOption);
     }
 
@@ -76,6 +86,19 @@ internal static class GenerateCommand
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
                 interactive: ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) && !Console.IsOutputRedirected)
             : code;
+    }
+
+    private static void Report(TextWriter error, IReadOnlyList<string> problems, Func<int, string> heading)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+        error.WriteLine(heading(problems.Count));
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"  {problem}");
+        }
     }
 
     private static int Generate(ParseResult parse)
@@ -90,22 +113,22 @@ internal static class GenerateCommand
         {
             var result = GenerationRun.Generate(envDir, only);
             // Checked before anything is written, against the committed states of every selected environment at once.
+            var tier = TierGuard.Check(outDir, result, parse.GetValue(AllowTierChangeOption) ?? []);
             var recreate = RecreateGuard.Check(envDir, outDir, result, allowRecreate);
-            if (recreate.IsBlocked)
+            if (tier.IsBlocked || recreate.IsBlocked)
             {
-                var problems = recreate.Problems().ToList();
-                error.WriteLine($"Nothing was generated: {problems.Count} problem(s) with create-only properties.");
-                foreach (var problem in problems)
-                {
-                    error.WriteLine($"  {problem}");
-                }
+                Report(error, tier.Problems().ToList(), count => $"Nothing was generated: {count} problem(s) with the production tier.");
+                Report(error, recreate.Problems().ToList(), count => $"Nothing was generated: {count} problem(s) with create-only properties.");
                 return ExitCodes.InvalidInput;
             }
-            foreach (var acknowledged in recreate.Acknowledged)
+            foreach (var downgrade in tier.Acknowledged)
             {
-                var v = acknowledged.Violation;
-                output.WriteLine($"{acknowledged.EnvironmentFile}: re-creation of '{v.SymbolicName}' ({v.Resource}) acknowledged for {v.Property.Path} " +
-                                 $"({v.Before} → {v.After}): delete it before deploying; {v.RecreateConsequence}");
+                output.WriteLine($"{downgrade.EnvironmentFile}: leaving the production tier acknowledged ({downgrade.From} → {downgrade.To}); " +
+                                 $"guard rails removed: {(downgrade.RemovedGuardRails.Count == 0 ? "none yet" : string.Join(", ", downgrade.RemovedGuardRails.Select(r => r.JsonPath)))}.");
+            }
+            foreach (var acknowledgement in recreate.Acknowledgements())
+            {
+                output.WriteLine(acknowledgement);
             }
 
             if (parse.GetValue(CheckOption))
@@ -124,11 +147,16 @@ internal static class GenerateCommand
                 return ExitCodes.CheckFailed;
             }
 
+            var changed = GenerationRun.FindDrift(outDir, result);
             AtomicOutputWriter.Write(outDir, result.Files);
             foreach (var environment in result.Environments)
             {
+                var folder = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(outDir, environment));
                 var count = result.Files.Count(f => f.RelativePath.StartsWith(environment + "/", StringComparison.Ordinal));
-                output.WriteLine($"{environment}: {count} files written to {Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(outDir, environment))}");
+                var differing = changed.Count(f => f.StartsWith(environment + "/", StringComparison.Ordinal));
+                output.WriteLine(differing == 0
+                    ? $"{environment}: unchanged ({folder} already matches env/{environment}.json)"
+                    : $"{environment}: {count} files written to {folder} ({differing} changed)");
             }
             return ExitCodes.Success;
         }

@@ -14,7 +14,7 @@ internal static class LocalCommand
     public static Command Create()
     {
         var bundle = new Option<string?>("--bundle") { Description = "A migration bundle built before (scripts/build-bundle.sh); default: build one now." };
-        var env = new Option<string>("--env") { Description = "Environment name; the probe reads as user probe-<env>.", DefaultValueFactory = _ => "local" };
+        var env = CliOptions.Environment("Environment name; the probe reads as user probe-<env>.", "local");
         var up = new Command("up", "Starts PostgreSQL, migrates it with the bundle, starts backend, mcp and frontend on free loopback ports, prints the URLs and the probe command; Ctrl+C stops everything." + GenerateCommand.ErrorsAndExample("local up"));
         up.Options.Add(bundle);
         up.Options.Add(env);
@@ -52,17 +52,36 @@ internal static class LocalCommand
             stop.Cancel();
         }
 
+        // `dotnet run` dies of a hangup without passing it on: then this process is re-parented, and stops the same way.
+        using var watching = new CancellationTokenSource();
+        var parentWatch = ParentWatch.RunAsync(stop, watching.Token);
+
+        var missing = await LocalPrerequisites.FindMissingAsync(stop.Token).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            await error.WriteLineAsync($"local up: {missing.Count} prerequisite(s) missing; nothing was started.").ConfigureAwait(false);
+            foreach (var problem in missing)
+            {
+                await error.WriteLineAsync($"  {problem}").ConfigureAwait(false);
+            }
+            return ExitCodes.InvalidInput;
+        }
+
+        // Every stage line carries the time since the start, so a long build reads as progress, not as a hang.
+        using var progress = new ElapsedProgress(output);
         string? builtBundle = null;
         try
         {
             if (bundlePath is null)
             {
-                await output.WriteLineAsync("local: building the migration bundle (pass --bundle to reuse one)").ConfigureAwait(false);
+                await progress.WriteLineAsync("local: building the migration bundle (pass --bundle to reuse one; the first build takes minutes)").ConfigureAwait(false);
                 builtBundle = Path.Combine(Directory.CreateTempSubdirectory("todo-local-bundle.").FullName, "efbundle");
                 bundlePath = await MigrationBundle.BuildAsync(paths, builtBundle, "Release", noBuild: false, stop.Token).ConfigureAwait(false);
+                await progress.WriteLineAsync("local: migration bundle built").ConfigureAwait(false);
             }
             await using var stack = await LocalStack.StartAsync(
-                new LocalStackOptions(paths, Path.GetFullPath(bundlePath), environmentName, Progress: output), stop.Token).ConfigureAwait(false);
+                new LocalStackOptions(paths, Path.GetFullPath(bundlePath), environmentName, Progress: progress), stop.Token).ConfigureAwait(false);
+            await progress.WriteLineAsync($"local: the stack is up after {progress.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteAsync(LocalStackDescription.Write(stack)).ConfigureAwait(false);
             await output.FlushAsync(stop.Token).ConfigureAwait(false);
@@ -92,6 +111,8 @@ internal static class LocalCommand
             {
                 Directory.Delete(Path.GetDirectoryName(builtBundle)!, recursive: true);
             }
+            await watching.CancelAsync().ConfigureAwait(false);
+            await parentWatch.ConfigureAwait(false);
         }
     }
 }

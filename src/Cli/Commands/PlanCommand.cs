@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Provisioning.Bicep.State;
 using Provisioning.Bicep.Validation;
 using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Generation;
 using Provisioning.Operations;
 
 namespace Provisioning.Cli.Commands;
@@ -31,7 +32,8 @@ internal static class PlanCommand
         {
             var sheet = PriceSheet.Default;
             var plans = Planner.Plan(envDir, generated, parse.GetValue(EnvironmentOption) ?? [], sheet);
-            var exit = plans.Any(p => !p.Violations.IsEmpty) ? ExitCodes.InvalidInput
+            // What `generate` would refuse is invalid input here too.
+            var exit = plans.Any(p => !p.Violations.IsEmpty || p.TierDowngrade is not null) ? ExitCodes.InvalidInput
                 : plans.Any(p => p.HasChanges) ? ExitCodes.CheckFailed
                 : ExitCodes.Success;
             if (inputs.Json)
@@ -87,7 +89,8 @@ internal static class PlanCommand
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"{plan.Environment}: {c.Added.Length} to add, {c.Changed.Length} to change, {c.Removed.Length} to remove, {plan.Parameters.Length} parameter(s) changed.\n");
+            var recreated = plan.Recreated.ToHashSet(StringComparer.Ordinal);
+            text.Append(CultureInfo.InvariantCulture, $"{plan.Environment}: {c.Added.Length} to add, {c.Changed.Count(r => !recreated.Contains(r.After.SymbolicName))} to change, {recreated.Count} to recreate, {c.Removed.Length} to remove, {plan.Parameters.Length} parameter(s) changed.\n");
             foreach (var r in c.Added)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  + {r.SymbolicName} ({r.Type} {r.Name})\n");
@@ -109,9 +112,19 @@ internal static class PlanCommand
                 text.Append(CultureInfo.InvariantCulture, $"  ~ {p}\n");
             }
         }
-        foreach (var v in plan.Violations)
+        foreach (var cause in CreateOnlyCause.Group(plan.Violations))
         {
-            text.Append(CultureInfo.InvariantCulture, $"  ! create-only: {v.SymbolicName}.{v.Property.Path} {v.Property.Rule.Explanation}: {v.Before} → {v.After}. `generate` refuses this unless run with --allow-recreate {v.SymbolicName}: {v.RecreateConsequence}\n");
+            var names = cause.SymbolicNames.ToList();
+            var acknowledge = names.Count == 1 ? names[0] : RecreateCheck.EnvironmentScope(plan.Environment);
+            text.Append(CultureInfo.InvariantCulture, $"  ! create-only: {cause.Path} {cause.Explanation}: {cause.Before} → {cause.After} re-creates {string.Join(", ", names)}. `generate` refuses this unless run with --allow-recreate {acknowledge}: {string.Join(" ", cause.Consequences)}\n");
+        }
+        if (plan.TierDowngrade is { } downgrade)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  ! leaves the production tier ({downgrade.From} → {downgrade.To}); `generate` refuses this unless run with --allow-tier-change {plan.Environment}. Guard rails it removes:{(downgrade.RemovedGuardRails.Count == 0 ? " none yet (the file keeps them, but nothing enforces them any more)" : "")}\n");
+            foreach (var rail in downgrade.RemovedGuardRails)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"      - {rail.JsonPath}: {rail.Message}\n");
+            }
         }
         var before = plan.CommittedCost?.Total ?? 0m;
         text.Append(CultureInfo.InvariantCulture,
@@ -167,6 +180,13 @@ internal static class PlanCommand
                 ["properties"] = new JsonArray([.. c.Properties.Select(Property)]),
             })]),
             ["parameters"] = new JsonArray([.. p.Parameters.Select(Property)]),
+            ["recreated"] = new JsonArray([.. p.Recreated.Select(n => (JsonNode)n)]),
+            ["tierDowngrade"] = p.TierDowngrade is not { } d ? null : new JsonObject
+            {
+                ["from"] = d.From,
+                ["to"] = d.To,
+                ["removedGuardRails"] = new JsonArray([.. d.RemovedGuardRails.Select(r => (JsonNode)new JsonObject { ["path"] = r.JsonPath, ["message"] = r.Message })]),
+            },
             ["createOnlyViolations"] = new JsonArray([.. p.Violations.Select(v => (JsonNode)new JsonObject
             {
                 ["symbolicName"] = v.SymbolicName,

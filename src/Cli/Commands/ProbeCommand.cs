@@ -25,7 +25,7 @@ internal static class ProbeCommand
 {
     public static Command Create()
     {
-        var env = new Option<string?>("--env") { Description = "Environment name (dev, staging, prod): the probe reads as user probe-<env>, and URLs come from azd's .azure/<env>/.env unless given otherwise." };
+        var env = CliOptions.Environment("Environment name (dev, staging, prod): the probe reads as user probe-<env>, and URLs come from azd's .azure/<env>/.env unless given otherwise.");
         var frontend = new Option<string?>("--frontend-url") { Description = "Frontend base URL (overrides FRONTEND_URL from --outputs or .env)." };
         var backend = new Option<string?>("--backend-url") { Description = "Backend base URL (overrides BACKEND_URL)." };
         var mcp = new Option<string?>("--mcp-url") { Description = "MCP endpoint URL ending in /mcp (overrides MCP_URL)." };
@@ -40,7 +40,7 @@ internal static class ProbeCommand
 
         var command = new Command("probe",
             "Runs the health probe's checks once against a deployed environment. Needs JWT_SECRET_KEY and DATABASE_URL in the environment. " +
-            "Exit 0 all pass, 1 a check failed, 2 invalid input, 3 security failure." + GenerateCommand.ErrorsAndExample("probe --env dev --resource-group rg-todo-dev"));
+            "Exit 0 all pass, 1 a check failed, 2 invalid input, 3 security failure." + GenerateCommand.ErrorsAndExample("probe -e dev --resource-group rg-todo-dev"));
         foreach (var option in new Option[] { env, frontend, backend, mcp, outputs, json, resourceGroup, subscription })
         {
             command.Options.Add(option);
@@ -81,7 +81,7 @@ internal static class ProbeCommand
             _ => environmentVariables(name),
         }, "environment variable / option");
         problems.AddRange(result.Problems.Select(p => p.ToString()
-            .Replace("PROBE_ENVIRONMENT: is not set; expected as environment variable / option PROBE_ENVIRONMENT", "--env is not given (nor PROBE_ENVIRONMENT)", StringComparison.Ordinal)));
+            .Replace("PROBE_ENVIRONMENT: is not set; expected as environment variable / option PROBE_ENVIRONMENT", "-e/--environment is not given (nor PROBE_ENVIRONMENT)", StringComparison.Ordinal)));
         if (problems.Count > 0 || result.Settings is null)
         {
             await error.WriteLineAsync("probe: cannot run:").ConfigureAwait(false);
@@ -140,7 +140,7 @@ internal static class ProbeCommand
             }
             else
             {
-                problems.Add($"--env {invocation.Environment}: {path} does not exist; run `azd env refresh -e {invocation.Environment}` in the project folder, or pass --outputs or --frontend-url/--backend-url/--mcp-url");
+                problems.Add($"-e {invocation.Environment}: {path} does not exist; run `azd env refresh -e {invocation.Environment}` in the project folder, or pass --outputs or --frontend-url/--backend-url/--mcp-url");
             }
         }
 

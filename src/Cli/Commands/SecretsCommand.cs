@@ -24,11 +24,7 @@ internal static class SecretsCommand
     /// <summary>Length of generated PostgreSQL passwords (within the parameters' 16–128 and Azure's 8–128).</summary>
     internal const int PasswordLength = 32;
 
-    private static readonly Option<string> EnvironmentOption = new("--environment", "-e")
-    {
-        Description = "The environment (env/<name>.json) whose secure parameters to print.",
-        DefaultValueFactory = _ => "dev",
-    };
+    private static readonly Option<string> EnvironmentOption = CliOptions.Environment("The environment (env/<name>.json) whose secure parameters to print.", "dev");
 
     private static readonly Option<string> FormatOption = new("--format")
     {

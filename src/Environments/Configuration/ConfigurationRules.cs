@@ -201,6 +201,18 @@ public static class ConfigurationRules
         }
     }
 
+    /// <summary>
+    /// The production guard rails <paramref name="c"/> lacks, whatever its tier: what an environment that was production
+    /// loses when its file moves it to another tier.
+    /// </summary>
+    public static IReadOnlyList<ConfigurationProblem> MissingProductionGuardRails(EnvironmentConfiguration c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var problems = new List<ConfigurationProblem>();
+        CheckProductionGuardRails(c, (path, message, fix) => problems.Add(new(c.SourceFile, path, message, fix)));
+        return problems;
+    }
+
     private static void CheckProductionGuardRails(EnvironmentConfiguration c, Action<string, string, string> add)
     {
         const string why = "production must survive a zone outage and an accidental delete.";

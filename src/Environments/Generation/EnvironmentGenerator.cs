@@ -36,7 +36,7 @@ public static class EnvironmentGenerator
             new($"{folder}/bootstrap.bicep", BicepWriter.Write(bootstrap)),
             new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration, system))),
             new($"{folder}/README.md", EnvironmentReadme.Write(configuration, system)),
-            new($"{folder}/{RecreateGuard.StateFileName}", StateFile.Write(DeploymentStates.Create("main.bicep", template, parameters))),
+            new($"{folder}/{RecreateGuard.StateFileName}", StateFile.Write(DeploymentStates.Create("main.bicep", template, parameters, TierGuard.Labels(configuration)))),
         ];
     }
 

@@ -4,8 +4,8 @@ using Provisioning.Environments.Files;
 
 namespace Provisioning.Environments.Generation;
 
-/// <summary>What a generation run produced, per environment.</summary>
-public sealed record GenerationResult(IReadOnlyList<string> Environments, IReadOnlyList<GeneratedFile> Files);
+/// <summary>What a generation run produced, per environment, and the configurations it was produced from.</summary>
+public sealed record GenerationResult(IReadOnlyList<string> Environments, IReadOnlyList<GeneratedFile> Files, IReadOnlyList<EnvironmentConfiguration> Configurations);
 
 /// <summary>
 /// The whole generate pipeline: load and validate every environment file, build every template in memory, and only
@@ -30,14 +30,16 @@ public static class GenerationRun
             configurations = configurations.Where(c => only.Contains(c.Name)).ToList();
         }
         var files = configurations.SelectMany(EnvironmentGenerator.Generate).ToList();
-        return new GenerationResult(configurations.Select(c => c.Name).ToList(), files);
+        return new GenerationResult(configurations.Select(c => c.Name).ToList(), files, configurations);
     }
 
     /// <summary>Generates and writes; returns what was written.</summary>
     /// <exception cref="RecreateRefusedException">A create-only property of an existing resource would change (see <see cref="RecreateGuard"/>).</exception>
+    /// <exception cref="TierChangeRefusedException">A production environment's file moves it to another tier (see <see cref="TierGuard"/>).</exception>
     public static GenerationResult GenerateAndWrite(string environmentDirectory, string outputDirectory, IReadOnlyCollection<string>? only = null, IReadOnlyCollection<string>? allowRecreate = null)
     {
         var result = Generate(environmentDirectory, only);
+        TierGuard.Check(outputDirectory, result, allowTierChange: []).ThrowIfBlocked();
         RecreateGuard.Check(environmentDirectory, outputDirectory, result, allowRecreate ?? []).ThrowIfBlocked();
         AtomicOutputWriter.Write(outputDirectory, result.Files);
         return result;

@@ -5,18 +5,7 @@ using Provisioning.Environments.Configuration;
 namespace Provisioning.Environments.Generation;
 
 /// <summary>A create-only change in one environment, with the environment file that asked for it.</summary>
-public sealed record EnvironmentViolation(string EnvironmentFile, CreateOnlyViolation Violation)
-{
-    public override string ToString()
-    {
-        var v = Violation;
-        return $"{EnvironmentFile}: resource '{v.SymbolicName}' ({v.Resource}): {v.Property.Path} {v.Property.Rule.Explanation}: " +
-               $"it is {v.Before} in the committed state and would become {v.After}. {v.Property.Reason} (Source: {v.Property.Source}) " +
-               $"Way out: keep the old value, or give the resource a new name so a new one is created beside the old one, or rerun with " +
-               $"--allow-recreate {v.SymbolicName} to acknowledge that Azure refuses this change on the existing resource, so it must be " +
-               $"deleted before the deployment re-creates it: {v.RecreateConsequence}";
-    }
-}
+public sealed record EnvironmentViolation(string Environment, string EnvironmentFile, CreateOnlyViolation Violation);
 
 /// <summary>
 /// The outcome of comparing every generated environment with its committed state: refused changes, changes the caller
@@ -27,13 +16,17 @@ public sealed record RecreateCheck(
     ImmutableArray<EnvironmentViolation> Acknowledged,
     ImmutableArray<string> UnknownNames)
 {
+    /// <summary>The <c>--allow-recreate</c> value that acknowledges every create-only change of one environment.</summary>
+    public static string EnvironmentScope(string environment) => environment + RecreateGuard.AllSuffix;
+
     public bool IsBlocked => !Refused.IsEmpty || !UnknownNames.IsEmpty;
 
-    /// <summary>The resources <c>--allow-recreate</c> could name in this run.</summary>
+    /// <summary>What <c>--allow-recreate</c> could name in this run: each resource, and each environment's scope.</summary>
     public ImmutableArray<string> Candidates =>
-        [.. Refused.Concat(Acknowledged).Select(v => v.Violation.SymbolicName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. Refused.Concat(Acknowledged).Select(v => v.Violation.SymbolicName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Concat(Refused.Concat(Acknowledged).Select(v => EnvironmentScope(v.Environment)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))];
 
-    /// <summary>Every line to show for a blocked run.</summary>
+    /// <summary>Every line to show for a blocked run: one per unknown name, one per cause of refusal.</summary>
     public IEnumerable<string> Problems()
     {
         foreach (var name in UnknownNames)
@@ -42,11 +35,17 @@ public sealed record RecreateCheck(
                 ? $"--allow-recreate {name}: no resource has a create-only change in this run, so there is nothing to acknowledge. Fix: remove --allow-recreate."
                 : $"--allow-recreate {name}: '{name}' is not a resource with a create-only change in this run. Fix: use one of {string.Join(", ", Candidates)}.";
         }
-        foreach (var violation in Refused)
+        foreach (var (environment, file, cause) in Causes(Refused))
         {
-            yield return violation.ToString();
+            yield return Refusal(environment, file, cause);
         }
     }
+
+    /// <summary>One line per acknowledged cause, naming every resource that must be deleted before deploying.</summary>
+    public IEnumerable<string> Acknowledgements() =>
+        Causes(Acknowledged).Select(c =>
+            $"{c.File}: re-creation acknowledged for {c.Cause.Path} ({c.Cause.Before} → {c.Cause.After}) of {(c.Cause.Violations.Length == 1 ? Resources(c.Cause) : string.Join(", ", c.Cause.SymbolicNames.Select(n => $"'{n}'")))}: " +
+            $"delete {(c.Cause.Violations.Length == 1 ? "it" : $"these {c.Cause.Violations.Length} resources")} before deploying; {string.Join(" ", c.Cause.Consequences)}");
 
     /// <exception cref="RecreateRefusedException">The check is blocked.</exception>
     public void ThrowIfBlocked()
@@ -55,6 +54,27 @@ public sealed record RecreateCheck(
         {
             throw new RecreateRefusedException(this);
         }
+    }
+
+    private static IEnumerable<(string Environment, string File, CreateOnlyCause Cause)> Causes(IEnumerable<EnvironmentViolation> violations) =>
+        violations.GroupBy(v => (v.Environment, v.EnvironmentFile))
+            .SelectMany(g => CreateOnlyCause.Group(g.Select(v => v.Violation)).Select(c => (g.Key.Environment, g.Key.EnvironmentFile, c)));
+
+    private static string Resources(CreateOnlyCause cause) =>
+        string.Join(", ", cause.Violations.Select(v => $"'{v.SymbolicName}' ({v.Resource})"));
+
+    private static string Refusal(string environment, string file, CreateOnlyCause cause)
+    {
+        var one = cause.Violations.Length == 1;
+        // One resource is named in full; a group by symbolic name only, or a region move would print 30 types and names.
+        var subject = one ? $"resource {Resources(cause)}" : $"{cause.Violations.Length} resources ({string.Join(", ", cause.SymbolicNames.Select(n => $"'{n}'"))})";
+        var acknowledge = one
+            ? $"--allow-recreate {cause.Violations[0].SymbolicName}"
+            : $"--allow-recreate {EnvironmentScope(environment)} (every resource of {environment} listed here)";
+        return $"{file}: {subject}: {cause.Path} {cause.Explanation}: it is {cause.Before} in the committed state and would become {cause.After}. " +
+               $"{string.Join(" ", cause.Reasons)} Way out: keep the old value, or give the resource{(one ? "" : "s")} a new name so a new one is created beside the old one, " +
+               $"or rerun with {acknowledge} to acknowledge that Azure refuses this change on an existing resource, so it must be deleted before the deployment " +
+               $"re-creates it: {string.Join(" ", cause.Consequences)}";
     }
 }
 
@@ -66,13 +86,20 @@ public sealed class RecreateRefusedException(RecreateCheck check) : Exception(st
 
 /// <summary>
 /// Guards create-only properties: each environment's new <c>main.state.json</c> against the committed one in the output
-/// folder. An environment without a committed state (new, or generated before states existed) has nothing to guard.
+/// folder. An environment without a committed state (new, never generated, so never deployed from this repository) has
+/// nothing to guard.
 /// </summary>
 public static class RecreateGuard
 {
     public const string StateFileName = "main.state.json";
 
-    /// <param name="allowRecreate">Symbolic names whose re-creation the caller acknowledged (in every selected environment).</param>
+    /// <summary>The suffix of an environment scope in <c>--allow-recreate</c>: <c>dev:all</c>.</summary>
+    public const string AllSuffix = ":all";
+
+    /// <param name="allowRecreate">
+    /// Symbolic names whose re-creation the caller acknowledged (in every selected environment), or
+    /// <c>&lt;environment&gt;:all</c> for every create-only change of that environment.
+    /// </param>
     /// <exception cref="ConfigurationException">A committed state file cannot be read.</exception>
     public static RecreateCheck Check(string environmentDirectory, string outputDirectory, GenerationResult result, IReadOnlyCollection<string> allowRecreate)
     {
@@ -84,33 +111,25 @@ public static class RecreateGuard
         {
             var relative = $"{environment}/{StateFileName}";
             var next = result.Files.FirstOrDefault(f => f.RelativePath == relative);
-            var committedPath = Path.Combine(outputDirectory, environment, StateFileName);
-            if (next is null || !File.Exists(committedPath))
+            if (next is null || CommittedState.TryRead(outputDirectory, environment, unreadable) is not { } committed)
             {
-                continue;
-            }
-            DeploymentState committed;
-            try
-            {
-                committed = StateFile.Read(File.ReadAllText(committedPath));
-            }
-            catch (FormatException ex)
-            {
-                unreadable.Add(new ConfigurationProblem(committedPath, "$", $"the committed state cannot be read: {ex.Message}",
-                    $"restore it with `git checkout -- {Path.GetRelativePath(outputDirectory, committedPath).Replace('\\', '/')}`, or delete it to skip the create-only guard for {environment} once."));
                 continue;
             }
             var file = Path.Combine(environmentDirectory, environment + ".json");
-            all.AddRange(CreateOnlyGuard.Check(committed, StateFile.Read(next.Content)).Select(v => new EnvironmentViolation(file, v)));
+            all.AddRange(CreateOnlyGuard.Check(committed, StateFile.Read(next.Content)).Select(v => new EnvironmentViolation(environment, file, v)));
         }
         if (unreadable.Count > 0)
         {
             throw new ConfigurationException(unreadable);
         }
         var allowed = allowRecreate.ToHashSet(StringComparer.Ordinal);
+        bool IsAllowed(EnvironmentViolation v) =>
+            allowed.Contains(v.Violation.SymbolicName) || allowed.Contains(RecreateCheck.EnvironmentScope(v.Environment));
+        bool MatchesSomething(string name) =>
+            all.Any(v => v.Violation.SymbolicName == name || RecreateCheck.EnvironmentScope(v.Environment) == name);
         return new RecreateCheck(
-            [.. all.Where(v => !allowed.Contains(v.Violation.SymbolicName))],
-            [.. all.Where(v => allowed.Contains(v.Violation.SymbolicName))],
-            [.. allowed.Where(name => all.All(v => v.Violation.SymbolicName != name)).Order(StringComparer.Ordinal)]);
+            [.. all.Where(v => !IsAllowed(v))],
+            [.. all.Where(IsAllowed)],
+            [.. allowed.Where(name => !MatchesSomething(name)).Order(StringComparer.Ordinal)]);
     }
 }

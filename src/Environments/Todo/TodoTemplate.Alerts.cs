@@ -75,10 +75,9 @@ public static partial class TodoTemplate
         }
         else
         {
-            var index = 0;
             foreach (var check in f.System.Checks)
             {
-                f.Template.Add(Rule($"alertCheck{index++}", check.Name.Replace('.', '-'), severity: 1, windows.Check, CheckAlertQuery(role, check.Name),
+                f.Template.Add(Rule(CheckAlertSymbol(check.Name), check.Name.Replace('.', '-'), severity: 1, windows.Check, CheckAlertQuery(role, check.Name),
                     display: $"probe check {check.Name} failing",
                     description: $"The health probe's check {check.Name} failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md."));
             }
@@ -144,4 +143,12 @@ public static partial class TodoTemplate
             Notes = "Deleting the server deletes the Todo data; restore needs a point-in-time restore.",
         });
     }
+
+    /// <summary>
+    /// The alert rule's symbolic name, from the check's name (<c>backend.auth-rejects</c> → <c>alertBackendAuthRejects</c>):
+    /// a check added or removed renames no other rule, so plan shows exactly the one rule that comes or goes.
+    /// </summary>
+    internal static string CheckAlertSymbol(string checkName) =>
+        "alert" + string.Concat(checkName.Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 }

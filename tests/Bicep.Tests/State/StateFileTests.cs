@@ -96,6 +96,18 @@ public sealed class StateFileTests
     }
 
     [TestMethod]
+    public void Labels_are_written_sorted_read_back_and_optional()
+    {
+        var labeled = StateFile.Write(DeploymentStates.Create("main.bicep", Sample().Build(), Parameters, [KeyValuePair.Create("tier", "production"), KeyValuePair.Create("owner", "platform")]));
+        var root = JsonNode.Parse(labeled)!.AsObject();
+
+        CollectionAssert.AreEqual(new[] { "owner", "tier" }, root["labels"]!.AsObject().Select(p => p.Key).ToArray());
+        Assert.AreEqual("production", StateFile.Read(labeled).Labels["tier"]);
+        Assert.IsNull(JsonNode.Parse(Written())!["labels"], "no labels, no key: states without labels read and write as before");
+        Assert.IsTrue(StateFile.Read(Written()).Labels.IsEmpty);
+    }
+
+    [TestMethod]
     public void Unreadable_state_is_a_format_error_naming_what_is_wrong()
     {
         Assert.ThrowsExactly<FormatException>(() => StateFile.Read("not json"));

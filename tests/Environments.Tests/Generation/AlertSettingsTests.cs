@@ -86,7 +86,7 @@ public sealed class AlertSettingsTests
     {
         var committed = StateFile.Read(File.ReadAllText(Path.Combine(EnvironmentFiles.GeneratedDirectory, "dev", "main.state.json")));
         var windows = Rules(committed).ToDictionary(r => r.SymbolicName, r => Text(r, "properties.windowSize"));
-        Assert.AreEqual("PT30M", windows["alertCheck0"]);
+        Assert.AreEqual("PT30M", windows["alertFrontendReachable"]);
         Assert.AreEqual("PT5M", windows["alertSecurity"]);
         Assert.AreEqual("PT5M", windows["alertProbeSilent"]);
     }
