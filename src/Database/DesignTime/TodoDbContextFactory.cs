@@ -115,10 +115,14 @@ public sealed class TodoDbContextFactory : IDesignTimeDbContextFactory<TodoDbCon
         {
             RoleSetup.Apply(connection, roles, Info, Warn);
         }
+        catch (RoleSetupException e)
+        {
+            Exit(MigrationGate.ExitFailed, roles.Scrub($"cannot set up roles as '{admin.Username}': {e.Message}"));
+        }
         catch (PostgresException e)
         {
             Exit(MigrationGate.ExitFailed, roles.Scrub(
-                $"cannot set up roles as '{admin.Username}': {e.MessageText} (SQLSTATE {e.SqlState}); the administrator needs CREATEROLE, CREATEDB and ownership of (or membership in the owner of) the database (Azure's server admin has these)"));
+                $"cannot set up roles as '{admin.Username}': {e.MessageText} (SQLSTATE {e.SqlState}); the administrator needs CREATEROLE and CREATEDB, membership in the owner of the database and of its schema public, and on PostgreSQL 16+ ADMIN OPTION on every role it did not create (Azure's server admin has all but the last)"));
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
         {

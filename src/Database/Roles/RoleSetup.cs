@@ -27,6 +27,9 @@ public static class RoleSetup
         // The server hashes the password; this makes it SCRAM whatever the server's default.
         RoleSql.Execute(admin, "SET LOCAL password_encryption = 'scram-sha-256'");
 
+        // Before any change, so a run that cannot finish changes nothing and names every role at once.
+        AdminOption.Require(admin, [.. new[] { roles.Owner, roles.App, roles.Probe }.Where(r => r.Password is not null).Select(r => r.Name)]);
+
         var created = new List<string>();
         var passwordsSet = new List<string>();
         var missing = new List<string>();
@@ -51,6 +54,10 @@ public static class RoleSetup
             passwordsSet.Add(role.Name);
         }
 
+        // PUBLIC's CREATE goes first: the grants below check what each role holds, and a CREATE held only through
+        // PUBLIC must not count as the owner's (it did once, and the owner was left without CREATE: 42501 on
+        // __EFMigrationsHistory in the first run on a new Azure database).
+        HeldGrants.RevokePublicCreate(admin);
         var database = (string)RoleSql.Scalar(admin, "SELECT current_database()::text")!;
         var ownerExists = RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", roles.Owner.Name)) is true;
         var handedOver = ownerExists ? GrantToOwner(admin, roles, database) : 0;
@@ -58,11 +65,10 @@ public static class RoleSetup
         {
             if (RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", role.Name)) is true)
             {
-                GrantIfMissing(admin, role.Name, "has_database_privilege(@role, current_database(), 'CONNECT')", "GRANT CONNECT ON DATABASE %I TO %I", database, role.Name);
-                GrantIfMissing(admin, role.Name, "has_schema_privilege(@role, 'public', 'USAGE')", "GRANT USAGE ON SCHEMA public TO %I", role.Name);
+                HeldGrants.Connect(admin, role.Name, database);
+                HeldGrants.Schema(admin, role.Name, "USAGE");
             }
         }
-        RevokePublicCreate(admin);
         transaction.Commit();
 
         log($"roles: created {List(created)}; password set for {List(passwordsSet)}; {handedOver} object(s) in schema public handed to {roles.Owner.Name}");
@@ -75,8 +81,8 @@ public static class RoleSetup
     private static int GrantToOwner(NpgsqlConnection admin, RoleSettings roles, string database)
     {
         var owner = roles.Owner.Name;
-        GrantIfMissing(admin, owner, "has_database_privilege(@role, current_database(), 'CONNECT')", "GRANT CONNECT ON DATABASE %I TO %I", database, owner);
-        GrantIfMissing(admin, owner, "has_schema_privilege(@role, 'public', 'USAGE') AND has_schema_privilege(@role, 'public', 'CREATE')", "GRANT USAGE, CREATE ON SCHEMA public TO %I", owner);
+        HeldGrants.Connect(admin, owner, database);
+        HeldGrants.Schema(admin, owner, "USAGE", "CREATE");
 
         // Sequences that belong to a column (identity, serial) follow their table and cannot be moved on their own.
         var statements = RoleSql.Column(admin, """
@@ -97,39 +103,20 @@ public static class RoleSetup
         {
             return 0;
         }
-        // ALTER … OWNER TO needs SET ROLE rights on the new owner (PostgreSQL 16); granting a role one already
-        // holds is a no-op with a notice, so this is safe on every run.
+        // ALTER … OWNER TO needs SET ROLE rights on the new owner (PostgreSQL 16), and granting the owner needs ADMIN
+        // OPTION on it; granting a role one already holds is a no-op with a notice, so this is safe on every run.
+        AdminOption.Require(admin, [owner]);
         RoleSql.ExecuteFormatted(admin, "GRANT %I TO CURRENT_USER", owner);
+        if (RoleSql.Scalar(admin, "SELECT pg_has_role(current_user, @owner, 'MEMBER')", ("owner", owner)) is not true)
+        {
+            var administrator = (string)RoleSql.Scalar(admin, "SELECT current_user::text")!;
+            throw new RoleSetupException($"GRANT {owner} TO {administrator} took no effect, so {administrator} cannot hand {statements.Count} object(s) in schema public to {owner}. Fix: run GRANT {owner} TO {administrator} as a role with ADMIN OPTION on {owner} (a superuser), then run the job again.");
+        }
         foreach (var statement in statements)
         {
             RoleSql.Execute(admin, statement);
         }
         return statements.Count;
-    }
-
-    /// <summary>Grants only what is missing, so a run never needs rights it does not use (PUBLIC usually already grants these).</summary>
-    private static void GrantIfMissing(NpgsqlConnection admin, string role, string check, string template, params string[] args)
-    {
-        if (RoleSql.Scalar(admin, $"SELECT {check}", ("role", role)) is not true)
-        {
-            RoleSql.ExecuteFormatted(admin, template, args);
-        }
-    }
-
-    /// <summary>
-    /// PostgreSQL 15+ no longer lets everyone create objects in schema public, but a database created on an older
-    /// server (or restored from one) still does; todo_app must not be able to CREATE TABLE through PUBLIC.
-    /// </summary>
-    private static void RevokePublicCreate(NpgsqlConnection admin)
-    {
-        var publicCanCreate = RoleSql.Scalar(admin, """
-            SELECT EXISTS (SELECT FROM pg_namespace n, aclexplode(n.nspacl) a
-                           WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE')
-            """) is true;
-        if (publicCanCreate)
-        {
-            RoleSql.Execute(admin, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-        }
     }
 
     private static string List(List<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);

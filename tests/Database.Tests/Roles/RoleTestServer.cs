@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using Npgsql;
+using Provisioning.Local;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Database.Tests.Roles;
 
 /// <summary>
-/// One test's share of the throwaway server, shaped like Azure Flexible Server: an administrator that is NOT a
-/// superuser (LOGIN CREATEROLE CREATEDB, member of a group that owns the database, as Azure's admin is a member of
-/// azure_pg_admin), a database owned by that group, and the names and passwords of the three roles. Role names are
+/// One test's share of the throwaway server, which is shaped like Azure Flexible Server (LocalPostgres applies
+/// AzureServerShape: azure_pg_admin owns schema public of every new database, and PUBLIC may create in it): an
+/// administrator that is NOT a superuser (LOGIN CREATEROLE CREATEDB, member of azure_pg_admin, as Azure's todoadmin
+/// is), a database owned by azure_pg_admin, and the names and passwords of the three roles. Role names are
 /// server-wide, so each test gets its own (passed to the job as TODO_APP_DATABASE_ROLE/TODO_PROBE_DATABASE_ROLE) and
 /// tests can run in parallel. Passwords carry quotes, backslashes, dollars and URL delimiters to prove the quoting.
 /// Disposing drops the database and every role it made.
@@ -20,7 +22,6 @@ public sealed class RoleTestServer : IAsyncDisposable
     {
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         Database = $"{prefix}_{id}";
-        Group = $"t{id}_azure_pg_admin";
         Admin = $"t{id}_admin";
         Owner = $"t{id}_owner";
         App = $"t{id}_app";
@@ -32,7 +33,11 @@ public sealed class RoleTestServer : IAsyncDisposable
     }
 
     public string Database { get; }
-    public string Group { get; }
+
+    /// <summary>The server's major version (16 unless PROVISIONING_POSTGRES_VERSION says otherwise).</summary>
+    public int MajorVersion => server.MajorVersion;
+    /// <summary>Azure's group of administrators: server-wide, so shared by every test and never dropped.</summary>
+    public string Group => AzureServerShape.AdminGroup;
     public string Admin { get; }
     public string Owner { get; }
     public string App { get; }
@@ -55,7 +60,6 @@ public sealed class RoleTestServer : IAsyncDisposable
         await connection.OpenAsync();
         foreach (var sql in new[]
         {
-            $"CREATE ROLE {setup.Group} NOLOGIN",
             $"CREATE ROLE {setup.Admin} LOGIN CREATEROLE CREATEDB NOSUPERUSER IN ROLE {setup.Group}",
             $"CREATE DATABASE {setup.Database} OWNER {setup.Group}",
         })
@@ -138,7 +142,7 @@ public sealed class RoleTestServer : IAsyncDisposable
         {
             $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)",
             $"DROP ROLE IF EXISTS {App}", $"DROP ROLE IF EXISTS {Probe}", $"DROP ROLE IF EXISTS {Owner}",
-            $"DROP ROLE IF EXISTS {Admin}", $"DROP ROLE IF EXISTS {Group}",
+            $"DROP ROLE IF EXISTS {Admin}",
         })
         {
             await using var command = new NpgsqlCommand(sql, connection);
