@@ -32,7 +32,11 @@ public sealed class ProbeSoakTests
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromMilliseconds(400);
     public static readonly TimeSpan RunDeadline = TimeSpan.FromSeconds(1);
 
-    /// <summary>What a loaded 2-core machine may add to a run's own duration beyond the deadline (timers, thread pool).</summary>
+    /// <summary>
+    /// What a loaded 2-core machine may add to a run's own duration beyond the deadline (timers, thread pool), at the
+    /// least: the allowance of a run is this or twice the worst timer lateness measured so far, whichever is larger
+    /// (<see cref="SchedulerLateness"/>).
+    /// </summary>
     public static readonly TimeSpan SchedulingAllowance = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
@@ -74,7 +78,8 @@ public sealed class ProbeSoakTests
         Log($"probe soak: seed {seed} (replay with PROBE_SOAK_SEED={seed}), {runs.Length} runs, {Lanes} at a time, " +
             $"check timeout {CheckTimeout.TotalMilliseconds} ms, run deadline {RunDeadline.TotalMilliseconds} ms");
 
-        var tally = new Tally(seed);
+        await using var lateness = new SchedulerLateness();
+        var tally = new Tally(seed, lateness);
         var socketsBefore = ResourceMeter.OpenSockets();
         TaskScheduler.UnobservedTaskException += tally.OnUnobserved;
         // The chaos servers and ten probe lanes share this one process. Stalled connections park thread-pool work, and
@@ -206,8 +211,11 @@ public sealed class ProbeSoakTests
     }
 
     /// <summary>Counts and problems, shared by the lanes.</summary>
-    private sealed class Tally(int seed)
+    private sealed class Tally(int seed, SchedulerLateness lateness)
     {
+        /// <summary>The fixed floor, or twice the worst timer lateness the machine showed so far.</summary>
+        private TimeSpan Allowance => TimeSpan.FromTicks(Math.Max(SchedulingAllowance.Ticks, 2 * lateness.Worst.Ticks));
+
         private readonly Lock gate = new();
         private readonly SortedDictionary<string, int> faults = new(StringComparer.Ordinal);
         private readonly SortedDictionary<string, int> verdicts = new(StringComparer.Ordinal);
@@ -276,9 +284,10 @@ public sealed class ProbeSoakTests
         {
             var problems = new List<string>();
             var deadline = plan.Run is < 1_000_000 or >= 2_000_000 ? RunDeadline : TimeSpan.FromSeconds(20);
-            if (report.Duration > deadline + SchedulingAllowance)
+            var allowance = Allowance;
+            if (report.Duration > deadline + allowance)
             {
-                problems.Add($"took {report.Duration.TotalMilliseconds:0} ms by its own clock, deadline {deadline.TotalMilliseconds:0} ms + allowance {SchedulingAllowance.TotalMilliseconds:0} ms");
+                problems.Add($"took {report.Duration.TotalMilliseconds:0} ms by its own clock, deadline {deadline.TotalMilliseconds:0} ms + allowance {allowance.TotalMilliseconds:0} ms (worst timer lateness {lateness.Worst.TotalMilliseconds:0} ms)");
             }
             if (report.Results.Count != expected.Count)
             {
@@ -293,7 +302,7 @@ public sealed class ProbeSoakTests
             }
             // Starved, not wrong: a timeout where the oracle expects an answer, and nothing else amiss but what follows from it.
             var unexpectedTimeout = report.Results.Any(r => r.Kind == FailureKind.Timeout && expected.TryGetValue(r.Name, out var w) && !w.Kinds.Contains(FailureKind.Timeout));
-            var onlyTimeouts = report.Duration <= deadline + SchedulingAllowance && report.Results.All(r =>
+            var onlyTimeouts = report.Duration <= deadline + allowance && report.Results.All(r =>
                 !expected.TryGetValue(r.Name, out var w) || w.Matches(r) || r.Kind is FailureKind.Timeout or FailureKind.Dependency);
             lock (gate)
             {
@@ -360,7 +369,7 @@ public sealed class ProbeSoakTests
             text.Append(CultureInfo.InvariantCulture, $"faults injected {faults.Values.Sum() - midRun} ({Join(faults)}), ");
             text.Append(CultureInfo.InvariantCulture, $"verdicts ({Join(verdicts)}), failure kinds ({Join(kinds)}), ");
             text.Append(CultureInfo.InvariantCulture,
-                $"mismatches {Failures.Count}, max run duration {maxDuration.TotalMilliseconds:0} ms (deadline {RunDeadline.TotalMilliseconds:0} + {SchedulingAllowance.TotalMilliseconds:0} ms), ");
+                $"mismatches {Failures.Count}, max run duration {maxDuration.TotalMilliseconds:0} ms (deadline {RunDeadline.TotalMilliseconds:0} + {Allowance.TotalMilliseconds:0} ms; worst timer lateness {lateness.Worst.TotalMilliseconds:0} ms), ");
             text.Append(CultureInfo.InvariantCulture,
                 $"max sockets {MaxSockets} (bound {ProbeSoakTests.MaxSockets}), left over after disposal {SocketsLeftOver} (bound {MaxSocketsLeftOver}), ");
             text.Append(CultureInfo.InvariantCulture,
