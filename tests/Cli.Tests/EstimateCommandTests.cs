@@ -57,14 +57,22 @@ public sealed class EstimateCommandTests
     }
 
     [TestMethod]
-    public void The_readme_table_is_the_current_output_of_estimate_markdown()
+    public void Generated_costs_md_is_the_current_output_of_estimate_markdown_and_the_readme_repeats_no_figure()
     {
         var (exit, stdout, _) = Run("estimate", "--markdown");
         Assert.AreEqual(ExitCodes.Success, exit);
-        var readme = File.ReadAllText(Path.Combine(Provisioning.TestSupport.TestFolders.RepositoryRoot, "README.md"));
+        var root = Provisioning.TestSupport.TestFolders.RepositoryRoot;
+        var costs = File.ReadAllText(Path.Combine(root, "generated", "costs.md"));
         var table = string.Join('\n', stdout.Split('\n').TakeWhile(l => l.StartsWith('|')));
-        StringAssert.Contains(readme, table, "README's estimate table is stale: rerun `dotnet run --project src/Cli -- estimate --markdown` and paste it");
+        StringAssert.Contains(costs, table, "generated/costs.md is stale: run `dotnet run --project src/Cli` and commit generated/");
         StringAssert.Contains(stdout, $"read {PriceSheet.Default.Date}");
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        StringAssert.Contains(readme, "generated/costs.md");
+        foreach (var row in table.Split('\n').Skip(2))
+        {
+            var total = row.Split('|')[2].Trim();
+            Assert.IsFalse(readme.Contains(total, StringComparison.Ordinal), $"README repeats the figure {total} of generated/costs.md; link to it instead");
+        }
     }
 
     [TestMethod]

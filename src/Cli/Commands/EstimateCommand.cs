@@ -12,10 +12,12 @@ internal static class EstimateCommand
 {
     private static readonly Option<string[]> EnvironmentOption = CliOptions.Environments("every generated/<env>/main.state.json");
 
+    private const decimal DefaultRps = 2m;
+
     private static readonly Option<decimal> RpsOption = new("--rps")
     {
         Description = "The stated load: steady requests per second reaching frontend, backend and mcp (default 2).",
-        DefaultValueFactory = _ => 2m,
+        DefaultValueFactory = _ => DefaultRps,
     };
 
     private static readonly Option<string> ProbeScheduleOption = new("--probe-schedule")
@@ -40,7 +42,7 @@ internal static class EstimateCommand
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON for pipelines instead of tables." };
 
-    private static readonly Option<bool> MarkdownOption = new("--markdown") { Description = "Write one Markdown summary table of the selected environments (the README's table)." };
+    private static readonly Option<bool> MarkdownOption = new("--markdown") { Description = "Write one Markdown summary table of the selected environments (generated/costs.md's table)." };
 
     public static Command Create()
     {
@@ -91,9 +93,7 @@ internal static class EstimateCommand
             var sheet = PriceSheet.Default;
             var environments = OperationInputs.Environments(generated, parse.GetValue(EnvironmentOption) ?? []);
             var results = new JsonArray();
-            var summary = new TextTable("environment", $"idle ({sheet.Currency}/month)", $"at {CostEstimator.Fmt(rps)} req/s", "largest idle items", "budget");
-            summary.RightAligned.Add(1);
-            summary.RightAligned.Add(2);
+            var summary = SummaryTable(sheet, rps);
             foreach (var environment in environments)
             {
                 var state = Committed.Read(generated, environment);
@@ -103,9 +103,7 @@ internal static class EstimateCommand
                 var advice = budget is { } b ? BudgetAdvice.For(environment, state, EnvironmentFile(envDir, environment), b, sheet) : null;
                 if (parse.GetValue(MarkdownOption))
                 {
-                    summary.Add(environment, Money(idle.Total), Money(load.Total),
-                        string.Join(", ", idle.Lines.Where(l => l.Monthly > 0).OrderByDescending(l => l.Monthly).Take(4).Select(l => $"{l.Resource} {Money(l.Monthly)}")),
-                        advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met; {BestKnobs(advice, sheet)}");
+                    AddSummaryRow(summary, environment, idle, load, advice, sheet);
                 }
                 else if (parse.GetValue(JsonOption))
                 {
@@ -118,9 +116,7 @@ internal static class EstimateCommand
             }
             if (parse.GetValue(MarkdownOption))
             {
-                output.Write(summary.Markdown());
-                output.WriteLine();
-                output.WriteLine($"Price sheet: {sheet.Region}, {sheet.Currency}, read {sheet.Date} (src/Operations/prices.{sheet.Region}.json; figures marked as estimates there are unconfirmed).");
+                output.Write(MarkdownDocument(summary, sheet));
             }
             else if (parse.GetValue(JsonOption))
             {
@@ -164,7 +160,7 @@ internal static class EstimateCommand
         return problems.Count > 0 ? throw new ConfigurationException(problems) : configuration;
     }
 
-    /// <summary>The README's budget cell: what all knobs together reach, else the cheapest single knob.</summary>
+    /// <summary>The budget cell of the summary table: what all knobs together reach, else the cheapest single knob.</summary>
     private static string BestKnobs(BudgetAdvice advice, PriceSheet sheet) => advice switch
     {
         { Together: { } together } => $"{Money(together.IdleMonthly)} with the env-file knobs ({(advice.MetWithKnobs ? "met" : "still not met")}; " +
@@ -295,6 +291,45 @@ internal static class EstimateCommand
         ["settings"] = new JsonArray([.. w.Knobs.Select(k => (JsonNode)new JsonObject { ["setting"] = k.Setting, ["value"] = k.Value, ["tradeOff"] = k.TradeOff })]),
         ["idleMonthly"] = Math.Round(w.IdleMonthly, 2),
     };
+
+    /// <summary>The row of <c>estimate --markdown</c> for one environment.</summary>
+    private static void AddSummaryRow(TextTable summary, string environment, CostEstimate idle, CostEstimate load, BudgetAdvice? advice, PriceSheet sheet) =>
+        summary.Add(environment, Money(idle.Total), Money(load.Total),
+            string.Join(", ", idle.Lines.Where(l => l.Monthly > 0).OrderByDescending(l => l.Monthly).Take(4).Select(l => $"{l.Resource} {Money(l.Monthly)}")),
+            advice is null ? "—" : advice.Met ? $"{Money(advice.Budget)}: met" : $"{Money(advice.Budget)}: not met; {BestKnobs(advice, sheet)}");
+
+    private static TextTable SummaryTable(PriceSheet sheet, decimal rps)
+    {
+        var summary = new TextTable("environment", $"idle ({sheet.Currency}/month)", $"at {CostEstimator.Fmt(rps)} req/s", "largest idle items", "budget");
+        summary.RightAligned.Add(1);
+        summary.RightAligned.Add(2);
+        return summary;
+    }
+
+    private static string MarkdownDocument(TextTable summary, PriceSheet sheet) =>
+        summary.Markdown() + Environment.NewLine +
+        $"Price sheet: {sheet.Region}, {sheet.Currency}, read {sheet.Date} (src/Operations/prices.{sheet.Region}.json; figures marked as estimates there are unconfirmed).{Environment.NewLine}";
+
+    /// <summary>
+    /// <c>estimate --markdown</c> of every environment of <paramref name="generated"/> with the default options, as
+    /// <c>generate</c> writes it to <c>generated/costs.md</c> (the README links to it instead of repeating figures).
+    /// </summary>
+    internal static string CostsDocument(string generated, string envDir)
+    {
+        var sheet = PriceSheet.Default;
+        var rps = DefaultRps;
+        var summary = SummaryTable(sheet, rps);
+        foreach (var environment in OperationInputs.Environments(generated, []))
+        {
+            var state = Committed.Read(generated, environment);
+            var idle = CostEstimator.Estimate(environment, state, new CostScenario(), sheet);
+            var load = CostEstimator.Estimate(environment, state, new CostScenario { RequestsPerSecond = rps }, sheet);
+            var advice = BudgetAdvice.DefaultBudget(environment) is { } b ? BudgetAdvice.For(environment, state, EnvironmentFile(envDir, environment), b, sheet) : null;
+            AddSummaryRow(summary, environment, idle, load, advice, sheet);
+        }
+        return "# Estimated monthly cost\n\nGenerated by `dotnet run --project src/Cli` (the same table as `dotnet run --project src/Cli -- estimate --markdown`); do not edit.\n\n" +
+               MarkdownDocument(summary, sheet).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
 
     internal static string Money(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
 

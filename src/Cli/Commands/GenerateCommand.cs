@@ -101,6 +101,15 @@ internal static class GenerateCommand
         }
     }
 
+    /// <summary>The estimate table of every environment, written by a full run (no -e) next to the environments' folders.</summary>
+    internal const string CostsFile = "costs.md";
+
+    private static bool CostsDrift(string envDir, string outDir)
+    {
+        var path = Path.Combine(outDir, CostsFile);
+        return !File.Exists(path) || File.ReadAllText(path) != EstimateCommand.CostsDocument(outDir, envDir);
+    }
+
     private static int Generate(ParseResult parse)
     {
         var envDir = parse.EnvironmentDirectory(EnvDirOption);
@@ -133,7 +142,12 @@ internal static class GenerateCommand
 
             if (parse.GetValue(CheckOption))
             {
-                var drift = GenerationRun.FindDrift(outDir, result);
+                var drift = GenerationRun.FindDrift(outDir, result).ToList();
+                // The costs follow from the templates: compared only when those match (else their drift is reported).
+                if (drift.Count == 0 && only.Length == 0 && CostsDrift(envDir, outDir))
+                {
+                    drift.Add(CostsFile);
+                }
                 if (drift.Count == 0)
                 {
                     output.WriteLine($"generated/ is up to date for {string.Join(", ", result.Environments)}.");
@@ -149,6 +163,16 @@ internal static class GenerateCommand
 
             var changed = GenerationRun.FindDrift(outDir, result);
             AtomicOutputWriter.Write(outDir, result.Files);
+            if (only.Length == 0)
+            {
+                var costs = EstimateCommand.CostsDocument(outDir, envDir);
+                var costsPath = Path.Combine(outDir, CostsFile);
+                if (!File.Exists(costsPath) || File.ReadAllText(costsPath) != costs)
+                {
+                    File.WriteAllText(costsPath, costs);
+                    output.WriteLine($"{CostsFile}: written (estimate --markdown of every environment)");
+                }
+            }
             foreach (var environment in result.Environments)
             {
                 var folder = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(outDir, environment));

@@ -14,10 +14,10 @@ namespace Provisioning.Environments.Tests.Model;
 [TestClass]
 public sealed class SystemExtensionTests
 {
-    private const string Worker = "worker";
-    private const string WorkerToken = "worker-token";
-    private const string WorkerCheck = "worker.queue";
-    private const string WorkerTokenValue = "worker-token-value-for-the-test-0123456789";
+    private const string Worker = "exampleworker";
+    private const string WorkerToken = "exampleworker-token";
+    private const string WorkerCheck = "exampleworker.queue";
+    private const string WorkerTokenValue = "exampleworker-token-value-for-the-test-0123456789";
 
     /// <summary>The Todo system plus a worker with its own secret, a new backend variable and a check of the worker.</summary>
     private static SystemDescription Extended()
@@ -41,17 +41,17 @@ public sealed class SystemExtensionTests
                     Size = SizeSpec.FromFile(TodoSystem.Mcp),
                     Variables =
                     [
-                        VariableSpec.Url("WORKER_BACKEND_URL", TodoSystem.Backend),
-                        VariableSpec.Secret("WORKER_TOKEN", WorkerToken),
+                        VariableSpec.Url("EXAMPLEWORKER_BACKEND_URL", TodoSystem.Backend),
+                        VariableSpec.Secret("EXAMPLEWORKER_TOKEN", WorkerToken),
                     ],
                 },
             ],
             SecureParameters =
             [
                 .. todo.SecureParameters,
-                new SecureParameterSpec { Name = "workerToken", Variable = "WORKER_TOKEN", Description = "The worker's queue token.", MinLength = 16 },
+                new SecureParameterSpec { Name = "exampleworkerToken", Variable = "EXAMPLEWORKER_TOKEN", Description = "The worker's queue token.", MinLength = 16 },
             ],
-            Secrets = [.. todo.Secrets, new SecretSpec { Name = WorkerToken, Symbol = "workerTokenSecret", Content = new ParameterContent("workerToken") }],
+            Secrets = [.. todo.Secrets, new SecretSpec { Name = WorkerToken, Symbol = "exampleworkerTokenSecret", Content = new ParameterContent("exampleworkerToken") }],
             Checks = [.. todo.Checks, new CheckSpec(WorkerCheck, Worker, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity)],
         };
     }
@@ -64,7 +64,7 @@ public sealed class SystemExtensionTests
     {
         var (configuration, problems) = ConfigurationLoader.Load(Path.Combine(EnvironmentFiles.EnvironmentDirectory, "dev.json"));
         Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
-        var withImage = configuration! with { Images = new Dictionary<string, string>(configuration.Images) { [Worker] = "todo-worker:1.0.0" } };
+        var withImage = configuration! with { Images = new Dictionary<string, string>(configuration.Images) { [Worker] = "todo-exampleworker:1.0.0" } };
 
         var files = EnvironmentGenerator.Generate(withImage, Extended()).ToDictionary(f => f.RelativePath, f => f.Content);
 
@@ -75,7 +75,7 @@ public sealed class SystemExtensionTests
             File.WriteAllText(Path.Combine(dir, path), content);
         }
         BicepCli.BuildPattern(dir, "*/*.bicep").AssertClean();
-        var secrets = new Dictionary<string, string>(GeneratedEnvironments.SecretValues) { ["WORKER_TOKEN"] = WorkerTokenValue };
+        var secrets = new Dictionary<string, string>(GeneratedEnvironments.SecretValues) { ["EXAMPLEWORKER_TOKEN"] = WorkerTokenValue };
         BicepCli.Snapshot(Path.Combine(dir, "dev", "main.bicepparam"), secrets,
             "--subscription-id", "00000000-0000-0000-0000-000000000001", "--resource-group", "rg-todo-dev", "--location", "westeurope").AssertClean();
         var resources = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "dev", "main.snapshot.json")))!["predictedResources"]!.AsArray();
@@ -99,10 +99,10 @@ public sealed class SystemExtensionTests
         Assert.IsFalse((bool)configuration["ingress"]!["external"]!, "internal ingress");
         Assert.AreEqual(8080, (int)configuration["ingress"]!["targetPort"]!);
         var container = worker["properties"]!["template"]!["containers"]![0]!;
-        StringAssert.Contains((string)container["image"]!, "todo-worker:1.0.0");
+        StringAssert.Contains((string)container["image"]!, "todo-exampleworker:1.0.0");
         var probes = container["probes"]!.AsArray().Select(p => ((string)p!["type"]!, (string?)p["httpGet"]?["path"])).ToList();
         CollectionAssert.AreEquivalent(new[] { ("Startup", "/healthz"), ("Liveness", "/healthz"), ("Readiness", "/healthz") }, probes);
-        StringAssert.Contains(Result.Value.Files["dev/main.bicepparam"], "param workerImage = empty(readEnvironmentVariable('DEPLOYED_WORKER_IMAGE', '')) ? 'todo-worker:1.0.0' : readEnvironmentVariable('DEPLOYED_WORKER_IMAGE', '')");
+        StringAssert.Contains(Result.Value.Files["dev/main.bicepparam"], "param exampleworkerImage = empty(readEnvironmentVariable('DEPLOYED_EXAMPLEWORKER_IMAGE', '')) ? 'todo-exampleworker:1.0.0' : readEnvironmentVariable('DEPLOYED_EXAMPLEWORKER_IMAGE', '')");
     }
 
     [TestMethod]
@@ -132,9 +132,9 @@ public sealed class SystemExtensionTests
     public void The_new_variables_reach_their_components_plain_as_values_and_the_secret_by_reference()
     {
         var worker = Env(App(Worker));
-        var backendUrl = worker.Single(e => (string)e["name"]! == "WORKER_BACKEND_URL");
+        var backendUrl = worker.Single(e => (string)e["name"]! == "EXAMPLEWORKER_BACKEND_URL");
         StringAssert.Contains((string)backendUrl["value"]!, "'https://ca-todo-dev-backend.{0}'", "the backend's public URL");
-        var token = worker.Single(e => (string)e["name"]! == "WORKER_TOKEN");
+        var token = worker.Single(e => (string)e["name"]! == "EXAMPLEWORKER_TOKEN");
         Assert.IsFalse(token.ContainsKey("value"), "a secret never has a value");
         var secret = App(Worker)["properties"]!["configuration"]!["secrets"]!.AsArray().Single(s => (string)s!["name"]! == (string)token["secretRef"]!)!;
         StringAssert.Contains((string)secret["keyVaultUrl"]!, $"/secrets/{WorkerToken}'");
@@ -143,8 +143,8 @@ public sealed class SystemExtensionTests
         Assert.AreEqual("50", (string)pageSize["value"]!);
 
         var stored = OfType("Microsoft.KeyVault/vaults/secrets").Single(s => ((string)s["name"]!).EndsWith("/" + WorkerToken, StringComparison.Ordinal));
-        Assert.AreEqual("[parameters('workerToken')]", (string)stored["properties"]!["value"]!, "the vault stores the secure parameter");
-        StringAssert.Contains(Result.Value.Files["dev/main.bicepparam"], "param workerToken = readEnvironmentVariable('WORKER_TOKEN')");
+        Assert.AreEqual("[parameters('exampleworkerToken')]", (string)stored["properties"]!["value"]!, "the vault stores the secure parameter");
+        StringAssert.Contains(Result.Value.Files["dev/main.bicepparam"], "param exampleworkerToken = readEnvironmentVariable('EXAMPLEWORKER_TOKEN')");
         Assert.IsFalse(Result.Value.Files.Values.Any(f => f.Contains(WorkerTokenValue, StringComparison.Ordinal)), "the value never reaches a generated file");
     }
 
@@ -152,10 +152,10 @@ public sealed class SystemExtensionTests
     public void The_readme_has_a_row_for_the_component_and_its_secret()
     {
         var readme = Result.Value.Files["dev/README.md"];
-        StringAssert.Contains(readme, "| worker (internal ingress) | 0.25 vCPU / 0.5Gi | 0–2 |");
-        StringAssert.Contains(readme, "| `worker-token` (WORKER_TOKEN) | worker |");
-        StringAssert.Contains(readme, "export WORKER_TOKEN=...");
-        StringAssert.Contains(readme, $"`{WorkerCheck}` (worker)");
+        StringAssert.Contains(readme, "| exampleworker (internal ingress) | 0.25 vCPU / 0.5Gi | 0–2 |");
+        StringAssert.Contains(readme, "| `exampleworker-token` (EXAMPLEWORKER_TOKEN) | exampleworker |");
+        StringAssert.Contains(readme, "export EXAMPLEWORKER_TOKEN=...");
+        StringAssert.Contains(readme, $"`{WorkerCheck}` (exampleworker)");
     }
 
     [TestMethod]
@@ -165,7 +165,7 @@ public sealed class SystemExtensionTests
             .ToDictionary(r => (string)r["name"]!, r => (string)r["properties"]!["criteria"]!["allOf"]![0]!["query"]!);
         var own = queries.Where(q => q.Value.Contains($"name == '{WorkerCheck}'", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(1, own.Count, "one availability rule for the new check");
-        StringAssert.EndsWith(own[0].Key, "worker-queue");
+        StringAssert.EndsWith(own[0].Key, "exampleworker-queue");
         var security = queries.Single(q => q.Key.EndsWith("auth-security", StringComparison.Ordinal)).Value;
         StringAssert.Contains(security, $"'{WorkerCheck}'");
         StringAssert.Contains(security, $"'{CheckNames.BackendAuthRejects}'");
