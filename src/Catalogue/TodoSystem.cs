@@ -118,9 +118,9 @@ public static class TodoSystem
                     // Migrates and grants as the schema owner; the administrator URL only creates the roles and sets
                     // their passwords, which is why the job also reads the other roles' passwords.
                     VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlMigrateSecret),
-                    VariableSpec.Secret("DATABASE_ADMIN_URL", DatabaseAdminUrlSecret),
-                    VariableSpec.Secret("TODO_APP_DATABASE_PASSWORD", DatabasePasswordAppSecret),
-                    VariableSpec.Secret("TODO_PROBE_DATABASE_PASSWORD", DatabasePasswordProbeSecret),
+                    VariableSpec.Secret(MigrationSettingNames.AdminUrl, DatabaseAdminUrlSecret),
+                    VariableSpec.Secret(MigrationSettingNames.AppPassword, DatabasePasswordAppSecret),
+                    VariableSpec.Secret(MigrationSettingNames.ProbePassword, DatabasePasswordProbeSecret),
                 ],
             },
             new ComponentSpec

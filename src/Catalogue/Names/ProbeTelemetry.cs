@@ -7,5 +7,5 @@ public static class ProbeTelemetry
     /// cloud_RoleName of every availability result. The Functions worker overwrites the role name with the
     /// WEBSITE_CLOUD_ROLENAME app setting, so the deployment sets that setting to this value.
     /// </summary>
-    public const string CloudRoleName = "todo-probe";
+    public const string CloudRoleName = ProbeIdentity.Name;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Provisioning.Catalogue;
 
 namespace Provisioning.Database.Configuration;
 
@@ -14,7 +15,7 @@ namespace Provisioning.Database.Configuration;
 /// </remarks>
 public sealed record DatabaseUrl
 {
-    public const string VariableName = "DATABASE_URL";
+    public const string VariableName = SettingNames.DatabaseUrl;
 
     public const string ExpectedForm =
         "postgresql://USER:PASSWORD@HOST:5432/todo?sslmode=require (user and password percent-encoded) or Host=HOST;Port=5432;Database=todo;Username=USER;Password=PASSWORD;SSL Mode=Require";

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Provisioning.Database.Configuration;
+using Provisioning.Catalogue;
 
 namespace Provisioning.Database.Roles;
 
@@ -10,9 +11,9 @@ namespace Provisioning.Database.Roles;
 /// </summary>
 public sealed partial class RoleSettings
 {
-    public const string AdminUrlVariable = "DATABASE_ADMIN_URL";
-    public const string AppPasswordVariable = "TODO_APP_DATABASE_PASSWORD";
-    public const string ProbePasswordVariable = "TODO_PROBE_DATABASE_PASSWORD";
+    public const string AdminUrlVariable = MigrationSettingNames.AdminUrl;
+    public const string AppPasswordVariable = MigrationSettingNames.AppPassword;
+    public const string ProbePasswordVariable = MigrationSettingNames.ProbePassword;
 
     /// <summary>
     /// Role names are server-wide while databases are not: two environments (or two test runs) sharing one server
@@ -21,8 +22,8 @@ public sealed partial class RoleSettings
     public const string AppRoleVariable = "TODO_APP_DATABASE_ROLE";
     public const string ProbeRoleVariable = "TODO_PROBE_DATABASE_ROLE";
 
-    public const string DefaultAppRole = "todo_app";
-    public const string DefaultProbeRole = "todo_probe";
+    public const string DefaultAppRole = TodoSystem.AppRole;
+    public const string DefaultProbeRole = TodoSystem.ProbeRole;
 
     private RoleSettings(string owner, string? ownerPassword, string app, string? appPassword, string probe, string? probePassword, DatabaseUrl? adminUrl)
     {

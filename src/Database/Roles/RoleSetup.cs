@@ -33,7 +33,7 @@ public static class RoleSetup
         var created = new List<string>();
         var passwordsSet = new List<string>();
         var missing = new List<string>();
-        foreach (var (role, variable) in new[] { (roles.Owner, "DATABASE_URL"), (roles.App, RoleSettings.AppPasswordVariable), (roles.Probe, RoleSettings.ProbePasswordVariable) })
+        foreach (var (role, variable) in new[] { (roles.Owner, Configuration.DatabaseUrl.VariableName), (roles.App, RoleSettings.AppPasswordVariable), (roles.Probe, RoleSettings.ProbePasswordVariable) })
         {
             var exists = RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", role.Name)) is true;
             if (role.Password is null)

@@ -105,14 +105,14 @@ public static class ConfigurationRules
         }
         catch (FormatException ex)
         {
-            add("$.probe.schedule", $"the alert windows follow the probe's interval, which cannot be read from {ex.Message}",
+            add(ConfigurationSettings.ProbeSchedule, $"the alert windows follow the probe's interval, which cannot be read from {ex.Message}",
                 "use a schedule that repeats at a fixed interval, e.g. \"0 */1 * * * *\" (every minute), \"0 */15 * * * *\" or \"0 0 */2 * * *\" (every 2 hours).");
             return;
         }
         var windows = AlertWindows.For(TimeSpan.FromSeconds(interval), c.Alerts.EvaluationFrequency);
         if (!windows.IsOffered)
         {
-            add("$.probe.schedule", $"a probe every {AlertWindows.Words(TimeSpan.FromSeconds(interval))} needs the check alerts to look back {AlertWindows.Words(windows.Check)} " +
+            add(ConfigurationSettings.ProbeSchedule, $"a probe every {AlertWindows.Words(TimeSpan.FromSeconds(interval))} needs the check alerts to look back {AlertWindows.Words(windows.Check)} " +
                 $"({AlertWindows.FailedRunsInARow} runs and one evaluation), longer than the {AlertWindows.Words(AlertWindows.Longest)} a log alert window may span.",
                 "run the probe at least every 7 hours, e.g. \"0 0 */6 * * *\".");
         }

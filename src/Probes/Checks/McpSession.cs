@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol.Client;
+using Provisioning.Catalogue;
 
 namespace Provisioning.Probes.Checks;
 
@@ -20,7 +21,7 @@ internal static class McpSession
             new HttpClientTransportOptions
             {
                 Endpoint = context.Settings.McpUrl,
-                Name = "todo-probe",
+                Name = ProbeIdentity.Name,
                 // The contract fixes Streamable HTTP; falling back to legacy SSE would blur the reason of a failure.
                 TransportMode = HttpTransportMode.StreamableHttp,
                 ConnectionTimeout = timeLimit,
@@ -34,7 +35,7 @@ internal static class McpSession
         var options = new McpClientOptions
         {
             ProtocolVersion = protocolVersion,
-            ClientInfo = new() { Name = "todo-probe", Version = "1.0" },
+            ClientInfo = new() { Name = ProbeIdentity.Name, Version = "1.0" },
             InitializationTimeout = timeLimit,
         };
         return await McpClient.CreateAsync(transport, options, NullLoggerFactory.Instance, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Provisioning.Catalogue;
 
 namespace Provisioning.Probes.Tokens;
 
@@ -13,7 +14,7 @@ namespace Provisioning.Probes.Tokens;
 /// </summary>
 public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider clock)
 {
-    public const string Issuer = "todo-probe";
+    public const string Issuer = ProbeIdentity.Name;
     public const string Audience = "todo-backend";
 
     /// <summary>Service tokens live at most 15 minutes; the probe needs seconds, so it asks for 5.</summary>
