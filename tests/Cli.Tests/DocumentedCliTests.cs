@@ -25,7 +25,7 @@ public sealed partial class DocumentedCliTests
 
     /// <summary>Commands of other tools whose options the documents quote; a code span that runs one is theirs.</summary>
     private static readonly string[] OtherTools =
-        ["az ", "azd ", "npm ", "npx ", "bicep ", "docker ", "git ", "dotnet test", "dotnet ef", "dotnet build", "dotnet tool", "apt-get ", "psql ", "pg_", "efbundle", "curl ", "scripts/", "stress-ng", "mmdc "];
+        ["az ", "azd ", "npm ", "npx ", "bicep ", "docker ", "git ", "dotnet test", "dotnet ef", "dotnet build", "dotnet tool", "apt-get ", "psql ", "pg_", "efbundle", "curl ", "scripts/", "stress-ng", "mmdc ", "env "];
 
     /// <summary>Options the documents name on their own that belong to other programs, each with whose it is.</summary>
     private static readonly Dictionary<string, string> OtherOptions = new(StringComparer.Ordinal)
