@@ -60,7 +60,7 @@ public sealed partial class DeployHooksTests
     [TestMethod]
     public void Predeploy_builds_and_pushes_the_migrate_image_from_exactly_the_files_the_dockerfile_copies()
     {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts", "README.md"));
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts", "README.md"));
         // Build output beside the sources must neither reach the image nor change its tag.
         run.WriteFile("src/Database/obj/leftover.txt", "x");
         var tag = run.Tag();
@@ -85,7 +85,7 @@ public sealed partial class DeployHooksTests
     [TestMethod]
     public void The_migrate_tag_changes_with_the_migrations_and_nothing_else()
     {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts", "README.md"));
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts", "README.md"));
         var before = run.Tag();
 
         run.WriteFile("README.md", "unrelated change");
@@ -102,7 +102,7 @@ public sealed partial class DeployHooksTests
     [TestMethod]
     public void Predeploy_does_not_rebuild_a_tag_the_registry_already_has()
     {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
         run.SetAnswer("registry-has-image", "");
 
         var (exit, output, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev" });
@@ -116,7 +116,7 @@ public sealed partial class DeployHooksTests
     [TestMethod]
     public void A_failed_build_stops_the_deployment_with_a_clear_message()
     {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
 
         var (exit, _, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev", ["FAKE_AZ_FAIL"] = "acr build" });
 
@@ -127,7 +127,7 @@ public sealed partial class DeployHooksTests
     [TestMethod]
     public void Predeploy_without_the_registry_output_is_a_clear_error()
     {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
 
         var (exit, _, error) = run.Script("predeploy.sh", []);
 
@@ -139,7 +139,7 @@ public sealed partial class DeployHooksTests
     [TestMethod]
     public void Postdeploy_points_the_job_at_the_new_image_before_it_starts_the_migration()
     {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
         run.SetAnswer("job-registry", Registry);
 
         var (exit, output, error) = run.Script("postdeploy.sh", PostdeployEnvironment());
@@ -158,7 +158,7 @@ public sealed partial class DeployHooksTests
     [TestMethod]
     public void A_failed_job_update_starts_no_migration()
     {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Database", "scripts"));
+        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
         run.SetAnswer("job-registry", Registry);
 
         var (exit, _, error) = run.Script("postdeploy.sh", new(PostdeployEnvironment()) { ["FAKE_AZ_FAIL"] = "job update" });
