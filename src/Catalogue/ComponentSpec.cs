@@ -72,11 +72,25 @@ public sealed record SizeSpec(string Setting, FixedSize? FixedSize = null)
     /// <summary>The size is the environment file's section named after the component (<c>$.&lt;component&gt;</c>).</summary>
     public static SizeSpec FromFile(string component) => new("$." + component);
 
-    public static SizeSpec Fixed(decimal cpu, string memory, int replicas) => new("fixed", new FixedSize(cpu, memory, replicas));
+    public static SizeSpec Fixed(decimal cpu, string memory, int replicas) => new("fixed", new FixedSize(cpu, memory, replicas, replicas));
+
+    /// <summary>
+    /// An app that runs only while it has work: no replica (and no compute cost) when idle, up to
+    /// <paramref name="maxReplicas"/> under load, at the price of a cold start on the first request.
+    /// </summary>
+    public static SizeSpec OnDemand(decimal cpu, string memory, int maxReplicas) => new("fixed", new FixedSize(cpu, memory, 0, maxReplicas));
 }
 
-/// <summary>A size the model fixes for every environment: <paramref name="Replicas"/> is both bounds.</summary>
-public sealed record FixedSize(decimal Cpu, string Memory, int Replicas);
+/// <summary>
+/// An image built from this repository (azd builds it from <see cref="Project"/>, a folder relative to the repository
+/// root, with the Dockerfile and build context given relative to that folder, as azure.yaml's services take them).
+/// A component without one runs an image built elsewhere (the application repositories), which the deployment copies
+/// into the environment's registry.
+/// </summary>
+public sealed record ImageBuild(string Project, string Language, string Dockerfile = "./Dockerfile", string Context = ".");
+
+/// <summary>A size and replica bounds the model fixes for every environment.</summary>
+public sealed record FixedSize(decimal Cpu, string Memory, int MinReplicas, int MaxReplicas);
 
 /// <summary>
 /// One deployed component of the system: it gets its own identity (which may read exactly the secrets of its
@@ -104,6 +118,9 @@ public sealed record ComponentSpec
     public JobSpec? Job { get; init; }
 
     public ImmutableArray<VariableSpec> Variables { get; init; } = [];
+
+    /// <summary>Built from this repository (null: its image comes from the application repositories).</summary>
+    public ImageBuild? Build { get; init; }
 
     /// <summary>The Bicep symbol of its workload; by default the name and the kind (<c>frontendApp</c>, <c>probeFunction</c>).</summary>
     public string? Symbol { get; init; }

@@ -133,6 +133,8 @@ public static class TodoSystem
                 // The Functions host in the official base image listens on 80 and has no health endpoint of its own.
                 Port = 80,
                 Health = new HealthSpec(Path: null),
+                // The Functions host image builds from this repository; its Dockerfile copies the projects it references.
+                Build = new ImageBuild("functions/HealthProbe", Language: "dotnet", Context: "../.."),
                 // One replica is enough (the timer is a singleton). By default it stays up between runs; with
                 // probe.minReplicas 0 the platform's scale rule for the timer trigger starts it for each run.
                 Size = SizeSpec.FromFile(Probe),

@@ -12,13 +12,10 @@ namespace Provisioning.Local;
 /// <param name="DatabaseHost">Host and port of the server, for the role URLs.</param>
 public sealed record LocalEndpoints(IReadOnlyDictionary<string, int> Ports, string DatabaseAdminUrl, string DatabaseHost)
 {
-    public int FrontendPort => PortOf(TodoSystem.Frontend);
     public int BackendPort => PortOf(TodoSystem.Backend);
-    public int McpPort => PortOf(TodoSystem.Mcp);
 
     public Uri FrontendUrl => new(UrlOf(TodoSystem.Frontend) + "/");
     public Uri BackendUrl => new(UrlOf(TodoSystem.Backend) + "/");
-    public Uri McpBaseUrl => new(UrlOf(TodoSystem.Mcp) + "/");
     public Uri McpUrl => new(UrlOf(TodoSystem.Mcp, TodoSystem.McpEndpointPath));
 
     public int PortOf(string component) => Ports.TryGetValue(component, out var port) ? port

@@ -86,6 +86,32 @@ public sealed class GenerateCommandTests
         CollectionAssert.AreEquivalent(before.ToList(), HashTree(output).ToList());
     }
 
+    /// <summary>In a repository (Provisioning.sln beside generated/), azure.yaml's services follow the catalogue like generated/ does.</summary>
+    [TestMethod]
+    public void Check_mode_reports_a_stale_azure_yaml_and_a_run_rewrites_only_its_services()
+    {
+        var (env, output) = CopyRepositoryFolders();
+        var root = Path.GetDirectoryName(env)!;
+        File.WriteAllText(Path.Combine(root, "Provisioning.sln"), string.Empty);
+        var committed = File.ReadAllText(Path.Combine(TestFolders.RepositoryRoot, "azure.yaml"));
+        var stale = committed.Replace("  mcp:\n    host: containerapp\n    image: ${MCP_SOURCE_IMAGE}\n", string.Empty, StringComparison.Ordinal);
+        Assert.AreNotEqual(committed, stale, "the test removes the mcp service");
+        File.WriteAllText(Path.Combine(root, "azure.yaml"), stale);
+
+        var (exit, _, stderr) = Run("generate", "--check", "--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.CheckFailed, exit, stderr);
+        StringAssert.Contains(stderr, "azure.yaml (its services section)");
+        Assert.AreEqual(stale, File.ReadAllText(Path.Combine(root, "azure.yaml")), "--check writes nothing");
+
+        var (written, stdout, error) = Run("generate", "--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.Success, written, error);
+        StringAssert.Contains(stdout, "azure.yaml: services written");
+        Assert.AreEqual(committed, File.ReadAllText(Path.Combine(root, "azure.yaml")));
+        Assert.AreEqual(ExitCodes.Success, Run("generate", "--check", "--env-dir", env, "--out", output).ExitCode);
+    }
+
     [TestMethod]
     public void Unknown_environment_name_exits_2_and_names_the_known_ones()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Provisioning.Bicep.Validation;
+using Provisioning.Catalogue;
 using Provisioning.Cli.Validation;
 using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Files;
@@ -110,6 +111,30 @@ internal static class GenerateCommand
         return !File.Exists(path) || File.ReadAllText(path) != EstimateCommand.CostsDocument(outDir, envDir);
     }
 
+    /// <summary>
+    /// The repository's azure.yaml when <paramref name="outDir"/> is the repository's generated/ folder (its parent holds
+    /// Provisioning.sln); null for any other output folder, whose run must not touch the repository.
+    /// </summary>
+    private static string? AzureYamlBeside(string outDir)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(outDir));
+        return root is not null && File.Exists(Path.Combine(root, "Provisioning.sln")) && File.Exists(Path.Combine(root, AzureYamlServices.FileName))
+            ? Path.Combine(root, AzureYamlServices.FileName)
+            : null;
+    }
+
+    /// <summary>The azure.yaml text a full run would leave, when it differs from the file (null: current, or none to manage).</summary>
+    private static string? StaleAzureYaml(string outDir)
+    {
+        if (AzureYamlBeside(outDir) is not { } path)
+        {
+            return null;
+        }
+        var current = File.ReadAllText(path);
+        var rendered = AzureYamlServices.Apply(current, TodoSystem.Description);
+        return rendered == current ? null : rendered;
+    }
+
     private static int Generate(ParseResult parse)
     {
         var envDir = parse.EnvironmentDirectory(EnvDirOption);
@@ -148,6 +173,10 @@ internal static class GenerateCommand
                 {
                     drift.Add(CostsFile);
                 }
+                if (only.Length == 0 && StaleAzureYaml(outDir) is not null)
+                {
+                    drift.Add($"../{AzureYamlServices.FileName} (its services section)");
+                }
                 if (drift.Count == 0)
                 {
                     output.WriteLine($"generated/ is up to date for {string.Join(", ", result.Environments)}.");
@@ -169,8 +198,13 @@ internal static class GenerateCommand
                 var costsPath = Path.Combine(outDir, CostsFile);
                 if (!File.Exists(costsPath) || File.ReadAllText(costsPath) != costs)
                 {
-                    File.WriteAllText(costsPath, costs);
+                    AtomicOutputWriter.WriteFile(costsPath, costs);
                     output.WriteLine($"{CostsFile}: written (estimate --markdown of every environment)");
+                }
+                if (StaleAzureYaml(outDir) is { } azureYaml)
+                {
+                    AtomicOutputWriter.WriteFile(AzureYamlBeside(outDir)!, azureYaml);
+                    output.WriteLine($"{AzureYamlServices.FileName}: services written (one per app component of the catalogue)");
                 }
             }
             foreach (var environment in result.Environments)

@@ -74,6 +74,22 @@ public static class AtomicOutputWriter
         }
     }
 
+    /// <summary>Replaces one file by a rename from a sibling temporary file: readers see the old text or the new, never half.</summary>
+    public static void WriteFile(string path, string content)
+    {
+        var target = Path.GetFullPath(path);
+        var temporary = target + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            File.WriteAllText(temporary, content, Utf8WithoutBom);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private static string TopFolder(string relativePath)
     {
         var normalized = relativePath.Replace('\\', '/');

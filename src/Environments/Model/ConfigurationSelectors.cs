@@ -41,7 +41,7 @@ public static class ConfigurationSelectors
     {
         /// <summary>The component's size and replica bounds in this environment.</summary>
         public AppSettings Read(EnvironmentConfiguration configuration) => size.FixedSize is { } f
-            ? new AppSettings { Cpu = f.Cpu, Memory = f.Memory, MinReplicas = f.Replicas, MaxReplicas = f.Replicas }
+            ? new AppSettings { Cpu = f.Cpu, Memory = f.Memory, MinReplicas = f.MinReplicas, MaxReplicas = f.MaxReplicas }
             : Lookup(Sizes, size.Setting[2..], "size section")(configuration);
     }
 

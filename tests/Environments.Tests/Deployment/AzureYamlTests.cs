@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Provisioning.Environments.Configuration;
+using Provisioning.Environments.Generation;
 using Provisioning.Environments.Model;
 using Provisioning.TestSupport;
 using YamlDotNet.RepresentationModel;
@@ -42,6 +43,25 @@ public sealed partial class AzureYamlTests
         CollectionAssert.AreEquivalent(
             TodoSystem.Components.Where(c => c.Kind != WorkloadKind.Job).Select(c => c.Name).ToList(),
             document["services"]!.AsObject().Select(s => s.Key).ToList());
+    }
+
+    [TestMethod]
+    public void Azure_yaml_services_are_the_catalogues_as_generate_writes_them()
+    {
+        var committed = File.ReadAllText(Path.Combine(Root, AzureYamlServices.FileName));
+
+        Assert.AreEqual(AzureYamlServices.Apply(committed, TodoSystem.Description), committed,
+            "azure.yaml's services section is stale: run `dotnet run --project src/Cli` and commit azure.yaml");
+        StringAssert.Contains(committed, "    project: ./functions/HealthProbe\n", "the probe is built from this repository");
+    }
+
+    [TestMethod]
+    public void A_file_without_a_services_section_is_refused_with_the_fix()
+    {
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => AzureYamlServices.Apply("name: x\nhooks: {}\n", TodoSystem.Description));
+
+        StringAssert.Contains(error.Message, "azure.yaml has no top-level 'services:' section");
+        StringAssert.Contains(error.Message, "add the line 'services:'");
     }
 
     [TestMethod]

@@ -29,6 +29,6 @@ public sealed class ConfigurationSelectorsTests
         var dev = ConfigurationLoader.Load(Path.Combine(EnvironmentFiles.EnvironmentDirectory, "dev.json")).Configuration!;
         Assert.AreEqual(dev.Frontend.Cpu, TodoSystem.Description.Component(TodoSystem.Frontend).Size.Read(dev).Cpu);
         Assert.AreEqual(1, TodoSystem.Description.Component(TodoSystem.Probe).Size.Read(dev).MaxReplicas, "the timer is a singleton");
-        Assert.AreEqual(TodoSystem.Description.Component(TodoSystem.Migrate).Size.FixedSize!.Replicas, TodoSystem.Description.Component(TodoSystem.Migrate).Size.Read(dev).MaxReplicas);
+        Assert.AreEqual(TodoSystem.Description.Component(TodoSystem.Migrate).Size.FixedSize!.MaxReplicas, TodoSystem.Description.Component(TodoSystem.Migrate).Size.Read(dev).MaxReplicas);
     }
 }

@@ -38,7 +38,8 @@ public sealed class SystemExtensionTests
                     Ingress = IngressKind.Internal,
                     Port = 8080,
                     Health = new HealthSpec("/healthz"),
-                    Size = SizeSpec.FromFile(TodoSystem.Mcp),
+                    // As docs/extending.md suggests for a worker: no replica (and no cost) while idle.
+                    Size = SizeSpec.OnDemand(0.25m, "0.5Gi", 2),
                     Variables =
                     [
                         VariableSpec.Url("EXAMPLEWORKER_BACKEND_URL", TodoSystem.Backend),
@@ -156,6 +157,22 @@ public sealed class SystemExtensionTests
         StringAssert.Contains(readme, "| `exampleworker-token` (EXAMPLEWORKER_TOKEN) | exampleworker |");
         StringAssert.Contains(readme, "export EXAMPLEWORKER_TOKEN=...");
         StringAssert.Contains(readme, $"`{WorkerCheck}` (exampleworker)");
+    }
+
+    /// <summary>azd deploys the new app: generate writes its service into azure.yaml, leaving the rest of the file alone.</summary>
+    [TestMethod]
+    public void Azure_yaml_gets_a_service_for_the_new_component_and_keeps_its_hooks()
+    {
+        var committed = File.ReadAllText(Path.Combine(EnvironmentFiles.RepositoryRoot, AzureYamlServices.FileName));
+
+        var rendered = AzureYamlServices.Apply(committed, Extended());
+
+        StringAssert.Contains(rendered, $"  {Worker}:\n    host: containerapp\n    image: ${{EXAMPLEWORKER_SOURCE_IMAGE}}\n");
+        var hooks = committed[committed.IndexOf("\nhooks:", StringComparison.Ordinal)..];
+        StringAssert.EndsWith(rendered, hooks, "everything after the services section is kept as written");
+        Assert.AreEqual(committed[..committed.IndexOf("\nservices:", StringComparison.Ordinal)], rendered[..rendered.IndexOf("\nservices:", StringComparison.Ordinal)],
+            "everything before the services section is kept as written");
+        Assert.AreEqual(rendered, AzureYamlServices.Apply(rendered, Extended()), "rendering twice changes nothing");
     }
 
     [TestMethod]

@@ -6,7 +6,7 @@ namespace Provisioning.Bicep.Resources.AppContainers;
 /// <summary>
 /// A secret of a container app or job. The preferred form is a Key Vault reference: the platform reads the secret
 /// with the given user-assigned identity, so the value never appears in the template or the app's configuration.
-/// A literal value is accepted only as a secure sink (e.g. from a secure parameter).
+/// There is deliberately no literal form: a secret value in a template is exactly what this model exists to prevent.
 /// </summary>
 public sealed record ContainerAppSecret : IBicepSerializable, IConditional
 {
@@ -24,20 +24,15 @@ public sealed record ContainerAppSecret : IBicepSerializable, IConditional
     /// <summary>The resource id of the user-assigned identity that reads the secret (or <c>system</c>).</summary>
     public BicepValue<string> Identity { get; private init; }
 
-    public BicepExpression? Value { get; private init; }
-
     /// <summary>Set: the secret exists only while this holds at deployment time.</summary>
     public BicepExpression? Condition { get; init; }
 
     public static ContainerAppSecret FromKeyVault(string name, BicepValue<string> keyVaultUrl, BicepValue<string> identityResourceId) =>
         new(name) { KeyVaultUrl = keyVaultUrl, Identity = identityResourceId };
 
-    public static ContainerAppSecret FromValue(string name, BicepExpression secureValue) => new(name) { Value = secureValue };
-
     public BicepExpression ToExpression() => new BicepObjectBuilder()
         .Add("name", (BicepExpression)Name)
         .Add("keyVaultUrl", KeyVaultUrl)
         .Add("identity", Identity)
-        .Add("value", Value is null ? null : Syntax.Bicep.Secure(Value))
         .Build();
 }

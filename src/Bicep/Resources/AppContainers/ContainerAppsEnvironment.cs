@@ -64,8 +64,6 @@ public sealed record ContainerAppsEnvironment(string Identifier) : Resource(Iden
     /// <summary><c>x.properties.defaultDomain</c>, the suffix of every app's FQDN.</summary>
     public BicepExpression DefaultDomain => PropertyReference("defaultDomain");
 
-    public BicepExpression StaticIp => PropertyReference("staticIp");
-
     protected override void WriteBody(BicepObjectBuilder body) => body.AddObject("properties", p =>
     {
         if (LogAnalytics is { } workspace)

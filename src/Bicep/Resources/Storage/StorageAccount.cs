@@ -70,10 +70,6 @@ public sealed record StorageAccount(string Identifier) : Resource(Identifier)
     /// <summary><c>x.properties.primaryEndpoints.blob</c></summary>
     public BicepExpression PrimaryBlobEndpoint => PropertyReference("primaryEndpoints").Member("blob");
 
-    public BicepExpression PrimaryQueueEndpoint => PropertyReference("primaryEndpoints").Member("queue");
-
-    public BicepExpression PrimaryTableEndpoint => PropertyReference("primaryEndpoints").Member("table");
-
     protected override void WriteBody(BicepObjectBuilder body)
     {
         body.Add("kind", Kind);
