@@ -9,5 +9,7 @@ output=${1:-artifacts/migrate/efbundle}
 shift || true
 mkdir -p "$(dirname "$output")"
 dotnet tool restore >&2
+# dotnet-ef reads the project's assets file before it builds: restore first, or a fresh clone stops with NETSDK1004.
+dotnet restore src/Database/Provisioning.Database.csproj >&2
 dotnet ef migrations bundle --project src/Database --configuration Release --output "$output" --force "$@" >&2
 echo "$output"
