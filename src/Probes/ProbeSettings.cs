@@ -1,3 +1,5 @@
+using Provisioning.Database.Configuration;
+
 namespace Provisioning.Probes;
 
 /// <summary>
@@ -49,11 +51,7 @@ public sealed record ProbeSettings
     /// <summary>Replaces any secret (and the database password alone) in <paramref name="text"/> with ***.</summary>
     public string Redact(string text)
     {
-        foreach (var secret in Secrets())
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-        return text;
+        return CredentialMask.Apply(text, Secrets());
     }
 
     public override string ToString() =>
@@ -61,10 +59,10 @@ public sealed record ProbeSettings
 
     private IEnumerable<string> Secrets()
     {
-        // Longest first, so the whole URL is masked before the password inside it.
+        // Whole values only (CredentialMask), so even a short password is masked without garbling ordinary words.
         var secrets = new List<string> { DatabaseUrl, JwtSecretKey };
         secrets.AddRange(DatabasePasswordCandidates(DatabaseUrl));
-        return secrets.Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length);
+        return secrets.Distinct(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> DatabasePasswordCandidates(string databaseUrl)

@@ -99,12 +99,27 @@ public sealed partial class SecretsCommandTests
         var (exit, stdout, stderr) = Run("secrets", "-e", "dev", "--include-optional", "--format", "azd");
         Assert.AreEqual(ExitCodes.Success, exit, stderr);
         StringAssert.Contains(stdout, "azd env set JWT_SECRET_KEY_PREVIOUS '");
+        StringAssert.Contains(stderr, ".azure/dev/.env");
         StringAssert.Contains(stderr, "plain text");
         foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')))
         {
-            Assert.IsTrue(AzdLine().IsMatch(line), line.Split('\'')[0]);
+            var match = AzdLine().Match(line);
+            Assert.IsTrue(match.Success, line.Split('\'')[0]);
+            Assert.AreEqual("dev", match.Groups[1].Value, "every line names the azd environment");
             Assert.IsFalse(stderr.Contains(line.Split('\'')[1], StringComparison.Ordinal), "values never reach stderr");
         }
+    }
+
+    /// <summary>Piped to sh, each line must write to the environment asked for, not to whichever azd has selected.</summary>
+    [TestMethod]
+    public void Azd_lines_for_prod_name_prod_on_every_line()
+    {
+        var (exit, stdout, stderr) = Run("secrets", "-e", "prod", "--format", "azd");
+
+        Assert.AreEqual(ExitCodes.Success, exit, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToList();
+        Assert.IsTrue(lines.Count >= 2);
+        Assert.IsTrue(lines.All(l => AzdLine().Match(l) is { Success: true } m && m.Groups[1].Value == "prod"), string.Join("\n", lines.Select(l => l.Split('\'')[0])));
     }
 
     [TestMethod]
@@ -142,6 +157,6 @@ public sealed partial class SecretsCommandTests
     [GeneratedRegex(@"^export ([A-Z_]+)='([^']*)'$")]
     private static partial Regex ExportLine();
 
-    [GeneratedRegex(@"^azd env set [A-Z_]+ '[^']+'$")]
+    [GeneratedRegex(@"^azd env set [A-Z_]+ '[^']+' --environment ([a-z0-9]+)$")]
     private static partial Regex AzdLine();
 }

@@ -103,6 +103,17 @@ public sealed class VerifyDatabaseCommandTests
         Assert.IsFalse(output.Contains("Pa55word", StringComparison.Ordinal));
     }
 
+    /// <summary>Only the whole password is masked: a one-letter password must not turn "port" into "***ort".</summary>
+    [TestMethod]
+    public async Task A_one_letter_password_leaves_ordinary_words_intact()
+    {
+        var (exit, output, _) = await RunAsync($"postgresql://app:p@127.0.0.1:{FreePort.Refusing()}/todo?sslmode=disable");
+
+        Assert.AreEqual(ExitCodes.CheckFailed, exit);
+        StringAssert.Contains(output, "check the host and port in DATABASE_URL");
+        Assert.IsFalse(output.Contains("***", StringComparison.Ordinal), output);
+    }
+
     [TestMethod]
     public void Command_has_no_option_that_could_carry_a_password()
     {

@@ -28,7 +28,7 @@ internal static class SecretsCommand
 
     private static readonly Option<string> FormatOption = new("--format")
     {
-        Description = "export: `export NAME='value'` lines for a shell (default). azd: `azd env set NAME 'value'` lines (see below).",
+        Description = "export: `export NAME='value'` lines for a shell (default). azd: `azd env set NAME 'value' --environment <env>` lines (see below).",
         DefaultValueFactory = _ => "export",
     };
 
@@ -46,7 +46,7 @@ internal static class SecretsCommand
             $"and the PostgreSQL passwords ({PasswordLength} characters of upper, lower, digits and symbols, never containing the role's login; " +
             "Azure requires 8-128 characters from three of those four classes). Values that cannot be generated (OPENAI_API_KEY) are " +
             "listed as comments. The values go to standard output only: nothing is written to a file, the environment or Key Vault.\n" +
-            "Formats: --format export prints `export NAME='value'`; --format azd prints `azd env set NAME 'value'`, because " +
+            "Formats: --format export prints `export NAME='value'`; --format azd prints `azd env set NAME 'value' --environment <env>` (always naming the environment), because " +
             "`azd env set-secret` only prompts interactively for a Key Vault secret and azd does not support Key Vault references with " +
             ".bicepparam files; `azd env set` stores the value in plain text in .azure/<env>/.env (git-ignored), so keep that folder private.\n" +
             "Key rotation (docs/contract.md): to rotate JWT_SECRET_KEY, set JWT_SECRET_KEY_PREVIOUS to the current key and JWT_SECRET_KEY " +
@@ -94,13 +94,14 @@ internal static class SecretsCommand
         var lines = Generate(system, configuration, parse.GetValue(IncludeOptionalOption));
         if (format == "azd")
         {
-            error.WriteLine("# warning: `azd env set` keeps these values in plain text in .azure/<env>/.env (git-ignored); keep it private.");
+            error.WriteLine($"# warning: `azd env set` keeps these values in plain text in .azure/{name}/.env (git-ignored); keep it private.");
         }
         foreach (var (variable, value) in lines)
         {
             output.WriteLine(value is null
                 ? $"# {variable}: not generated; set it yourself (an external credential)."
-                : format == "azd" ? $"azd env set {variable} '{value}'" : $"export {variable}='{value}'");
+                // Always naming the azd environment: piped to sh, a line without it would write to whichever one is selected.
+                : format == "azd" ? $"azd env set {variable} '{value}' --environment {name}" : $"export {variable}='{value}'");
         }
         return ExitCodes.Success;
     }

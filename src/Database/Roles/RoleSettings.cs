@@ -49,14 +49,7 @@ public sealed partial class RoleSettings
     public string Scrub(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var secret in new[] { Owner.Password, App.Password, Probe.Password, AdminUrl?.CreateBuilder().Password })
-        {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-        return text;
+        return CredentialMask.Apply(text, [Owner.Password, App.Password, Probe.Password, AdminUrl?.CreateBuilder().Password]);
     }
 
     public override string ToString() =>

@@ -106,7 +106,6 @@ public static class DatabaseFailure
     /// <summary>Last line of defence: a server or driver message must never echo the password.</summary>
     internal static string Scrub(string text, DatabaseUrl url)
     {
-        var password = url.CreateBuilder().Password;
-        return string.IsNullOrEmpty(password) ? text : text.Replace(password, "***", StringComparison.Ordinal);
+        return CredentialMask.Apply(text, url.CreateBuilder().Password);
     }
 }
