@@ -39,11 +39,21 @@ public sealed record SecureParameterSpec
     public string PresenceParameter => "has" + char.ToUpperInvariant(Name[0]) + Name[1..];
 
     /// <summary>
+    /// The Key Vault secret that holds this value as it is, declared with the parameter, so a secret is one entry
+    /// (<see cref="SystemDescription.Secrets"/> lists it first); null when the value only feeds other secrets
+    /// (<see cref="SystemDescription.ComposedSecrets"/>, e.g. a database URL).
+    /// </summary>
+    public VaultSecret? StoredAs { get; init; }
+
+    /// <summary>
     /// Declared only in environments whose file turns this boolean setting on (one of <see cref="ConfigurationSettings"/>);
     /// null for always.
     /// </summary>
     public string? When { get; init; }
 }
+
+/// <summary>The Key Vault secret a secure parameter is stored as: its name in the vault, its Bicep symbol, its content type.</summary>
+public sealed record VaultSecret(string Name, string Symbol, string? ContentType = null);
 
 /// <summary>What a Key Vault secret holds.</summary>
 public abstract record SecretContent

@@ -18,7 +18,25 @@ public sealed record SystemDescription
 
     public required ImmutableArray<SecureParameterSpec> SecureParameters { get; init; }
 
-    public required ImmutableArray<SecretSpec> Secrets { get; init; }
+    /// <summary>
+    /// Secrets made from secure parameters declared elsewhere (a database URL from a password) or a second copy of one
+    /// (the migration job's copies of the role passwords). A secret that holds one parameter as it is, is declared on
+    /// that parameter (<see cref="SecureParameterSpec.StoredAs"/>).
+    /// </summary>
+    public ImmutableArray<SecretSpec> ComposedSecrets { get; init; } = [];
+
+    /// <summary>Every Key Vault secret: each parameter's own (in parameter order), then the composed ones.</summary>
+    public ImmutableArray<SecretSpec> Secrets =>
+    [
+        .. SecureParameters.Where(p => p.StoredAs is not null).Select(p => new SecretSpec
+        {
+            Name = p.StoredAs!.Name,
+            Symbol = p.StoredAs.Symbol,
+            Content = new ParameterContent(p.Name),
+            ContentType = p.StoredAs.ContentType,
+        }),
+        .. ComposedSecrets,
+    ];
 
     public required ImmutableArray<CheckSpec> Checks { get; init; }
 

@@ -44,6 +44,9 @@ public static class TodoSystem
     public const string PostgresProbePasswordParameter = "postgresProbePassword";
     public const string OpenAiApiKeyParameter = "openAiApiKey";
 
+    /// <summary>The content type of the JWT signing keys in the vault (also how <c>secrets</c> knows to make a key, not a password).</summary>
+    public const string HS256Key = "HS256 key";
+
     public static SystemDescription Description { get; } = new()
     {
         Components =
@@ -175,6 +178,7 @@ public static class TodoSystem
                 Variable = SettingNames.JwtSecretKey,
                 Description = "JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.",
                 MinLength = 32,
+                StoredAs = new VaultSecret(JwtSecretKeySecret, "jwtSecret", HS256Key),
             },
             new SecureParameterSpec
             {
@@ -183,6 +187,7 @@ public static class TodoSystem
                 Description = "JWT_SECRET_KEY_PREVIOUS: the key being rotated out, accepted by the backend only; empty outside a rotation window. Stored in Key Vault only.",
                 MinLength = 32,
                 Optional = true,
+                StoredAs = new VaultSecret(JwtSecretKeyPreviousSecret, "jwtPreviousSecret", HS256Key),
             },
             DatabasePassword(PostgresAdminPasswordParameter, "POSTGRES_ADMIN_PASSWORD",
                 $"Password of the PostgreSQL administrator {AdministratorRole}; it reaches only the migration job, inside the {DatabaseAdminUrlSecret} Key Vault secret."),
@@ -199,19 +204,11 @@ public static class TodoSystem
                 Description = "OPENAI_API_KEY for the backend. Stored in Key Vault only.",
                 External = true,
                 When = ConfigurationSettings.BackendOpenAiApiKey,
+                StoredAs = new VaultSecret(OpenAiApiKeySecret, "openAiApiKeySecret"),
             },
         ],
-        Secrets =
+        ComposedSecrets =
         [
-            new SecretSpec { Name = JwtSecretKeySecret, Symbol = "jwtSecret", Content = new ParameterContent(JwtSecretKeyParameter), ContentType = "HS256 key" },
-            new SecretSpec
-            {
-                Name = JwtSecretKeyPreviousSecret,
-                Symbol = "jwtPreviousSecret",
-                Content = new ParameterContent(JwtSecretKeyPreviousParameter),
-                ContentType = "HS256 key",
-            },
-            new SecretSpec { Name = OpenAiApiKeySecret, Symbol = "openAiApiKeySecret", Content = new ParameterContent(OpenAiApiKeyParameter) },
             DatabaseUrl(DatabaseAdminUrlSecret, "databaseAdminUrlSecret", AdministratorRole, PostgresAdminPasswordParameter),
             DatabaseUrl(DatabaseUrlMigrateSecret, "databaseUrlMigrateSecret", OwnerRole, PostgresOwnerPasswordParameter),
             DatabaseUrl(DatabaseUrlBackendSecret, "databaseUrlBackendSecret", AppRole, PostgresAppPasswordParameter),

@@ -111,7 +111,7 @@ internal static class SecretsCommand
     {
         var logins = system.Secrets.Select(s => s.Content).OfType<DatabaseUrlContent>().ToDictionary(c => c.PasswordParameter, c => c.Login);
         logins.TryAdd(system.Database.AdministratorPasswordParameter, system.Database.AdministratorLogin);
-        var keys = system.Secrets.Where(s => s.ContentType == "HS256 key").SelectMany(s => s.Content.Parameters).ToHashSet();
+        var keys = system.Secrets.Where(s => s.ContentType == TodoSystem.HS256Key).SelectMany(s => s.Content.Parameters).ToHashSet();
         var result = new List<(string, string?)>();
         foreach (var parameter in system.SecureParametersFor(configuration))
         {

@@ -50,9 +50,16 @@ public sealed class SystemExtensionTests
             SecureParameters =
             [
                 .. todo.SecureParameters,
-                new SecureParameterSpec { Name = "exampleworkerToken", Variable = "EXAMPLEWORKER_TOKEN", Description = "The worker's queue token.", MinLength = 16 },
+                // One entry: the parameter and the Key Vault secret it is stored as.
+                new SecureParameterSpec
+                {
+                    Name = "exampleworkerToken",
+                    Variable = "EXAMPLEWORKER_TOKEN",
+                    Description = "The worker's queue token.",
+                    MinLength = 16,
+                    StoredAs = new VaultSecret(WorkerToken, "exampleworkerTokenSecret"),
+                },
             ],
-            Secrets = [.. todo.Secrets, new SecretSpec { Name = WorkerToken, Symbol = "exampleworkerTokenSecret", Content = new ParameterContent("exampleworkerToken") }],
             Checks = [.. todo.Checks, new CheckSpec(WorkerCheck, Worker, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity)],
         };
     }
