@@ -61,6 +61,13 @@ for fixture in tests/Fixtures/mcp tests/Fixtures/frontend; do
   (cd "$fixture" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { log "npm ci failed in $fixture"; exit 1; }
 done
 
+# The GitHub workflow validator the workflow test runs on .github/workflows/deploy.yml, exactly as locked.
+if [[ ! -x tests/Tooling/action-validator/node_modules/.bin/action-validator ]]; then
+  log "npm ci in tests/Tooling/action-validator"
+  (cd tests/Tooling/action-validator && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+    || { log "npm ci failed in tests/Tooling/action-validator"; exit 1; }
+fi
+
 # mermaid-cli for the diagram test, without the browser puppeteer would download (it uses /usr/bin/chromium).
 if [[ ! -x tests/Tooling/mermaid/node_modules/.bin/mmdc ]]; then
   log "npm ci in tests/Tooling/mermaid"

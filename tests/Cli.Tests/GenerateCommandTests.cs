@@ -101,13 +101,13 @@ public sealed class GenerateCommandTests
         var (exit, _, stderr) = Run("generate", "--check", "--env-dir", env, "--out", output);
 
         Assert.AreEqual(ExitCodes.CheckFailed, exit, stderr);
-        StringAssert.Contains(stderr, "azure.yaml (its services section)");
+        StringAssert.Contains(stderr, "../azure.yaml");
         Assert.AreEqual(stale, File.ReadAllText(Path.Combine(root, "azure.yaml")), "--check writes nothing");
 
         var (written, stdout, error) = Run("generate", "--env-dir", env, "--out", output);
 
         Assert.AreEqual(ExitCodes.Success, written, error);
-        StringAssert.Contains(stdout, "azure.yaml: services written");
+        StringAssert.Contains(stdout, "azure.yaml: written");
         Assert.AreEqual(committed, File.ReadAllText(Path.Combine(root, "azure.yaml")));
         Assert.AreEqual(ExitCodes.Success, Run("generate", "--check", "--env-dir", env, "--out", output).ExitCode);
     }

@@ -112,27 +112,42 @@ internal static class GenerateCommand
     }
 
     /// <summary>
-    /// The repository's azure.yaml when <paramref name="outDir"/> is the repository's generated/ folder (its parent holds
+    /// The repository root when <paramref name="outDir"/> is the repository's generated/ folder (its parent holds
     /// Provisioning.sln); null for any other output folder, whose run must not touch the repository.
     /// </summary>
-    private static string? AzureYamlBeside(string outDir)
+    private static string? RepositoryBeside(string outDir)
     {
         var root = Path.GetDirectoryName(Path.GetFullPath(outDir));
-        return root is not null && File.Exists(Path.Combine(root, "Provisioning.sln")) && File.Exists(Path.Combine(root, AzureYamlServices.FileName))
-            ? Path.Combine(root, AzureYamlServices.FileName)
-            : null;
+        return root is not null && File.Exists(Path.Combine(root, "Provisioning.sln")) ? root : null;
     }
 
-    /// <summary>The azure.yaml text a full run would leave, when it differs from the file (null: current, or none to manage).</summary>
-    private static string? StaleAzureYaml(string outDir)
+    /// <summary>
+    /// Files outside generated/ that a full run keeps current, with the text they should have, when it differs from
+    /// what is there: azure.yaml's services section and the deployment workflow. None for another output folder.
+    /// </summary>
+    private static List<(string RelativePath, string Text)> StaleRepositoryFiles(string outDir, GenerationResult result)
     {
-        if (AzureYamlBeside(outDir) is not { } path)
+        var stale = new List<(string, string)>();
+        if (RepositoryBeside(outDir) is not { } root)
         {
-            return null;
+            return stale;
         }
-        var current = File.ReadAllText(path);
-        var rendered = AzureYamlServices.Apply(current, TodoSystem.Description);
-        return rendered == current ? null : rendered;
+        var azureYaml = Path.Combine(root, AzureYamlServices.FileName);
+        if (File.Exists(azureYaml))
+        {
+            Add(AzureYamlServices.FileName, AzureYamlServices.Apply(File.ReadAllText(azureYaml), TodoSystem.Description));
+        }
+        Add(DeployWorkflow.RelativePath, DeployWorkflow.Render(result.Configurations, TodoSystem.Description));
+        return stale;
+
+        void Add(string relativePath, string text)
+        {
+            var path = Path.Combine(root, relativePath);
+            if (!File.Exists(path) || File.ReadAllText(path) != text)
+            {
+                stale.Add((relativePath, text));
+            }
+        }
     }
 
     private static int Generate(ParseResult parse)
@@ -173,9 +188,9 @@ internal static class GenerateCommand
                 {
                     drift.Add(CostsFile);
                 }
-                if (only.Length == 0 && StaleAzureYaml(outDir) is not null)
+                if (only.Length == 0)
                 {
-                    drift.Add($"../{AzureYamlServices.FileName} (its services section)");
+                    drift.AddRange(StaleRepositoryFiles(outDir, result).Select(f => "../" + f.RelativePath));
                 }
                 if (drift.Count == 0)
                 {
@@ -201,10 +216,12 @@ internal static class GenerateCommand
                     AtomicOutputWriter.WriteFile(costsPath, costs);
                     output.WriteLine($"{CostsFile}: written (estimate --markdown of every environment)");
                 }
-                if (StaleAzureYaml(outDir) is { } azureYaml)
+                foreach (var (relativePath, text) in StaleRepositoryFiles(outDir, result))
                 {
-                    AtomicOutputWriter.WriteFile(AzureYamlBeside(outDir)!, azureYaml);
-                    output.WriteLine($"{AzureYamlServices.FileName}: services written (one per app component of the catalogue)");
+                    var path = Path.Combine(RepositoryBeside(outDir)!, relativePath);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    AtomicOutputWriter.WriteFile(path, text);
+                    output.WriteLine($"{relativePath}: written (from the catalogue and env/*.json)");
                 }
             }
             foreach (var environment in result.Environments)
