@@ -77,6 +77,10 @@ public sealed class ProbeSoakTests
             : [.. Enumerable.Range(1, count)];
         Log($"probe soak: seed {seed} (replay with PROBE_SOAK_SEED={seed}), {runs.Length} runs, {Lanes} at a time, " +
             $"check timeout {CheckTimeout.TotalMilliseconds} ms, run deadline {RunDeadline.TotalMilliseconds} ms");
+        if (Oracle.WithoutRule(TodoChecks.All.Select(c => c.Name)) is { Count: > 0 } unruled)
+        {
+            Log($"probe soak: no oracle rule for {string.Join(", ", unruled)}: judged in fault-free runs only (add a rule to Soak/Oracle.cs to judge every fault)");
+        }
 
         await using var lateness = new SchedulerLateness();
         var tally = new Tally(seed, lateness);
