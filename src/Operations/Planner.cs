@@ -47,7 +47,7 @@ public static class Planner
         foreach (var configuration in result.Configurations)
         {
             var next = GeneratedState.In(result.Files, configuration.Name);
-            var committed = Committed.TryRead(generatedDirectory, configuration.Name);
+            var committed = CommittedState.TryRead(generatedDirectory, configuration.Name);
             plans.Add(Compare(configuration.Name, committed, next, sheet) with { TierDowngrade = TierGuard.Downgrade(committed, configuration) });
         }
         return plans;
@@ -84,19 +84,4 @@ public static class Planner
         }
         return list.ToImmutable();
     }
-}
-
-/// <summary>The committed <c>generated/&lt;env&gt;/main.state.json</c> files.</summary>
-public static class Committed
-{
-    /// <summary>The committed state, or null when the environment has none yet.</summary>
-    /// <exception cref="ConfigurationException">The file exists but cannot be read.</exception>
-    public static DeploymentState? TryRead(string generatedDirectory, string environment) => CommittedState.TryRead(generatedDirectory, environment);
-
-    /// <exception cref="ConfigurationException">The environment has no committed state, or it cannot be read.</exception>
-    public static DeploymentState Read(string generatedDirectory, string environment) =>
-        TryRead(generatedDirectory, environment) ?? throw new ConfigurationException([new ConfigurationProblem(
-            Path.Combine(generatedDirectory, environment, RecreateGuard.StateFileName), "$",
-            $"environment '{environment}' has no committed deployment state.",
-            $"run `dotnet run --project src/Cli -- generate -e {environment}` (with env/{environment}.json in place) and commit generated/{environment}/.")]);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Provisioning.Environments.Generation;
 using Provisioning.Environments.Configuration;
 using Provisioning.Operations;
 
@@ -36,8 +37,8 @@ internal static class DiffCommand
                     $"there is no environment named '{n}'.", $"use one of {string.Join(", ", configurations.Select(c => c.Name))}.")).ToList());
             }
             var comparison = EnvironmentDiff.Compare(
-                configurations.Single(c => c.Name == left), Committed.Read(generated, left),
-                configurations.Single(c => c.Name == right), Committed.Read(generated, right));
+                configurations.Single(c => c.Name == left), CommittedState.Read(generated, left),
+                configurations.Single(c => c.Name == right), CommittedState.Read(generated, right));
             output.Write(inputs.Json ? Json(comparison) : Text(comparison, TerminalWidth.For(output)));
             return ExitCodes.Success;
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Provisioning.Environments.Generation;
 using Provisioning.Environments.Configuration;
 using Provisioning.Operations;
 
@@ -96,7 +97,7 @@ internal static class EstimateCommand
             var summary = SummaryTable(sheet, rps);
             foreach (var environment in environments)
             {
-                var state = Committed.Read(generated, environment);
+                var state = CommittedState.Read(generated, environment);
                 var idle = CostEstimator.Estimate(environment, state, new CostScenario { ProbeSchedule = probeSchedule, AlertFrequency = alertFrequency }, sheet);
                 var load = CostEstimator.Estimate(environment, state, new CostScenario { RequestsPerSecond = rps, ProbeSchedule = probeSchedule, AlertFrequency = alertFrequency }, sheet);
                 var budget = parse.GetValue(BudgetOption) ?? BudgetAdvice.DefaultBudget(environment);
@@ -321,7 +322,7 @@ internal static class EstimateCommand
         var summary = SummaryTable(sheet, rps);
         foreach (var environment in OperationInputs.Environments(generated, []))
         {
-            var state = Committed.Read(generated, environment);
+            var state = CommittedState.Read(generated, environment);
             var idle = CostEstimator.Estimate(environment, state, new CostScenario(), sheet);
             var load = CostEstimator.Estimate(environment, state, new CostScenario { RequestsPerSecond = rps }, sheet);
             var advice = BudgetAdvice.DefaultBudget(environment) is { } b ? BudgetAdvice.For(environment, state, EnvironmentFile(envDir, environment), b, sheet) : null;

@@ -38,4 +38,11 @@ public static class CommittedState
         var state = TryRead(outputDirectory, environment, unreadable);
         return unreadable.Count > 0 ? throw new ConfigurationException(unreadable) : state;
     }
+
+    /// <exception cref="ConfigurationException">The environment has no committed state, or it cannot be read.</exception>
+    public static DeploymentState Read(string outputDirectory, string environment) =>
+        TryRead(outputDirectory, environment) ?? throw new ConfigurationException([new ConfigurationProblem(
+            Path.Combine(outputDirectory, environment, RecreateGuard.StateFileName), "$",
+            $"environment '{environment}' has no committed deployment state.",
+            $"run `dotnet run --project src/Cli -- generate -e {environment}` (with env/{environment}.json in place) and commit generated/{environment}/.")]);
 }
