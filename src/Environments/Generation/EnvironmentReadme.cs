@@ -35,6 +35,8 @@ internal static class EnvironmentReadme
         Line("az acr import / az acr build ... <AZURE_CONTAINER_REGISTRY_ENDPOINT output>/<repository>:<tag>   # the first time: the images of env/" + c.Name + ".json");
         Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/main.bicep -p generated/{c.Name}/main.bicepparam");
         Line("az containerapp job start -g <resource-group> -n <MIGRATION_JOB_NAME output>   # then wait for the execution (azd's postdeploy hook does this)");
+        // The last stage (FR-013): the deployment is done when the probe inside the environment finds every check green.
+        Line($"dotnet run --project src/Cli -- verify-deployment -e {c.Name} -g <resource-group> --app-insights <appi-name>   # last (<appi-name>: the APPLICATIONINSIGHTS_NAME output): waits for a complete probe run inside the environment, fails with the red checks' reasons");
         Line("```");
         Line();
         Line("## What it contains");
