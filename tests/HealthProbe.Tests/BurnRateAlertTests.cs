@@ -139,7 +139,7 @@ public sealed class BurnRateAlertTests
     /// the classic table's column names the queries use), stamped with <paramref name="timestamp"/> as the probe stamps
     /// every result of one run with the run's start.
     /// </summary>
-    private static List<Dictionary<string, object?>> Rows(RealCompositionRun run, DateTimeOffset timestamp) =>
+    internal static List<Dictionary<string, object?>> Rows(RealCompositionRun run, DateTimeOffset timestamp) =>
         [.. run.Availability.Select(a => new Dictionary<string, object?>
         {
             ["timestamp"] = timestamp,

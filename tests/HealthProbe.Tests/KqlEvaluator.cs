@@ -10,7 +10,7 @@ namespace Provisioning.HealthProbe.Tests;
 /// <c>where</c>, <c>extend</c>, <c>summarize … by</c> (<c>count()</c>, <c>countif()</c>), <c>project</c>,
 /// <c>order by</c>, <c>take</c>; <c>and</c>/<c>or</c>, comparisons, <c>in (…)</c>, arithmetic (long / long is integer
 /// division), <c>ago()</c> against a given now, <c>tostring()</c> (a bool reads <c>true</c>/<c>false</c>),
-/// <c>todouble()</c>, <c>round()</c>, <c>iff()</c>, <c>case()</c>, <c>not()</c>, and <c>customDimensions.key</c>.
+/// <c>todouble()</c>, <c>round()</c>, <c>iff()</c>, <c>case()</c>, <c>not()</c>, <c>datetime()</c> literals, and <c>customDimensions.key</c>.
 /// Anything else is an error naming what it met, never a silent guess: a query that leaves this subset fails its test
 /// until the evaluator learns the construct.
 /// </summary>
@@ -237,6 +237,13 @@ internal sealed class KqlEvaluator(DateTimeOffset now)
                 tokens.Add(query[i..(end + 1)]);
                 i = end + 1;
             }
+            else if (query.AsSpan(i).StartsWith("datetime(", StringComparison.Ordinal))
+            {
+                // A datetime literal holds '-' and ':', which no other token may: read it whole, marked with '@'.
+                var end = query.IndexOf(')', i);
+                tokens.Add("@" + query[(i + "datetime(".Length)..end].Trim());
+                i = end + 1;
+            }
             else if (char.IsLetterOrDigit(c) || c == '_')
             {
                 var start = i;
@@ -394,6 +401,11 @@ internal sealed class KqlEvaluator(DateTimeOffset now)
             {
                 var text = token[1..^1];
                 return (_, _) => text;
+            }
+            if (token[0] == '@')
+            {
+                var time = DateTimeOffset.Parse(token[1..], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+                return (_, _) => time;
             }
             if (char.IsDigit(token[0]))
             {

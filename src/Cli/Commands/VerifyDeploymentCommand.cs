@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Provisioning.Environments.Configuration;
 using Provisioning.Probes;
 
@@ -29,9 +28,6 @@ internal static class VerifyDeploymentCommand
     // azd exports the environment's group under the name the probe's own platform setting has, and every output.
     private const string ResourceGroupVariable = PlatformSettingNames.ResourceGroup;
     private const string AppInsightsVariable = OutputNames.ApplicationInsightsName;
-
-    /// <summary>What one query reads of each result; the names are the query's own columns.</summary>
-    internal sealed record ProbeResult(DateTimeOffset Timestamp, string Check, bool Passed, string Outcome, string Component, string FailureKind, string Reason);
 
     internal sealed record Request(string Environment, string ResourceGroup, string AppInsights, DateTimeOffset Since, TimeSpan Timeout, TimeSpan Poll, string Az);
 
@@ -101,7 +97,7 @@ internal static class VerifyDeploymentCommand
     {
         ArgumentNullException.ThrowIfNull(request);
         var waited = Stopwatch.StartNew();
-        var since = Iso(request.Since);
+        var since = ProbeRunQuery.Iso(request.Since);
         await output.WriteLineAsync($"verify-deployment: waiting up to {Seconds(request.Timeout)} s for a complete probe run inside {request.Environment} that started after {since} ({checks.Count} checks, read from {request.AppInsights})").ConfigureAwait(false);
         while (true)
         {
@@ -121,10 +117,10 @@ internal static class VerifyDeploymentCommand
                 await error.WriteLineAsync("  Fix: sign in (az login) as someone with Reader on the Application Insights resource, and add the CLI extension once: az extension add --name application-insights.").ConfigureAwait(false);
                 return ExitCodes.CheckFailed;
             }
-            IReadOnlyList<ProbeResult> results;
+            IReadOnlyList<ProbeRunQuery.Result> results;
             try
             {
-                results = Parse(answer.Output);
+                results = ProbeRunQuery.Parse(answer.Output);
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
             {
@@ -142,7 +138,7 @@ internal static class VerifyDeploymentCommand
             {
                 var latest = runs.LastOrDefault();
                 await error.WriteLineAsync($"verify-deployment: no complete probe run inside {request.Environment} started after {since} within {Seconds(request.Timeout)} s" +
-                    (latest is null ? "; none reported at all." : $"; the latest, at {Iso(latest.Key)}, lacks {string.Join(", ", checks.Where(c => latest.All(r => r.Check != c)))}.")).ConfigureAwait(false);
+                    (latest is null ? "; none reported at all." : $"; the latest, at {ProbeRunQuery.Iso(latest.Key)}, lacks {string.Join(", ", checks.Where(c => latest.All(r => r.Check != c)))}.")).ConfigureAwait(false);
                 await error.WriteLineAsync("  Fix: check that the probe app's latest revision runs (az containerapp revision list -g <group> -n <PROBE_FUNCTION_NAME output>) and that its telemetry arrives, or raise --timeout; the deployment is not verified.").ConfigureAwait(false);
                 return ExitCodes.CheckFailed;
             }
@@ -151,15 +147,15 @@ internal static class VerifyDeploymentCommand
         }
     }
 
-    private static async Task<int> ReportAsync(Request request, DateTimeOffset started, IReadOnlyList<ProbeResult> run, TextWriter output, TextWriter error)
+    private static async Task<int> ReportAsync(Request request, DateTimeOffset started, IReadOnlyList<ProbeRunQuery.Result> run, TextWriter output, TextWriter error)
     {
         var red = run.Where(r => !r.Passed).ToList();
         if (red.Count == 0)
         {
-            await output.WriteLineAsync($"verify-deployment: the probe run inside {request.Environment} at {Iso(started)} passed all {run.Count} checks; the deployment is verified.").ConfigureAwait(false);
+            await output.WriteLineAsync($"verify-deployment: the probe run inside {request.Environment} at {ProbeRunQuery.Iso(started)} passed all {run.Count} checks; the deployment is verified.").ConfigureAwait(false);
             return ExitCodes.Success;
         }
-        await error.WriteLineAsync($"verify-deployment: the probe run inside {request.Environment} at {Iso(started)} has {red.Count} red check(s) of {run.Count}:").ConfigureAwait(false);
+        await error.WriteLineAsync($"verify-deployment: the probe run inside {request.Environment} at {ProbeRunQuery.Iso(started)} has {red.Count} red check(s) of {run.Count}:").ConfigureAwait(false);
         foreach (var result in red)
         {
             await error.WriteLineAsync($"  {result.Outcome,-13} {result.Check} ({result.Component}, {result.FailureKind}): {result.Reason}").ConfigureAwait(false);
@@ -168,45 +164,16 @@ internal static class VerifyDeploymentCommand
         return red.Any(r => r.Outcome == OutcomeText.Of(CheckOutcome.SecurityFail)) ? ExitCodes.SecurityFailure : ExitCodes.CheckFailed;
     }
 
-    /// <summary>
-    /// Every result the probe (its cloud role) reported since <see cref="Request.Since"/>, oldest first. All results of one
-    /// run carry the run's start as their timestamp, which is how runs are told apart.
-    /// </summary>
-    internal static string Query(DateTimeOffset since, string roleName) => $"""
-        availabilityResults
-        | where timestamp > datetime({Iso(since)}) and cloud_RoleName == '{roleName}'
-        | project timestamp, name, ok = tostring(success) in ('1', 'True', 'true'), outcome = tostring(customDimensions.outcome), component = tostring(customDimensions.component), failureKind = tostring(customDimensions.failureKind), reason = message
-        | order by timestamp asc
-        """;
-
     private static List<string> QueryArguments(Request request, string roleName) =>
     [
         "monitor", "app-insights", "query",
         "--app", request.AppInsights,
         "--resource-group", request.ResourceGroup,
-        "--analytics-query", Query(request.Since, roleName),
+        "--analytics-query", ProbeRunQuery.Text(request.Since, roleName),
         // The query's own filter decides; the offset only has to reach back past --since (the CLI's default is 1 hour).
         "--offset", string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Ceiling((DateTimeOffset.UtcNow - request.Since).TotalHours) + 1}h"),
         "--output", "json",
     ];
-
-    /// <summary>The rows of <c>az monitor app-insights query --output json</c>: <c>{"tables": [{"columns": [{"name": …}], "rows": [[…]]}]}</c>.</summary>
-    internal static IReadOnlyList<ProbeResult> Parse(string json)
-    {
-        var table = JsonNode.Parse(json)?["tables"]?.AsArray().FirstOrDefault()
-            ?? throw new FormatException("no \"tables\" in the answer");
-        var columns = table["columns"]!.AsArray().Select(c => (string)c!["name"]!).ToList();
-        int Column(string name) => columns.IndexOf(name) is var i and >= 0 ? i : throw new FormatException($"the answer has no column '{name}'");
-        var (timestamp, check, ok, outcome, component, kind, reason) =
-            (Column("timestamp"), Column("name"), Column("ok"), Column("outcome"), Column("component"), Column("failureKind"), Column("reason"));
-        return [.. table["rows"]!.AsArray().Select(row => row!.AsArray()).Select(row => new ProbeResult(
-            DateTimeOffset.Parse(Text(row[timestamp]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-            Text(row[check]),
-            row[ok] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : Text(row[ok]) is "1" or "True" or "true",
-            Text(row[outcome]), Text(row[component]), Text(row[kind]), Text(row[reason])))];
-    }
-
-    private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "";
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAzAsync(string az, List<string> arguments, CancellationToken cancellationToken)
     {
@@ -224,7 +191,6 @@ internal static class VerifyDeploymentCommand
 
     private static string FirstLines(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3));
 
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
+    
     private static string Seconds(TimeSpan span) => ((int)Math.Ceiling(span.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }
