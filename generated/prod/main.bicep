@@ -2109,6 +2109,96 @@ resource alertProbeSilent 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = 
   }
 }
 
+resource alertBurnFast 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-prod-slo-burn-fast'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'prod: success criteria burning their error budget (fast)'
+    description: 'An objective (SC-002 95 %, SC-003 98 %, SC-004 99 %, SC-005 99 %) spends its error budget too fast: fast: more than 14.4× the error budget failing over both the last 1 hour and 5 minutes (2 % of a 30-day budget in 1 hour). The alert\'s results name the objective and its burn rates. See the environment README\'s objective table and the SLO workbook.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where timestamp > ago(1h) and cloud_RoleName == \'todo-probe\'\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\n| where objective != \'\'\n| extend failed = not(tostring(success) in (\'1\', \'True\', \'true\'))\n| summarize total_1h = countif(timestamp > ago(1h)), failed_1h = countif(timestamp > ago(1h) and failed), total_5m = countif(timestamp > ago(5m)), failed_5m = countif(timestamp > ago(5m) and failed) by objective\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\n| extend fast = failed_1h > 14.4 * budget * total_1h and failed_5m > 14.4 * budget * total_5m\n| where fast\n| project objective, budget, fast, burn_1h = round(todouble(failed_1h) / todouble(total_1h) / budget, 1), burn_5m = round(todouble(failed_5m) / todouble(total_5m) / budget, 1)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource alertBurnSlow 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-prod-slo-burn-slow'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'prod: success criteria burning their error budget (slow)'
+    description: 'An objective (SC-002 95 %, SC-003 98 %, SC-004 99 %, SC-005 99 %) spends its error budget too fast: slow: more than 6× the error budget failing over both the last 6 hours and 30 minutes (5 % of a 30-day budget in 6 hours). The alert\'s results name the objective and its burn rates. See the environment README\'s objective table and the SLO workbook.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT6H'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where timestamp > ago(6h) and cloud_RoleName == \'todo-probe\'\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\n| where objective != \'\'\n| extend failed = not(tostring(success) in (\'1\', \'True\', \'true\'))\n| summarize total_6h = countif(timestamp > ago(6h)), failed_6h = countif(timestamp > ago(6h) and failed), total_30m = countif(timestamp > ago(30m)), failed_30m = countif(timestamp > ago(30m) and failed) by objective\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\n| extend slow = failed_6h > 6 * budget * total_6h and failed_30m > 6 * budget * total_30m\n| where slow\n| project objective, budget, slow, burn_6h = round(todouble(failed_6h) / todouble(total_6h) / budget, 1), burn_30m = round(todouble(failed_30m) / todouble(total_30m) / budget, 1)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
+resource sloWorkbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(resourceGroup().id, 'slo-workbook')
+  location: location
+  tags: tags
+  kind: 'shared'
+  properties: {
+    displayName: 'prod: success criteria (SLOs)'
+    category: 'workbook'
+    version: 'Notebook/1.0'
+    sourceId: appInsights.id
+    serializedData: '{"version":"Notebook/1.0","items":[{"type":1,"content":{"json":"## prod: success criteria\\n\\nThe health probe\'s results (cloud role `todo-probe`) against the objectives of docs/contract.md. **SC-002** deployment: 95 % (`platform.migration`, `platform.revisions`). **SC-003** communication between frontend, API, MCP server: 98 % (`frontend.reachable`, `frontend.config`, `backend.health`, `mcp.handshake`, `mcp.backend`). **SC-004** JWT authentication and authorization: 99 % (`backend.auth.rejects`, `backend.auth.accepts`, `backend.authz`). **SC-005** database: 99 % (`database.schema`)."},"name":"intro"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\'\\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\\n| where objective != \'\'\\n| summarize total = count(), failed = countif(not(tostring(success) in (\'1\', \'True\', \'true\'))) by objective\\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\\n| project objective, target = round(100.0 * (1.0 - budget), 1), successRate = round(100.0 * todouble(total - failed) / todouble(total), 2), budgetBurned = round(100.0 * todouble(failed) / (todouble(total) * budget), 1), failed, total\\n| order by objective asc","size":0,"title":"Error budget burned, last 30 days","timeContext":{"durationMs":2592000000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"budget"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\'\\n| summarize results = count(), passed = countif(tostring(success) in (\'1\', \'True\', \'true\')) by name\\n| project objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\'), check = name, successRate = round(100.0 * todouble(passed) / todouble(results), 2), results\\n| order by objective asc, check asc","size":0,"title":"Success rate per check, last 7 days","timeContext":{"durationMs":604800000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"success-rate"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\' and not(tostring(success) in (\'1\', \'True\', \'true\'))\\n| project timestamp, check = name, outcome = tostring(customDimensions.outcome), failureKind = tostring(customDimensions.failureKind), reason = message\\n| order by timestamp desc\\n| take 50","size":0,"title":"Last failures with their reasons, last 7 days","timeContext":{"durationMs":604800000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"failures"}],"isLocked":false}'
+  }
+}
+
 resource postgresStorageAlert 'Microsoft.Insights/metricAlerts@2026-01-01' = {
   name: 'alert-todo-prod-postgres-storage'
   location: 'global'

@@ -1,6 +1,7 @@
 #!/bin/sh
 # azd postdeploy hook: run the database migration job after the new images are deployed, and wait for it.
 # `az containerapp job start` returns at once, so the execution is polled until it ends or the time runs out.
+# Then the last stage: the deployment waits for a green probe run inside the environment (verify-deployment.sh).
 set -eu
 
 group="${AZURE_RESOURCE_GROUP:?AZURE_RESOURCE_GROUP is not set; run this through azd or export it}"
@@ -19,7 +20,7 @@ started=$(date +%s)
 while :; do
   status=$(az containerapp job execution show --resource-group "$group" --name "$job" --job-execution-name "$execution" --query properties.status --output tsv)
   case "$status" in
-    Succeeded) echo "postdeploy: migrations applied ($execution)"; exit 0 ;;
+    Succeeded) echo "postdeploy: migrations applied ($execution)"; break ;;
     Failed|Stopped|Degraded)
       echo "postdeploy: migration execution $execution ended $status; read its logs with:" >&2
       echo "  az containerapp job logs show -g $group -n $job --execution $execution --container migrate" >&2
@@ -32,3 +33,6 @@ while :; do
   fi
   sleep "$interval"
 done
+
+# Only now is every new revision live against the migrated schema, so only a probe run from now on tells the truth.
+exec "$(dirname "$0")/verify-deployment.sh"

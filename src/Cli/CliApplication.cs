@@ -23,6 +23,7 @@ internal static class CliApplication
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(EstimateCommand.Create());
         root.Subcommands.Add(SecretsCommand.Create());
+        root.Subcommands.Add(VerifyDeploymentCommand.Create());
         return root;
     }
 

@@ -15,7 +15,11 @@ public static class CostKnobs
         "a failing check, a security failure or a silent probe is alerted up to 15 minutes later; every rule's window grows with it.";
 
     private const string Detection =
-        "a check alerts after 3 failed runs in a row, so a failure is alerted after about 45 minutes instead of 3; apps with minReplicas 0 sleep between runs, so the probe also meets their cold starts.";
+        "a check alerts after 3 failed runs in a row, so a failure is alerted after about 45 minutes instead of 3; apps with minReplicas 0 sleep between runs, so the probe also meets their cold starts; the fast burn-rate alert's 5-minute window mostly holds no run, so only the slow pair can fire; a deployment's verification waits up to 15 minutes for the next run.";
+
+    // A probe hours apart leaves both burn-rate pairs' short windows (5 and 30 minutes) empty most of the time, and the
+    // deployment's last stage waits for its next run.
+    private const string BlindBurnRates = " The burn-rate alerts of the success criteria mostly see no run in their short windows and stay silent, and a deployment's verification waits up to that long for the probe's next run.";
 
     /// <summary>In the order they are turned together: a later knob of the same setting replaces an earlier one.</summary>
     public static IReadOnlyList<CostKnob> All { get; } =
@@ -23,15 +27,15 @@ public static class CostKnobs
         new("alerts.evaluationFrequency", "\"PT15M\"", AlertLatency,
             c => c with { Alerts = c.Alerts with { EvaluationFrequency = "PT15M" } }),
         new("alerts.checkRules", "\"combined\"",
-            "one alert rule for every check instead of one each: the first failing check raises it (its results name every failing check), a second check failing meanwhile raises no new notification.",
+            "one alert rule for every check instead of one each, and one burn-rate rule for both window pairs: the first failing check raises it (its results name every failing check), a second check failing meanwhile raises no new notification.",
             c => c with { Alerts = c.Alerts with { CheckRules = CheckAlertRules.Combined } }),
         new("probe.schedule", "\"0 */15 * * * *\"", Detection,
             c => c with { Probe = c.Probe with { Schedule = "0 */15 * * * *" } }),
         new("probe.schedule", "\"0 0 */2 * * *\"",
-            "every 2 hours: a failure is alerted after about 6 hours (3 runs) and the probe mostly meets cold starts; fit for an environment nobody relies on between deployments.",
+            "every 2 hours: a failure is alerted after about 6 hours (3 runs) and the probe mostly meets cold starts; fit for an environment nobody relies on between deployments." + BlindBurnRates,
             c => c with { Probe = c.Probe with { Schedule = "0 0 */2 * * *" } }),
         new("probe.schedule", "\"0 0 */6 * * *\"",
-            "every 6 hours: a failure is alerted after about 18 hours (3 runs) and the probe meets cold starts; for an environment whose budget must hold even if every estimated price is 50 % higher.",
+            "every 6 hours: a failure is alerted after about 18 hours (3 runs) and the probe meets cold starts; for an environment whose budget must hold even if every estimated price is 50 % higher." + BlindBurnRates,
             c => c with { Probe = c.Probe with { Schedule = "0 0 */6 * * *" } }),
         new("probe.minReplicas", "0",
             "the probe's replica is started for each run by the platform's timer scale rule and stopped after: nothing billed between runs, a cold start of the Functions host before every run.",

@@ -26,8 +26,8 @@ public sealed class CostKnobCommandTests
         Assert.AreEqual(1, exit, stderr);
         var plan = JsonNode.Parse(stdout)!["environments"]![0]!;
         var rules = plan["changed"]!.AsArray().Where(c => (string)c!["type"]! == "Microsoft.Insights/scheduledQueryRules").ToList();
-        // One rule per check of the catalogue, plus the security and "probe silent" rules.
-        Assert.HasCount(TodoSystem.Description.Checks.Length + 2, rules, "every log alert rule is evaluated at the new frequency");
+        // One rule per check of the catalogue, plus the security and "probe silent" rules and the burn-rate rules.
+        Assert.HasCount(TodoSystem.Description.Checks.Length + 2 + TodoObjectives.BurnRates.Length, rules, "every log alert rule is evaluated at the new frequency");
         Assert.IsTrue(rules.All(r => r!["properties"]!.AsArray().Any(p => (string)p!["path"]! == "properties.evaluationFrequency")));
         Assert.IsLessThan(0m, (decimal)plan["cost"]!["deltaMonthly"]!, "slower alert rules cost less");
         Assert.IsEmpty(plan["added"]!.AsArray());

@@ -98,7 +98,7 @@ internal static partial class CompiledEnvironments
     private static partial Regex Reference();
 
     /// <summary>Resources of a template: an array, or an object keyed by symbolic name (languageVersion 2.0).</summary>
-    private static IEnumerable<JsonObject> Resources(JsonObject template) => template["resources"] switch
+    internal static IEnumerable<JsonObject> Resources(JsonObject template) => template["resources"] switch
     {
         JsonArray array => array.Select(r => r!.AsObject()),
         JsonObject map => map.Select(r => r.Value!.AsObject()),

@@ -34,18 +34,25 @@ internal static class RealCompositionRuns
     /// <summary>Read by the worker's role-name initializer from the process environment, never from a test's wish.</summary>
     private static readonly string[] RoleNameSources = ["WEBSITE_CLOUD_ROLENAME", "WEBSITE_SITE_NAME", "WEBSITE_SLOT_NAME"];
 
-    private static readonly ConcurrentDictionary<string, Lazy<Task<RealCompositionRun>>> Runs = new();
+    private static readonly ConcurrentDictionary<(string, bool), Lazy<Task<RealCompositionRun>>> Runs = new();
 
+    /// <summary>
+    /// Every outcome in one run: the frontend serves no HTML (frontend.reachable fails, so frontend.config is
+    /// skipped), the backend accepts any token (backend.auth.rejects: security-fail), nobody listens for
+    /// PostgreSQL (database.schema fails) and the rest passes.
+    /// </summary>
     public static Task<RealCompositionRun> Of(string environment) =>
-        Runs.GetOrAdd(environment, e => new Lazy<Task<RealCompositionRun>>(() => RunAsync(e))).Value;
+        Runs.GetOrAdd((environment, false), k => new Lazy<Task<RealCompositionRun>>(() => RunAsync(k.Item1, healthy: false))).Value;
 
-    private static async Task<RealCompositionRun> RunAsync(string environment)
+    /// <summary>The stand-ins as the contract wants them: every check passes but database.schema (no PostgreSQL here).</summary>
+    public static Task<RealCompositionRun> Healthy(string environment) =>
+        Runs.GetOrAdd((environment, true), k => new Lazy<Task<RealCompositionRun>>(() => RunAsync(k.Item1, healthy: true))).Value;
+
+    private static async Task<RealCompositionRun> RunAsync(string environment, bool healthy)
     {
-        // Every outcome in one run: the frontend serves no HTML (frontend.reachable fails, so frontend.config is
-        // skipped), the backend accepts any token (backend.auth.rejects: security-fail), nobody listens for
-        // PostgreSQL (database.schema fails) and the rest passes.
-        await using var stack = await TodoStack.StartAsync(
-            backend: new BackendOptions(AcceptsAnyToken: true), frontend: new FrontendOptions(ServesHtml: false));
+        await using var stack = healthy
+            ? await TodoStack.StartAsync()
+            : await TodoStack.StartAsync(backend: new BackendOptions(AcceptsAnyToken: true), frontend: new FrontendOptions(ServesHtml: false));
         await using var ingestion = await IngestionServer.StartAsync();
 
         var template = CompiledEnvironments.ProbeAppSettings(environment);

@@ -52,10 +52,10 @@ public sealed class DevBudgetTests
         var files = EnvironmentGenerator.Generate(configuration);
         var state = GeneratedState.In(files, "dev");
 
-        // The template really changed: three rules (the checks in one), all evaluated every 15 minutes, and a probe
-        // replica of a quarter vCPU that is started for its runs.
+        // The template really changed: four rules (the checks in one, security, probe silent, both burn-rate pairs in
+        // one), all evaluated every 15 minutes, and a probe replica of a quarter vCPU that is started for its runs.
         var rules = OfType(state, "Microsoft.Insights/scheduledQueryRules").ToList();
-        Assert.HasCount(3, rules, string.Join(", ", rules.Select(r => r.SymbolicName)));
+        Assert.HasCount(4, rules, string.Join(", ", rules.Select(r => r.SymbolicName)));
         Assert.IsTrue(rules.All(r => (string?)StateReading.At(r, "properties.evaluationFrequency") == "PT15M"));
         var bicep = files.Single(f => f.RelativePath == "dev/main.bicep").Content;
         StringAssert.Contains(bicep, "evaluationFrequency: 'PT15M'");

@@ -31,6 +31,12 @@ public static partial class ContractDocument
             .Select(g => new ContractVariable(g.Key.Name, [.. g.Select(v => v.Component)], g.Key.IsSecret))];
     }
 
+    /// <summary>"Success criteria": each objective (its SC number, first word of its cell) with its target in percent and the checks that measure it.</summary>
+    public static IReadOnlyList<(string Objective, decimal TargetPercent, IReadOnlyList<string> Checks)> Objectives() =>
+        [.. Table("## Success criteria")[1..].Select(row => (row[0].Split(' ')[0],
+            decimal.Parse(row[1].TrimEnd(' ', '%'), System.Globalization.CultureInfo.InvariantCulture),
+            (IReadOnlyList<string>)[.. Names(row[2])]))];
+
     /// <summary>"What verified means": each check with its component, time limit in seconds and alert policy.</summary>
     public static IReadOnlyList<(string Name, string Component, int TimeLimitSeconds, string Alert)> Checks()
     {

@@ -35,6 +35,8 @@ internal static class EnvironmentReadme
         Line("az acr import / az acr build ... <AZURE_CONTAINER_REGISTRY_ENDPOINT output>/<repository>:<tag>   # the first time: the images of env/" + c.Name + ".json");
         Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/main.bicep -p generated/{c.Name}/main.bicepparam");
         Line("az containerapp job start -g <resource-group> -n <MIGRATION_JOB_NAME output>   # then wait for the execution (azd's postdeploy hook does this)");
+        // The last stage (FR-013): the deployment is done when the probe inside the environment finds every check green.
+        Line($"dotnet run --project src/Cli -- verify-deployment -e {c.Name} -g <resource-group> --app-insights <appi-name>   # last (<appi-name>: the APPLICATIONINSIGHTS_NAME output): waits for a complete probe run inside the environment, fails with the red checks' reasons");
         Line("```");
         Line();
         Line("## What it contains");
@@ -124,9 +126,50 @@ internal static class EnvironmentReadme
         Line();
         Line($"The checks: {string.Join(", ", system.Checks.Select(k => $"`{k.Name}` ({k.Component})"))}.");
         Line();
+        WriteObjectives(Line, c, system);
         Line("Key Vault, PostgreSQL and the registry send all logs and metrics to the Log Analytics workspace; the Container Apps " +
              "environment writes its console and system logs there too.");
         return s.ToString();
+    }
+
+    /// <summary>The success criteria as objectives: which checks measure each, and when its burn-rate alert fires.</summary>
+    private static void WriteObjectives(Action<string> line, EnvironmentConfiguration c, SystemDescription system)
+    {
+        var objectives = TodoObjectives.For(system);
+        if (objectives.Count == 0)
+        {
+            return;
+        }
+        string Pct(decimal fraction) => (fraction * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %";
+        string Pair(BurnRateWindows p, ObjectiveSpec o) =>
+            $"{Pct(p.Factor * o.ErrorBudget)} of results failing over {AlertWindows.Words(p.Long)} and over {AlertWindows.Words(p.Short)}";
+        var pairs = TodoObjectives.BurnRates;
+        line("### Success criteria (service level objectives)");
+        line("");
+        line("Each objective is the share of the probe's results of its checks that pass (a skipped result counts as failed). " +
+             "Besides the per-check alerts, a burn-rate alert fires when an objective spends its error budget too fast over both " +
+             "windows of a pair: " + string.Join("; ", pairs.Select(p => string.Create(CultureInfo.InvariantCulture,
+                 $"{p.Name}, {p.Factor}× the budget over {AlertWindows.Words(p.Long)} and {AlertWindows.Words(p.Short)} ({Pct(p.BudgetSpent)} of a {TodoObjectives.BudgetPeriod.TotalDays}-day budget in {AlertWindows.Words(p.Long)}; severity {p.Severity})"))) +
+             (c.Alerts.CheckRules == CheckAlertRules.Combined ? ", both in one rule (`alerts.checkRules: combined`)." : ", one rule each.") +
+             " The workbook \"" + c.Name + ": success criteria (SLOs)\" on the Application Insights resource shows the success rate per check, the budget burned and the last failures with their reasons.");
+        line("");
+        line("| objective | target | error budget | checks | " + string.Join(" | ", pairs.Select(p => $"{p.Name} burn fires at")) + " |");
+        line("|---|---:|---:|---|" + string.Concat(pairs.Select(_ => "---|")));
+        foreach (var o in objectives)
+        {
+            line($"| {o.Id} {o.Title} | {Pct(o.Target)} | {Pct(o.ErrorBudget)} | {string.Join(", ", o.Checks.Select(k => $"`{k}`"))} | " +
+                 string.Join(" | ", pairs.Select(p => Pair(p, o))) + " |");
+        }
+        line("");
+        var interval = TimeSpan.FromSeconds(ProbeSchedule.IntervalSeconds(c.Probe.Schedule));
+        var blind = pairs.Where(p => interval > p.Short).ToList();
+        if (blind.Count > 0)
+        {
+            // Said where it happens: a probe rarer than a short window leaves that window empty, so its pair cannot fire.
+            line($"The probe runs every {AlertWindows.Words(interval)}, less often than the short window of {string.Join(" and ", blind.Select(p => $"the {p.Name} pair ({AlertWindows.Words(p.Short)})"))}: " +
+                 "that window often holds no result, so that alert fires late or not at all; the per-check alerts still do.");
+            line("");
+        }
     }
 
     private static string Replicas(AppSettings size) => size.MinReplicas == size.MaxReplicas

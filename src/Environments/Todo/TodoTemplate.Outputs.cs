@@ -20,7 +20,7 @@ public static partial class TodoTemplate
         AddAccessOutputs(f, access);
         t.Add(new Output("AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "string", apps.Environment.NameReference));
         t.Add(new Output("POSTGRES_SERVER_NAME", "string", data.Postgres.NameReference));
-        t.Add(new Output("APPLICATIONINSIGHTS_NAME", "string", access.Monitoring.AppInsights.NameReference));
+        t.Add(new Output(OutputNames.ApplicationInsightsName, "string", access.Monitoring.AppInsights.NameReference));
     }
 
     /// <summary>The outputs both templates give: where azd pushes images, and the vault holding the secrets.</summary>

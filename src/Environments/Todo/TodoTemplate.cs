@@ -32,6 +32,8 @@ public static partial class TodoTemplate
         var workloads = AddWorkloads(f, inputs);
         AddPlatformAccess(f, inputs, workloads);
         AddAlerts(f, monitoring);
+        AddObjectiveAlerts(f, monitoring);
+        AddWorkbook(f, monitoring);
         AddDatabaseStorageAlert(f, monitoring, data);
         AddDiagnostics(f, monitoring, [access.KeyVault, database.Server, access.Registry]);
         AddLocks(f, data);

@@ -234,6 +234,23 @@ public sealed class CompiledShapeTests
     }
 
     [TestMethod]
+    public void A_workbook_is_shared_named_by_a_guid_and_holds_its_queries_as_written()
+    {
+        var monitoring = s_compiled.Arm("monitoring.bicep");
+        var workbook = Resource(monitoring, "Microsoft.Insights/workbooks", "'slo-workbook'");
+        Assert.AreEqual("shared", Text(workbook, "kind"));
+        Assert.AreEqual("Notebook/1.0", Text(workbook, "properties.version"));
+        Assert.AreEqual("[resourceId('Microsoft.Insights/components', 'appi-todo-prod')]", Text(workbook, "properties.sourceId"));
+        // ARM receives the content as one JSON string, fixed at generation time; quotes and newlines of the KQL survive.
+        var content = System.Text.Json.Nodes.JsonNode.Parse(Text(workbook, "properties.serializedData"))!;
+        Assert.AreEqual("Notebook/1.0", (string?)content["version"]);
+        var query = content["items"]![1]!["content"]!;
+        Assert.AreEqual("availabilityResults\n| where success == false and name != 'x'\n| take 10", (string?)query["query"]);
+        Assert.AreEqual(7L * 24 * 3600 * 1000, (long?)query["timeContext"]!["durationMs"]);
+        Assert.AreEqual("## Success criteria\n\nFrom the probe's results.", (string?)content["items"]![0]!["content"]!["json"]);
+    }
+
+    [TestMethod]
     public void Private_endpoint_registers_in_its_dns_zone_linked_to_the_network()
     {
         var network = s_compiled.Arm("network.bicep");

@@ -237,6 +237,19 @@ internal static class ResourceSamples
             Criteria = [new MetricCriterion("failed", "requests/failed", "microsoft.insights/components", "GreaterThan", 5, "Count")],
             ActionGroupIds = [actions.Id],
         });
+        template.Add(new Workbook("sloWorkbook")
+        {
+            Name = B.Guid(B.ResourceGroup().Member("id"), (BicepExpression)"slo-workbook"),
+            Location = location,
+            Tags = Tags("workbook"),
+            DisplayName = "prod: success criteria",
+            SourceId = insights.Id,
+            Content = new WorkbookContent(
+            [
+                new WorkbookText("intro", "## Success criteria\n\nFrom the probe's results."),
+                new WorkbookQuery("failures", "Last failures", "availabilityResults\n| where success == false and name != 'x'\n| take 10", TimeSpan.FromDays(7)),
+            ]),
+        });
         template.Add(new DiagnosticSettings("insightsDiagnostics") { Scope = insights, Name = "to-log-analytics", WorkspaceId = logs.Id });
         template.Add(new Output("appInsightsConnectionString", "string", insights.ConnectionString));
         return template;

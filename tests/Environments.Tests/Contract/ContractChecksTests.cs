@@ -15,4 +15,25 @@ public sealed class ContractChecksTests
 
         CollectionAssert.AreEqual(catalogue, contract.ToList());
     }
+
+    [TestMethod]
+    public void The_contracts_objective_table_is_the_catalogues_objectives()
+    {
+        var contract = ContractDocument.Objectives().Select(o => (o.Objective, o.TargetPercent, string.Join(", ", o.Checks))).ToList();
+        var catalogue = TodoObjectives.All.Select(o => (o.Id, o.Target * 100, string.Join(", ", o.Checks))).ToList();
+
+        CollectionAssert.AreEqual(catalogue, contract);
+    }
+
+    [TestMethod]
+    public void Every_check_measures_exactly_one_objective()
+    {
+        // One outage then spends one budget, and no check's results go unjudged by the success criteria.
+        var measuring = TodoSystem.Description.Checks.ToDictionary(c => c.Name, c => TodoObjectives.All.Count(o => o.Checks.Contains(c.Name)));
+        var unknown = TodoObjectives.All.SelectMany(o => o.Checks).Where(c => !measuring.ContainsKey(c)).ToList();
+
+        Assert.IsEmpty(unknown, "objectives name checks the catalogue does not have: " + string.Join(", ", unknown));
+        Assert.IsEmpty(measuring.Where(m => m.Value != 1).Select(m => $"{m.Key} measures {m.Value} objectives").ToList(),
+            "each check belongs in exactly one objective of src/Catalogue/TodoObjectives.cs");
+    }
 }

@@ -46,6 +46,12 @@ public sealed partial class DeployHooksTests
         esac
         """;
 
+    /// <summary>The CLI the postdeploy hook hands over to for the verification (VerifyDeploymentHookTests runs the real one).</summary>
+    private const string FakeCli = """
+        #!/bin/sh
+        echo "$*" >> "$FAKE_AZ_DIR/cli-calls"
+        """;
+
     private const string FakeAzd = """
         #!/bin/sh
         echo "$*" >> "$FAKE_AZ_DIR/azd-calls"
@@ -443,6 +449,10 @@ public sealed partial class DeployHooksTests
         ["AZURE_RESOURCE_GROUP"] = Group,
         ["MIGRATION_JOB_NAME"] = "caj-todo-dev-migrate",
         ["MIGRATION_POLL_SECONDS"] = "1",
+        ["AZURE_ENV_NAME"] = "dev",
+        ["APPLICATIONINSIGHTS_NAME"] = "appi-todo-dev",
+        // On PATH: the stand-in in the run's bin folder.
+        ["PROVISIONING_CLI"] = "provisioning-cli",
     };
 
     private static string Rows(params string[][] rows) => string.Join('\n', rows.Select(r => string.Join('\t', r))) + "\n";
@@ -478,6 +488,7 @@ public sealed partial class DeployHooksTests
             var bin = System.IO.Directory.CreateDirectory(Path.Combine(Directory, "bin")).FullName;
             WriteExecutable(Path.Combine(bin, "az"), FakeAz);
             WriteExecutable(Path.Combine(bin, "azd"), FakeAzd);
+            WriteExecutable(Path.Combine(bin, "provisioning-cli"), FakeCli);
         }
 
         public string Workspace { get; }

@@ -5,7 +5,9 @@ namespace Provisioning.Environments.Tests.Deployment;
 
 /// <summary>
 /// The postdeploy hook's polling, against a stand-in for the Azure CLI (Azure itself cannot run here): it answers
-/// `job start` with an execution name and `job execution show` with the next status from a script of statuses.
+/// `job start` with an execution name and `job execution show` with the next status from a script of statuses. The
+/// verification that follows a migration is the CLI's (its own tests, VerifyDeploymentHookTests, run it for real
+/// against the az stand-in); here a stand-in for the CLI only records that, and when, the hook hands over to it.
 /// </summary>
 [TestClass]
 public sealed class PostdeployHookTests
@@ -23,6 +25,12 @@ public sealed class PostdeployHookTests
         esac
         """;
 
+    private const string FakeCli = """
+        #!/bin/sh
+        echo "$*" >> "$FAKE_AZ_DIR/cli-calls"
+        exit "${FAKE_CLI_EXIT:-0}"
+        """;
+
     [TestMethod]
     public void Waits_until_the_execution_succeeds()
     {
@@ -30,6 +38,8 @@ public sealed class PostdeployHookTests
 
         Assert.AreEqual(0, exit);
         StringAssert.Contains(output, "migrations applied (todo-migrate-exec-1)");
+        Assert.AreEqual("verify-deployment -e dev", calls.Single(c => c.StartsWith("cli ", StringComparison.Ordinal))["cli ".Length..],
+            "the last stage, after the migration, is the probe verification of the environment");
         Assert.AreEqual(3, calls.Count(c => c.Contains("execution show", StringComparison.Ordinal)));
         StringAssert.Contains(calls.First(c => c.Contains("job start", StringComparison.Ordinal)), "containerapp job start --resource-group rg-todo-dev --name caj-todo-dev-migrate");
     }
@@ -37,11 +47,21 @@ public sealed class PostdeployHookTests
     [TestMethod]
     public void Failed_execution_fails_the_deployment_and_says_how_to_read_its_logs()
     {
-        var (exit, _, error, _) = Run(["Running", "Failed"]);
+        var (exit, _, error, calls) = Run(["Running", "Failed"]);
 
         Assert.AreEqual(1, exit);
+        Assert.IsFalse(calls.Any(c => c.StartsWith("cli ", StringComparison.Ordinal)), "nothing is verified against a schema the migration did not reach");
         StringAssert.Contains(error, "migration execution todo-migrate-exec-1 ended Failed");
         StringAssert.Contains(error, "az containerapp job logs show -g rg-todo-dev -n caj-todo-dev-migrate --execution todo-migrate-exec-1 --container migrate");
+    }
+
+    [TestMethod]
+    public void A_red_verification_fails_the_hook_with_its_exit_code()
+    {
+        var (exit, _, _, calls) = Run(["Succeeded"], cliExit: 3);
+
+        Assert.AreEqual(3, exit, "the verification's verdict is the deployment's");
+        Assert.AreEqual(1, calls.Count(c => c.StartsWith("cli ", StringComparison.Ordinal)));
     }
 
     [TestMethod]
@@ -65,7 +85,7 @@ public sealed class PostdeployHookTests
     }
 
     private static (int ExitCode, string Output, string Error, IReadOnlyList<string> Calls) Run(
-        string[] statuses, int timeoutSeconds = 30, string? jobName = "caj-todo-dev-migrate")
+        string[] statuses, int timeoutSeconds = 30, string? jobName = "caj-todo-dev-migrate", int cliExit = 0)
     {
         var dir = TestFolders.NewTemp("postdeploy");
         var bin = Path.Combine(dir, "bin");
@@ -77,6 +97,12 @@ public sealed class PostdeployHookTests
             File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         File.WriteAllLines(Path.Combine(dir, "statuses"), statuses);
+        var cli = Path.Combine(bin, "provisioning-cli");
+        File.WriteAllText(cli, FakeCli.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(cli, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
 
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -88,6 +114,10 @@ public sealed class PostdeployHookTests
         start.Environment["FAKE_AZ_DIR"] = dir;
         start.Environment["AZURE_RESOURCE_GROUP"] = "rg-todo-dev";
         start.Environment["MIGRATION_POLL_SECONDS"] = "1";
+        start.Environment["AZURE_ENV_NAME"] = "dev";
+        start.Environment["APPLICATIONINSIGHTS_NAME"] = "appi-todo-dev";
+        start.Environment["PROVISIONING_CLI"] = cli;
+        start.Environment["FAKE_CLI_EXIT"] = cliExit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["MIGRATION_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("MIGRATION_JOB_NAME");
         if (jobName is not null)
@@ -99,7 +129,8 @@ public sealed class PostdeployHookTests
         var error = process.StandardError.ReadToEndAsync();
         Assert.IsTrue(process.WaitForExit(TimeSpan.FromSeconds(60)), "the hook did not finish");
         var callsFile = Path.Combine(dir, "calls");
-        var calls = File.Exists(callsFile) ? File.ReadAllLines(callsFile) : [];
+        var cliCalls = Path.Combine(dir, "cli-calls");
+        string[] calls = [.. File.Exists(callsFile) ? File.ReadAllLines(callsFile) : [], .. File.Exists(cliCalls) ? File.ReadAllLines(cliCalls).Select(c => "cli " + c) : []];
         return (process.ExitCode, output.Result, error.Result, calls);
     }
 }

@@ -53,7 +53,8 @@ public sealed class AlertSettingsTests
         var interval = TimeSpan.FromSeconds(intervalSeconds);
         var every = AlertWindows.Parse(frequency)!.Value;
         var rules = Rules(state);
-        Assert.HasCount(TodoSystem.Description.Checks.Length + 2, rules);
+        // One rule per check, the security and "probe silent" rules, and one burn-rate rule per window pair of the objectives.
+        Assert.HasCount(TodoSystem.Description.Checks.Length + 2 + TodoObjectives.BurnRates.Length, rules);
         foreach (var rule in rules)
         {
             Assert.AreEqual(frequency, Text(rule, "properties.evaluationFrequency"), rule.SymbolicName);
@@ -96,7 +97,13 @@ public sealed class AlertSettingsTests
     {
         var (files, state) = GenerateDev(j => j["alerts"] = new JsonObject { ["checkRules"] = "combined" });
         var rules = Rules(state);
-        CollectionAssert.AreEquivalent(new[] { "alertChecks", "alertSecurity", "alertProbeSilent" }, rules.Select(r => r.SymbolicName).ToList());
+        // The burn-rate rules are combined too: both window pairs in one.
+        CollectionAssert.AreEquivalent(new[] { "alertChecks", "alertSecurity", "alertProbeSilent", "alertBurnRate" }, rules.Select(r => r.SymbolicName).ToList());
+        var burn = rules.Single(r => r.SymbolicName == "alertBurnRate");
+        Assert.AreEqual("PT6H", Text(burn, "properties.windowSize"), "the longest window of the pairs");
+        var burnQuery = (string)burn.Body["properties"]!["criteria"]!["allOf"]![0]!["query"]!;
+        StringAssert.Contains(burnQuery, "| where fast or slow");
+        StringAssert.Contains(files["dev/README.md"], "both in one rule (`alerts.checkRules: combined`)");
         var query = (string)rules.Single(r => r.SymbolicName == "alertChecks").Body["properties"]!["criteria"]!["allOf"]![0]!["query"]!;
         foreach (var check in TodoSystem.Description.Checks.Select(c => c.Name))
         {

@@ -232,7 +232,8 @@ public sealed partial class SnapshotAssertionTests
         // The names the probe reports (the catalogue's checks, each with one implementation in the probe), which the
         // alert queries must match.
         var checks = TodoSystem.Description.Checks.Select(c => c.Name).ToList();
-        Assert.AreEqual(checks.Count + 2, rules.Count);
+        // Plus the security and "probe silent" rules, and one burn-rate rule per window pair of the objectives.
+        Assert.AreEqual(checks.Count + 2 + TodoObjectives.BurnRates.Length, rules.Count);
         foreach (var rule in rules)
         {
             var properties = rule["properties"]!;
