@@ -5,7 +5,8 @@ namespace Provisioning.Catalogue;
 /// on, the component it reports under, the time the contract gives it, and what the alerts do with its results. The
 /// probe has exactly one implementation of each (a test says so) and runs it under <see cref="TimeLimit"/>.
 /// </summary>
-public sealed record CheckSpec(string Name, string Component, TimeSpan TimeLimit, AlertPolicy Alert = AlertPolicy.Availability)
+/// <param name="Objective">The success criterion its results count against (<see cref="TodoObjectives"/>, e.g. <c>SC-003</c>): exactly one, so one outage spends one budget.</param>
+public sealed record CheckSpec(string Name, string Component, string Objective, TimeSpan TimeLimit, AlertPolicy Alert = AlertPolicy.Availability)
 {
     /// <summary>What every check gets today: a complete answer within 10 s.</summary>
     public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(10);

@@ -11,19 +11,19 @@ public static class TodoChecks
 {
     public static ImmutableArray<CheckSpec> All { get; } =
     [
-        new(CheckNames.FrontendReachable, TodoSystem.Frontend, CheckSpec.DefaultTimeLimit),
-        new(CheckNames.FrontendConfig, TodoSystem.Frontend, CheckSpec.DefaultTimeLimit),
-        new(CheckNames.BackendHealth, TodoSystem.Backend, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.FrontendReachable, TodoSystem.Frontend, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.FrontendConfig, TodoSystem.Frontend, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.BackendHealth, TodoSystem.Backend, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
         // A 2xx where these expect a refusal is an open door: the security alert fires on the first one.
-        new(CheckNames.BackendAuthRejects, TodoSystem.Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
-        new(CheckNames.BackendAuthAccepts, TodoSystem.Backend, CheckSpec.DefaultTimeLimit),
-        new(CheckNames.BackendAuthz, TodoSystem.Backend, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
-        new(CheckNames.McpHandshake, TodoSystem.Mcp, CheckSpec.DefaultTimeLimit),
-        new(CheckNames.McpBackend, TodoSystem.Mcp, CheckSpec.DefaultTimeLimit),
-        new(CheckNames.DatabaseSchema, CheckComponents.Database, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.BackendAuthRejects, TodoSystem.Backend, TodoObjectives.Jwt, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
+        new(CheckNames.BackendAuthAccepts, TodoSystem.Backend, TodoObjectives.Jwt, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.BackendAuthz, TodoSystem.Backend, TodoObjectives.Jwt, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
+        new(CheckNames.McpHandshake, TodoSystem.Mcp, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.McpBackend, TodoSystem.Mcp, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.DatabaseSchema, CheckComponents.Database, TodoObjectives.Database, CheckSpec.DefaultTimeLimit),
         // Read through Azure Resource Manager: only hosts that can reach it run these (docs/probes.md).
-        new(CheckNames.PlatformMigration, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
-        new(CheckNames.PlatformRevisions, CheckComponents.Platform, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.PlatformMigration, CheckComponents.Platform, TodoObjectives.Deployment, CheckSpec.DefaultTimeLimit),
+        new(CheckNames.PlatformRevisions, CheckComponents.Platform, TodoObjectives.Deployment, CheckSpec.DefaultTimeLimit),
     ];
 }
 

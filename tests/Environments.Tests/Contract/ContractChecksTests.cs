@@ -34,6 +34,6 @@ public sealed class ContractChecksTests
 
         Assert.IsEmpty(unknown, "objectives name checks the catalogue does not have: " + string.Join(", ", unknown));
         Assert.IsEmpty(measuring.Where(m => m.Value != 1).Select(m => $"{m.Key} measures {m.Value} objectives").ToList(),
-            "each check belongs in exactly one objective of src/Catalogue/TodoObjectives.cs");
+            "each check names exactly one objective declared in src/Catalogue/TodoObjectives.cs (its Objective in TodoChecks.cs)");
     }
 }

@@ -60,7 +60,7 @@ public sealed class SystemExtensionTests
                     StoredAs = new VaultSecret(WorkerToken, "exampleworkerTokenSecret"),
                 },
             ],
-            Checks = [.. todo.Checks, new CheckSpec(WorkerCheck, Worker, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity)],
+            Checks = [.. todo.Checks, new CheckSpec(WorkerCheck, Worker, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity)],
         };
     }
 
