@@ -1346,6 +1346,44 @@ resource alertFrontendConfig 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
   }
 }
 
+resource alertFrontendBackend 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-dev-frontend-backend'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'dev: probe check frontend.backend failing'
+    description: 'The health probe\'s check frontend.backend failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.backend\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
 resource alertBackendHealth 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-backend-health'
   location: location
@@ -1612,6 +1650,44 @@ resource alertDatabaseSchema 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
   }
 }
 
+resource alertProbeScheduling 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-dev-probe-scheduling'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'dev: probe check probe.scheduling failing'
+    description: 'The health probe\'s check probe.scheduling failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'probe.scheduling\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
 resource alertPlatformMigration 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-platform-migration'
   location: location
@@ -1695,7 +1771,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: 'dev: backend accepted a request it must reject'
-    description: 'A security check (backend.auth.rejects, backend.authz) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
+    description: 'A security check (frontend.backend, backend.auth.rejects, backend.authz) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
     severity: 0
     enabled: true
     scopes: [
@@ -1706,7 +1782,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\', \'backend.authz\') and tostring(customDimensions.outcome) == \'security-fail\''
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'frontend.backend\', \'backend.auth.rejects\', \'backend.authz\') and tostring(customDimensions.outcome) == \'security-fail\''
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

@@ -10,6 +10,13 @@ public sealed record CheckSpec(string Name, string Component, TimeSpan TimeLimit
     /// <summary>What every check gets today: a complete answer within 10 s.</summary>
     public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A health endpoint the platform's readiness probe calls: the probe allows it what the platform allows
+    /// (<see cref="HealthSpec.ReadinessTimeoutSeconds"/>), since an answer later than that already takes the replica
+    /// out of rotation.
+    /// </summary>
+    public static readonly TimeSpan ReadinessTimeLimit = TimeSpan.FromSeconds(HealthSpec.ReadinessTimeoutSeconds);
+
     public bool JoinsSecurityAlert => Alert == AlertPolicy.AvailabilityAndSecurity;
 }
 
