@@ -42,8 +42,8 @@ public sealed class BackendAuthAcceptsCheck : IProbeCheck
         if (aheadAnswer.Code == 401)
         {
             return CheckVerdict.Fail(FailureKind.Status,
-                $"status: GET {url} refused {dated} with 401, though the contract gives verifiers 60 s of leeway; backend said \"{aheadAnswer.Said()}\": " +
-                "the backend allows less clock skew than the contract (PyJWT: jwt.decode(…, leeway=60); .NET: ClockSkew = 60 s), so a caller whose clock runs a little ahead is refused");
+                $"status: the backend allows less clock skew than the contract's 60 s leeway (PyJWT: leeway=60; .NET: ClockSkew): " +
+                $"GET {url.AbsolutePath} refused {dated} with 401, backend said \"{aheadAnswer.Said()}\"");
         }
         if (aheadAnswer.Code != 200)
         {
