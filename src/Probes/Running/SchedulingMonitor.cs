@@ -140,22 +140,14 @@ public sealed class SchedulingMonitor : IAsyncDisposable
     }
 }
 
-/// <summary>The time a cgroup CPU quota held this container back, as the kernel counts it.</summary>
+/// <summary>The time a cgroup CPU quota held this process's cgroup back, as the kernel counts it.</summary>
 internal static class CpuThrottling
 {
-    // cgroup v2 (Container Apps, current Docker) counts microseconds; v1 nanoseconds.
-    private static readonly (string Path, string Field, double TicksPerUnit)[] Sources =
-    [
-        ("/sys/fs/cgroup/cpu.stat", "throttled_usec", TimeSpan.TicksPerMillisecond / 1000.0),
-        ("/sys/fs/cgroup/cpu/cpu.stat", "throttled_time", TimeSpan.TicksPerMillisecond / 1_000_000.0),
-        ("/sys/fs/cgroup/cpu,cpuacct/cpu.stat", "throttled_time", TimeSpan.TicksPerMillisecond / 1_000_000.0),
-    ];
-
     public static TimeSpan? Read()
     {
-        foreach (var (path, field, ticksPerUnit) in Sources)
+        try
         {
-            try
+            foreach (var (path, field, ticksPerUnit) in Sources())
             {
                 if (!File.Exists(path))
                 {
@@ -170,11 +162,38 @@ internal static class CpuThrottling
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Unreadable here: the lateness of the timers still tells.
-            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable here: the lateness of the timers still tells.
         }
         return null;
+    }
+
+    /// <summary>
+    /// The process's own cgroup from /proc/self/cgroup (in a container with a cgroup namespace, as in Container Apps,
+    /// that is the root of the mount): v2 counts microseconds in cpu.stat's throttled_usec, v1 nanoseconds in throttled_time.
+    /// </summary>
+    private static IEnumerable<(string Path, string Field, double TicksPerUnit)> Sources()
+    {
+        const string own = "/proc/self/cgroup";
+        var lines = File.Exists(own) ? File.ReadAllLines(own) : [];
+        foreach (var line in lines)
+        {
+            var parts = line.Split(':', 3);
+            if (parts.Length != 3)
+            {
+                continue;
+            }
+            var relative = parts[2].TrimStart('/');
+            if (parts[0] == "0" && parts[1].Length == 0)
+            {
+                yield return (Path.Combine("/sys/fs/cgroup", relative, "cpu.stat"), "throttled_usec", TimeSpan.TicksPerMillisecond / 1000.0);
+            }
+            else if (parts[1].Split(',').Contains("cpu"))
+            {
+                yield return (Path.Combine("/sys/fs/cgroup", parts[1], relative, "cpu.stat"), "throttled_time", TimeSpan.TicksPerMillisecond / 1_000_000.0);
+            }
+        }
     }
 }
