@@ -118,6 +118,18 @@ public sealed class ProbeCommandTests
     }
 
     [TestMethod]
+    public async Task From_inside_an_unreachable_mcp_fails_and_the_table_suggests_from_outside()
+    {
+        var unreachableMcp = $"http://127.0.0.1:{Provisioning.TestSupport.FreePort.Refusing()}/mcp";
+
+        var (exit, output, _) = await RunAsync(new ProbeInvocation("test", stack.Frontend.Url.ToString(), stack.Backend.Url.ToString(), unreachableMcp), Secrets(stack.JwtSecretKey));
+
+        Assert.AreEqual(ExitCodes.CheckFailed, exit, output);
+        StringAssert.Contains(output.Split('\n').Single(l => l.StartsWith(CheckNames.McpHandshake + " ", StringComparison.Ordinal)), "FAIL");
+        StringAssert.Contains(output, "if this probe runs outside the environment, say so with --from outside");
+    }
+
+    [TestMethod]
     public void The_from_option_parses_inside_and_outside()
     {
         var command = ProbeCommand.Create();
