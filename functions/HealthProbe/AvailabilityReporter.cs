@@ -42,7 +42,8 @@ public sealed partial class AvailabilityReporter(TelemetryClient telemetry, ILog
             LogResult(Level(result.Outcome), result.Name, result.Component, Wire(result.Outcome), result.Kind.ToString(),
                 Math.Round(result.Duration.TotalMilliseconds, 1), result.Reason, settings.Environment);
         }
-        LogRun(report.Results.Count, Wire(report.Overall), Math.Round(report.Duration.TotalMilliseconds, 1));
+        LogRun(report.Results.Count, Wire(report.Overall), Math.Round(report.Duration.TotalMilliseconds, 1),
+            Math.Round((report.Scheduling?.WorstLateness ?? TimeSpan.Zero).TotalMilliseconds, 1));
     }
 
     private static string Wire(CheckOutcome outcome) => OutcomeText.Of(outcome);
@@ -59,6 +60,9 @@ public sealed partial class AvailabilityReporter(TelemetryClient telemetry, ILog
         Message = "Probe check {Check} ({Component}) {Outcome} [{FailureKind}] in {DurationMs} ms: {Reason} (environment {Environment})")]
     private partial void LogResult(LogLevel level, string check, string component, string outcome, string failureKind, double durationMs, string reason, string environment);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Probe run finished: {Checks} checks, overall {Overall}, in {DurationMs} ms")]
-    private partial void LogRun(int checks, string overall, double durationMs);
+    // SchedulingDelayMs: the latest the probe's own timers fired in the run (probe.scheduling judges it), for dashboards
+    // that want the trend before the "probe starved" alert fires.
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information,
+        Message = "Probe run finished: {Checks} checks, overall {Overall}, in {DurationMs} ms; probe timers up to {SchedulingDelayMs} ms late")]
+    private partial void LogRun(int checks, string overall, double durationMs, double schedulingDelayMs);
 }

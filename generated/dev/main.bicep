@@ -1346,6 +1346,44 @@ resource alertFrontendConfig 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
   }
 }
 
+resource alertFrontendBackend 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-dev-frontend-backend'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'dev: probe check frontend.backend failing'
+    description: 'The health probe\'s check frontend.backend failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'frontend.backend\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
 resource alertBackendHealth 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-backend-health'
   location: location
@@ -1612,6 +1650,44 @@ resource alertDatabaseSchema 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
   }
 }
 
+resource alertProbeScheduling 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
+  name: 'alert-todo-dev-probe-scheduling'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'dev: probe check probe.scheduling failing'
+    description: 'The health probe\'s check probe.scheduling failed 3 runs in a row; resolves after 2 passing runs. See docs/probes.md.'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT30M'
+    criteria: {
+      allOf: [
+        {
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name == \'probe.scheduling\'\n| where tostring(customDimensions.outcome) != \'skipped\'\n| project timestamp, ok = tostring(success) in (\'1\', \'True\', \'true\')\n| order by timestamp asc\n| extend failedThree = not(ok) and not(prev(ok, 1)) and not(prev(ok, 2))\n| extend passedTwo = ok and prev(ok, 1)\n| summarize lastFailedThree = maxif(timestamp, failedThree), lastPassedTwo = maxif(timestamp, passedTwo)\n| where isnotnull(lastFailedThree) and (isnull(lastPassedTwo) or lastFailedThree > lastPassedTwo)'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: {
+      actionGroups: [
+        alertActionGroup.id
+      ]
+    }
+  }
+}
+
 resource alertPlatformMigration 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-todo-dev-platform-migration'
   location: location
@@ -1695,7 +1771,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   kind: 'LogAlert'
   properties: {
     displayName: 'dev: backend accepted a request it must reject'
-    description: 'A security check (backend.auth.rejects, backend.authz) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
+    description: 'A security check (frontend.backend, backend.auth.rejects, backend.authz) reported a security failure: the backend accepted a request docs/contract.md says it must refuse. Treat as a security incident.'
     severity: 0
     enabled: true
     scopes: [
@@ -1706,7 +1782,7 @@ resource alertSecurity 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'backend.auth.rejects\', \'backend.authz\') and tostring(customDimensions.outcome) == \'security-fail\''
+          query: 'availabilityResults\n| where cloud_RoleName == \'todo-probe\' and name in (\'frontend.backend\', \'backend.auth.rejects\', \'backend.authz\') and tostring(customDimensions.outcome) == \'security-fail\''
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1783,7 +1859,7 @@ resource alertBurnFast 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where timestamp > ago(1h) and cloud_RoleName == \'todo-probe\'\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\n| where objective != \'\'\n| extend failed = not(tostring(success) in (\'1\', \'True\', \'true\'))\n| summarize total_1h = countif(timestamp > ago(1h)), failed_1h = countif(timestamp > ago(1h) and failed), total_5m = countif(timestamp > ago(5m)), failed_5m = countif(timestamp > ago(5m) and failed) by objective\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\n| extend fast = failed_1h > 14.4 * budget * total_1h and failed_5m > 14.4 * budget * total_5m\n| where fast\n| project objective, budget, fast, burn_1h = round(todouble(failed_1h) / todouble(total_1h) / budget, 1), burn_5m = round(todouble(failed_5m) / todouble(total_5m) / budget, 1)'
+          query: 'availabilityResults\n| where timestamp > ago(1h) and cloud_RoleName == \'todo-probe\'\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'frontend.backend\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\n| where objective != \'\' and tostring(customDimensions.failureKind) != \'Starved\'\n| extend failed = not(tostring(success) in (\'1\', \'True\', \'true\'))\n| summarize total_1h = countif(timestamp > ago(1h)), failed_1h = countif(timestamp > ago(1h) and failed), total_5m = countif(timestamp > ago(5m)), failed_5m = countif(timestamp > ago(5m) and failed) by objective\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\n| extend fast = failed_1h > 14.4 * budget * total_1h and failed_5m > 14.4 * budget * total_5m\n| where fast\n| project objective, budget, fast, burn_1h = round(todouble(failed_1h) / todouble(total_1h) / budget, 1), burn_5m = round(todouble(failed_5m) / todouble(total_5m) / budget, 1)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1821,7 +1897,7 @@ resource alertBurnSlow 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     criteria: {
       allOf: [
         {
-          query: 'availabilityResults\n| where timestamp > ago(6h) and cloud_RoleName == \'todo-probe\'\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\n| where objective != \'\'\n| extend failed = not(tostring(success) in (\'1\', \'True\', \'true\'))\n| summarize total_6h = countif(timestamp > ago(6h)), failed_6h = countif(timestamp > ago(6h) and failed), total_30m = countif(timestamp > ago(30m)), failed_30m = countif(timestamp > ago(30m) and failed) by objective\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\n| extend slow = failed_6h > 6 * budget * total_6h and failed_30m > 6 * budget * total_30m\n| where slow\n| project objective, budget, slow, burn_6h = round(todouble(failed_6h) / todouble(total_6h) / budget, 1), burn_30m = round(todouble(failed_30m) / todouble(total_30m) / budget, 1)'
+          query: 'availabilityResults\n| where timestamp > ago(6h) and cloud_RoleName == \'todo-probe\'\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'frontend.backend\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\n| where objective != \'\' and tostring(customDimensions.failureKind) != \'Starved\'\n| extend failed = not(tostring(success) in (\'1\', \'True\', \'true\'))\n| summarize total_6h = countif(timestamp > ago(6h)), failed_6h = countif(timestamp > ago(6h) and failed), total_30m = countif(timestamp > ago(30m)), failed_30m = countif(timestamp > ago(30m) and failed) by objective\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\n| extend slow = failed_6h > 6 * budget * total_6h and failed_30m > 6 * budget * total_30m\n| where slow\n| project objective, budget, slow, burn_6h = round(todouble(failed_6h) / todouble(total_6h) / budget, 1), burn_30m = round(todouble(failed_30m) / todouble(total_30m) / budget, 1)'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0
@@ -1851,7 +1927,7 @@ resource sloWorkbook 'Microsoft.Insights/workbooks@2023-06-01' = {
     category: 'workbook'
     version: 'Notebook/1.0'
     sourceId: appInsights.id
-    serializedData: '{"version":"Notebook/1.0","items":[{"type":1,"content":{"json":"## dev: success criteria\\n\\nThe health probe\'s results (cloud role `todo-probe`) against the objectives of docs/contract.md. **SC-002** deployment: 95 % (`platform.migration`, `platform.revisions`). **SC-003** communication between frontend, API, MCP server: 98 % (`frontend.reachable`, `frontend.config`, `backend.health`, `mcp.handshake`, `mcp.backend`). **SC-004** JWT authentication and authorization: 99 % (`backend.auth.rejects`, `backend.auth.accepts`, `backend.authz`). **SC-005** database: 99 % (`database.schema`)."},"name":"intro"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\'\\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\\n| where objective != \'\'\\n| summarize total = count(), failed = countif(not(tostring(success) in (\'1\', \'True\', \'true\'))) by objective\\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\\n| project objective, target = round(100.0 * (1.0 - budget), 1), successRate = round(100.0 * todouble(total - failed) / todouble(total), 2), budgetBurned = round(100.0 * todouble(failed) / (todouble(total) * budget), 1), failed, total\\n| order by objective asc","size":0,"title":"Error budget burned, last 30 days","timeContext":{"durationMs":2592000000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"budget"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\'\\n| summarize results = count(), passed = countif(tostring(success) in (\'1\', \'True\', \'true\')) by name\\n| project objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\'), check = name, successRate = round(100.0 * todouble(passed) / todouble(results), 2), results\\n| order by objective asc, check asc","size":0,"title":"Success rate per check, last 7 days","timeContext":{"durationMs":604800000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"success-rate"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\' and not(tostring(success) in (\'1\', \'True\', \'true\'))\\n| project timestamp, check = name, outcome = tostring(customDimensions.outcome), failureKind = tostring(customDimensions.failureKind), reason = message\\n| order by timestamp desc\\n| take 50","size":0,"title":"Last failures with their reasons, last 7 days","timeContext":{"durationMs":604800000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"failures"}],"isLocked":false}'
+    serializedData: '{"version":"Notebook/1.0","items":[{"type":1,"content":{"json":"## dev: success criteria\\n\\nThe health probe\'s results (cloud role `todo-probe`) against the objectives of docs/contract.md. **SC-002** deployment: 95 % (`platform.migration`, `platform.revisions`). **SC-003** communication between frontend, API, MCP server: 98 % (`frontend.reachable`, `frontend.config`, `frontend.backend`, `backend.health`, `mcp.handshake`, `mcp.backend`). **SC-004** JWT authentication and authorization: 99 % (`backend.auth.rejects`, `backend.auth.accepts`, `backend.authz`). **SC-005** database: 99 % (`database.schema`)."},"name":"intro"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\'\\n| extend objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'frontend.backend\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\')\\n| where objective != \'\' and tostring(customDimensions.failureKind) != \'Starved\'\\n| summarize total = count(), failed = countif(not(tostring(success) in (\'1\', \'True\', \'true\'))) by objective\\n| extend budget = case(objective == \'SC-002\', 0.05, objective == \'SC-003\', 0.02, objective == \'SC-004\', 0.01, objective == \'SC-005\', 0.01, 1.0)\\n| project objective, target = round(100.0 * (1.0 - budget), 1), successRate = round(100.0 * todouble(total - failed) / todouble(total), 2), budgetBurned = round(100.0 * todouble(failed) / (todouble(total) * budget), 1), failed, total\\n| order by objective asc","size":0,"title":"Error budget burned, last 30 days","timeContext":{"durationMs":2592000000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"budget"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\'\\n| summarize results = count(), passed = countif(tostring(success) in (\'1\', \'True\', \'true\')) by name\\n| project objective = case(name in (\'platform.migration\', \'platform.revisions\'), \'SC-002\', name in (\'frontend.reachable\', \'frontend.config\', \'frontend.backend\', \'backend.health\', \'mcp.handshake\', \'mcp.backend\'), \'SC-003\', name in (\'backend.auth.rejects\', \'backend.auth.accepts\', \'backend.authz\'), \'SC-004\', name in (\'database.schema\'), \'SC-005\', \'\'), check = name, successRate = round(100.0 * todouble(passed) / todouble(results), 2), results\\n| order by objective asc, check asc","size":0,"title":"Success rate per check, last 7 days","timeContext":{"durationMs":604800000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"success-rate"},{"type":3,"content":{"version":"KqlItem/1.0","query":"availabilityResults\\n| where cloud_RoleName == \'todo-probe\' and not(tostring(success) in (\'1\', \'True\', \'true\'))\\n| project timestamp, check = name, outcome = tostring(customDimensions.outcome), failureKind = tostring(customDimensions.failureKind), reason = message\\n| order by timestamp desc\\n| take 50","size":0,"title":"Last failures with their reasons, last 7 days","timeContext":{"durationMs":604800000},"queryType":0,"resourceType":"microsoft.insights/components","visualization":"table"},"name":"failures"}],"isLocked":false}'
   }
 }
 

@@ -13,7 +13,11 @@ public static class TodoChecks
     [
         new(CheckNames.FrontendReachable, TodoSystem.Frontend, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
         new(CheckNames.FrontendConfig, TodoSystem.Frontend, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
-        new(CheckNames.BackendHealth, TodoSystem.Backend, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
+        // The browser's path. Reported under the backend, whose CORS allow-list (its FRONTEND_URL) decides it; a
+        // foreign origin allowed with credentials is an open door, so it joins the security alert.
+        new(CheckNames.FrontendBackend, TodoSystem.Backend, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
+        // The contract: /health answers within the readiness probe's timeout, or the platform takes the replica out.
+        new(CheckNames.BackendHealth, TodoSystem.Backend, TodoObjectives.Communication, CheckSpec.ReadinessTimeLimit),
         // A 2xx where these expect a refusal is an open door: the security alert fires on the first one.
         new(CheckNames.BackendAuthRejects, TodoSystem.Backend, TodoObjectives.Jwt, CheckSpec.DefaultTimeLimit, AlertPolicy.AvailabilityAndSecurity),
         new(CheckNames.BackendAuthAccepts, TodoSystem.Backend, TodoObjectives.Jwt, CheckSpec.DefaultTimeLimit),
@@ -21,6 +25,10 @@ public static class TodoChecks
         new(CheckNames.McpHandshake, TodoSystem.Mcp, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
         new(CheckNames.McpBackend, TodoSystem.Mcp, TodoObjectives.Communication, CheckSpec.DefaultTimeLimit),
         new(CheckNames.DatabaseSchema, CheckComponents.Database, TodoObjectives.Database, CheckSpec.DefaultTimeLimit),
+        // The probe's own health: fails "probe starved" when its own scheduling delay, not a component, decided a
+        // time verdict. It observes the run instead of calling anything, so it ends when the other checks end. It
+        // measures the probe, not the product, so it counts against no success criterion.
+        new(CheckNames.ProbeScheduling, TodoSystem.Probe, null, CheckSpec.DefaultTimeLimit),
         // Read through Azure Resource Manager: only hosts that can reach it run these (docs/probes.md).
         new(CheckNames.PlatformMigration, CheckComponents.Platform, TodoObjectives.Deployment, CheckSpec.DefaultTimeLimit),
         new(CheckNames.PlatformRevisions, CheckComponents.Platform, TodoObjectives.Deployment, CheckSpec.DefaultTimeLimit),
@@ -32,6 +40,7 @@ public static class CheckNames
 {
     public const string FrontendReachable = "frontend.reachable";
     public const string FrontendConfig = "frontend.config";
+    public const string FrontendBackend = "frontend.backend";
     public const string BackendHealth = "backend.health";
     public const string BackendAuthRejects = "backend.auth.rejects";
     public const string BackendAuthAccepts = "backend.auth.accepts";
@@ -39,6 +48,7 @@ public static class CheckNames
     public const string McpHandshake = "mcp.handshake";
     public const string McpBackend = "mcp.backend";
     public const string DatabaseSchema = "database.schema";
+    public const string ProbeScheduling = "probe.scheduling";
     public const string PlatformMigration = "platform.migration";
     public const string PlatformRevisions = "platform.revisions";
 }

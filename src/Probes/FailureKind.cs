@@ -28,4 +28,16 @@ public enum FailureKind
     Configuration,
     /// <summary>Anything else, with the exception's type in the reason.</summary>
     Unexpected,
+    /// <summary>
+    /// An answer came, but later than the contract's time limit allows (the probe waits beyond the limit to time it);
+    /// <see cref="Timeout"/> is no answer at all.
+    /// </summary>
+    Slow,
+    /// <summary>
+    /// The probe itself was starved of CPU or threads: its own delay, not the component, decided a time verdict, so
+    /// the check is reported skipped and <c>probe.scheduling</c> fails instead.
+    /// </summary>
+    Starved,
+    /// <summary>The backend's CORS answer does not allow exactly FRONTEND_URL's origin, so a browser blocks the frontend.</summary>
+    Cors,
 }

@@ -19,4 +19,16 @@ public interface IProbeCheck
     IReadOnlyList<string> DependsOn { get; }
 
     Task<CheckVerdict> RunAsync(ProbeContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True for a check that judges the run itself rather than calling a component (<c>probe.scheduling</c>): the
+    /// runner gives it no time limit of its own and lets it finish once every other check has.
+    /// </summary>
+    bool ObservesRun => false;
+
+    /// <summary>
+    /// The check's own result set against the other checks' own results of the same run (before dependencies are
+    /// applied), so that a claim one component makes can be compared with what the probe itself observed.
+    /// </summary>
+    CheckResult Reconcile(CheckResult own, IReadOnlyDictionary<string, CheckResult> others) => own;
 }

@@ -7,6 +7,9 @@ namespace Provisioning.Probes;
 /// </param>
 public sealed record ProbeContext(HttpClient Http, ProbeSettings Settings, TimeProvider Clock)
 {
+    /// <summary>The run's measurement of the probe's own timers; set by <see cref="ProbeRunner"/> for the checks it runs.</summary>
+    public Running.SchedulingMonitor? Scheduling { get; init; }
+
     public ProbeContext(HttpClient http, ProbeSettings settings) : this(http, settings, TimeProvider.System)
     {
     }

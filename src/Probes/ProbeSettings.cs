@@ -42,6 +42,19 @@ public sealed record ProbeSettings
         return CheckTimeout ?? check.Spec.TimeLimit;
     }
 
+    /// <summary>
+    /// How many time limits the probe waits for an answer before calling it "no answer" (<see cref="FailureKind.Timeout"/>).
+    /// An answer that comes after the limit but within this wait is timed and reported <see cref="FailureKind.Slow"/>
+    /// with both figures: cut off at the limit itself, an 8 s answer to a 5 s limit would look like no answer at all.
+    /// </summary>
+    public const int WaitLimits = 3;
+
+    /// <summary>How long the probe waits for <paramref name="check"/>'s answer: <see cref="WaitLimits"/> times its limit (the run deadline still bounds it).</summary>
+    public TimeSpan Wait(IProbeCheck check) => TimeLimit(check) * WaitLimits;
+
+    /// <summary>Where the probe runs; outside the environment it does not run the checks only the inside can reach.</summary>
+    public ProbeLocation Location { get; init; } = ProbeLocation.Inside;
+
     /// <summary>The synthetic user the probe reads as, so it never touches real users' data.</summary>
     public string ProbeUserId => "probe-" + Environment;
 
@@ -55,7 +68,7 @@ public sealed record ProbeSettings
     }
 
     public override string ToString() =>
-        $"environment {Environment}: frontend {FrontendUrl}, backend {BackendUrl}, mcp {McpUrl}, JWT_SECRET_KEY ***, DATABASE_URL ***";
+        $"environment {Environment} ({Location.ToString().ToLowerInvariant()}): frontend {FrontendUrl}, backend {BackendUrl}, mcp {McpUrl}, JWT_SECRET_KEY ***, DATABASE_URL ***";
 
     private IEnumerable<string> Secrets()
     {

@@ -80,7 +80,63 @@ public sealed class ProbeCommandTests
         Assert.AreEqual("pass", first.GetProperty("outcome").GetString());
         Assert.AreEqual("None", first.GetProperty("failureKind").GetString());
         Assert.IsGreaterThan(0, first.GetProperty("durationMs").GetDouble());
-        Assert.AreEqual("Refused", results[^1].GetProperty("failureKind").GetString());
+        Assert.AreEqual("Refused", results.Single(r => r.GetProperty("name").GetString() == CheckNames.DatabaseSchema).GetProperty("failureKind").GetString());
+    }
+
+    [TestMethod]
+    public async Task A_backend_allowing_any_origin_with_credentials_exits_3()
+    {
+        await using var open = await TodoStack.StartAsync(backend: new BackendOptions(Cors: BackendCors.AnyOriginWithCredentials));
+
+        var (exit, output, _) = await RunAsync(Explicit(open), Secrets(open.JwtSecretKey));
+
+        Assert.AreEqual(ExitCodes.SecurityFailure, exit, output);
+        var row = output.Split('\n').Single(l => l.StartsWith(CheckNames.FrontendBackend + " ", StringComparison.Ordinal));
+        StringAssert.Contains(row, "SECURITY-FAIL");
+        StringAssert.Contains(row, "Access-Control-Allow-Credentials: true");
+    }
+
+    [TestMethod]
+    public async Task From_outside_the_checks_of_internal_apps_are_not_run_and_do_not_fail_the_run()
+    {
+        var unreachableMcp = $"http://127.0.0.1:{Provisioning.TestSupport.FreePort.Refusing()}/mcp";
+        var invocation = new ProbeInvocation("test", stack.Frontend.Url.ToString(), stack.Backend.Url.ToString(), unreachableMcp, Json: true, From: ProbeLocation.Outside);
+
+        var (exit, output, error) = await RunAsync(invocation, Secrets(stack.JwtSecretKey));
+
+        using var document = JsonDocument.Parse(output);
+        var results = document.RootElement.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
+        foreach (var mcpCheck in new[] { CheckNames.McpHandshake, CheckNames.McpBackend })
+        {
+            Assert.AreEqual("not-run", results[mcpCheck].GetProperty("outcome").GetString(), output);
+            StringAssert.Contains(results[mcpCheck].GetProperty("reason").GetString(), "not run from here");
+        }
+        // The stand-in stack has no PostgreSQL: database.schema is the only failure, so the not-run checks did not count.
+        CollectionAssert.AreEqual(new[] { CheckNames.DatabaseSchema },
+            results.Values.Where(r => r.GetProperty("outcome").GetString() is not ("pass" or "not-run")).Select(r => r.GetProperty("name").GetString()).ToList());
+        Assert.AreEqual(ExitCodes.CheckFailed, exit, error);
+    }
+
+    [TestMethod]
+    public async Task From_inside_an_unreachable_mcp_fails_and_the_table_suggests_from_outside()
+    {
+        var unreachableMcp = $"http://127.0.0.1:{Provisioning.TestSupport.FreePort.Refusing()}/mcp";
+
+        var (exit, output, _) = await RunAsync(new ProbeInvocation("test", stack.Frontend.Url.ToString(), stack.Backend.Url.ToString(), unreachableMcp), Secrets(stack.JwtSecretKey));
+
+        Assert.AreEqual(ExitCodes.CheckFailed, exit, output);
+        StringAssert.Contains(output.Split('\n').Single(l => l.StartsWith(CheckNames.McpHandshake + " ", StringComparison.Ordinal)), "FAIL");
+        StringAssert.Contains(output, "if this probe runs outside the environment, say so with --from outside");
+    }
+
+    [TestMethod]
+    public void The_from_option_parses_inside_and_outside()
+    {
+        var command = ProbeCommand.Create();
+
+        Assert.AreEqual(ProbeLocation.Outside, command.Parse(["-e", "dev", "--from", "outside"]).GetValue<ProbeLocation>("--from"));
+        Assert.AreEqual(ProbeLocation.Inside, command.Parse(["-e", "dev"]).GetValue<ProbeLocation>("--from"));
+        Assert.IsNotEmpty(command.Parse(["-e", "dev", "--from", "mars"]).Errors);
     }
 
     [TestMethod]

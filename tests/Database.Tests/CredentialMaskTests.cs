@@ -13,7 +13,7 @@ public sealed class CredentialMaskTests
     [DataRow("Password=p;Host=db", "p", "Password=***;Host=db")]
     [DataRow("key -_.~!# leaked", "-_.~!#", "key *** leaked")]
     [DataRow("a+b=c+b=", "+b=", "a***c***")]
-    [DataRow("Pa55wordPa55word", "Pa55word", "Pa55wordPa55word")]
+    [DataRow("abcabc", "abc", "abcabc")]
     public void Masks_whole_values_only(string text, string secret, string expected) =>
         Assert.AreEqual(expected, CredentialMask.Apply(text, secret));
 

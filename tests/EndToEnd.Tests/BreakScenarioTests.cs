@@ -40,8 +40,10 @@ public sealed class BreakScenarioTests
         {
             var report = await E2eProbe.RunAsync(Stack);
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Protocol,
-                "list_tasks for probe-e2e failed in the MCP server", "backend answered 401", "Signature verification failed", "JWT_SECRET_KEY"));
+            // A refusal is a status, as the probe's own refusals are (issue 18), not a protocol error.
+            E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Status,
+                "list_tasks for probe-e2e failed in the MCP server", "backend answered 401", "Signature verification failed",
+                "the MCP server's and the backend's JWT_SECRET_KEY differ"));
         }
         finally
         {

@@ -11,13 +11,18 @@ internal sealed record Expected(string Check, CheckOutcome Outcome, FailureKind 
 internal static class E2eProbe
 {
     /// <param name="jwtSecretKey">The probe's key when it differs from the stack's (rotation scenarios).</param>
-    public static async Task<ProbeReport> RunAsync(LocalStack stack, string? jwtSecretKey = null)
+    /// <param name="contractLimits">Each check keeps its contract time limit (for the tests that judge time).</param>
+    /// <param name="changes">Probe variables set differently from what the stack decides (a deliberately wrong value).</param>
+    public static async Task<ProbeReport> RunAsync(LocalStack stack, string? jwtSecretKey = null, bool contractLimits = false,
+        IReadOnlyDictionary<string, string>? changes = null)
     {
         var variables = stack.VariablesOf(TodoSystem.Probe);
         // The same reader the Function and the CLI use, over the variables src/Local decided for the probe.
         var read = ProbeSettingsReader.Read(name => name switch
         {
+            _ when changes?.TryGetValue(name, out var changed) == true => changed,
             SettingNames.JwtSecretKey when jwtSecretKey is not null => jwtSecretKey,
+            SettingNames.CheckTimeoutSeconds when contractLimits => null,
             // Roomier than the deployed defaults (10 s, 45 s): these tests judge answers, not speed, and share two
             // cores with the rest of the suite (a cold database check took 10 s at a load average of 25).
             SettingNames.CheckTimeoutSeconds => "30",

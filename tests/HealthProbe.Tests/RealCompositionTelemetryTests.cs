@@ -23,6 +23,28 @@ public sealed class RealCompositionTelemetryTests
         [CheckNames.DatabaseSchema] = "fail",
     };
 
+    /// <summary>
+    /// Issue 18.5: "probe starved" is the probe's own outcome with its own telemetry and alert, never a component's: an
+    /// availability result named probe.scheduling under the component probe, and a rule of every compiled environment
+    /// that names it (the per-check rule the template makes of every catalogue check).
+    /// </summary>
+    [TestMethod]
+    public async Task The_probe_reports_its_own_health_as_probe_scheduling_and_every_environment_alerts_on_it()
+    {
+        var run = await RealCompositionRuns.Of("dev");
+
+        var own = run.Availability.Single(a => a.Name == CheckNames.ProbeScheduling);
+        Assert.AreEqual(TodoSystem.Probe, own.Properties.GetValueOrDefault("component"), own.ToString());
+        Assert.AreEqual("pass", own.Properties.GetValueOrDefault("outcome"), own.ToString());
+        StringAssert.StartsWith(own.Text("message") ?? "", "the probe ran on time: its timers fired up to", own.ToString());
+        Assert.IsTrue(run.Traces.Any(t => t.Properties.ContainsKey("SchedulingDelayMs")), run.Describe());
+        foreach (var environment in CompiledEnvironments.Names)
+        {
+            Assert.IsTrue(CompiledEnvironments.AlertQueries(environment).Any(q => q.Query.Contains($"'{CheckNames.ProbeScheduling}'", StringComparison.Ordinal)),
+                $"generated/{environment}: no alert rule names {CheckNames.ProbeScheduling}");
+        }
+    }
+
     [TestMethod]
     public async Task One_tick_of_the_real_host_sends_every_check_as_availability_and_a_log_line_with_the_probe_role_name()
     {

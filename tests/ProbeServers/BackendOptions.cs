@@ -19,7 +19,20 @@ public enum BackendAuthzFault
     SkipsOwnerCheck,
 }
 
+/// <summary>How a backend answers the browser's CORS requests (docs/contract.md, "CORS").</summary>
+public enum BackendCors
+{
+    /// <summary>Exactly the frontend's origin, with credentials: the contract.</summary>
+    Exact,
+    /// <summary>Every origin with credentials (<c>allow_origins=["*"], allow_credentials=True</c>): the open door.</summary>
+    AnyOriginWithCredentials,
+    /// <summary>Only some other origin: browsers block the real frontend.</summary>
+    RefusesFrontend,
+}
+
 /// <summary>How the stand-in backend behaves.</summary>
 /// <param name="AcceptsAnyToken">The security bug the probe must catch: any bearer token (or none) is accepted.</param>
 /// <param name="Authz">An authorization bug on top of correct authentication.</param>
-public sealed record BackendOptions(BackendHealth Health = BackendHealth.Ok, bool AcceptsAnyToken = false, BackendAuthzFault Authz = BackendAuthzFault.None);
+/// <param name="HealthDelay">How long <c>/health</c> takes to answer (zero: at once).</param>
+public sealed record BackendOptions(BackendHealth Health = BackendHealth.Ok, bool AcceptsAnyToken = false, BackendAuthzFault Authz = BackendAuthzFault.None,
+    BackendCors Cors = BackendCors.Exact, TimeSpan HealthDelay = default);

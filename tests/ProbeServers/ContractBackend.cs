@@ -25,7 +25,8 @@ public static class ContractBackend
         ClockSkew = TimeSpan.FromSeconds(60),
     };
 
-    public static Task<LoopbackServer> StartAsync(string jwtSecretKey, BackendOptions? options = null)
+    /// <param name="frontendOrigin">The frontend's origin, the CORS allow-list; read per request, since the frontend starts after the backend.</param>
+    public static Task<LoopbackServer> StartAsync(string jwtSecretKey, BackendOptions? options = null, Func<string?>? frontendOrigin = null)
     {
         options ??= new BackendOptions();
         var handler = new JsonWebTokenHandler();
@@ -33,11 +34,19 @@ public static class ContractBackend
 
         return LoopbackServer.StartAsync(null, app =>
         {
-            app.MapGet("/health", () => options.Health switch
+            app.Use((context, next) => ContractCors.HandleAsync(context, next, options.Cors, _ => frontendOrigin?.Invoke()));
+            app.MapGet("/health", async (CancellationToken aborted) =>
             {
-                BackendHealth.Ok => Results.Json(new { status = "ok", database = "ok" }),
-                BackendHealth.DatabaseError => Results.Json(new { status = "error", database = "error" }, statusCode: 503),
-                _ => Results.Json(new { healthy = true }),
+                if (options.HealthDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.HealthDelay, aborted).ConfigureAwait(false);
+                }
+                return options.Health switch
+                {
+                    BackendHealth.Ok => Results.Json(new { status = "ok", database = "ok" }),
+                    BackendHealth.DatabaseError => Results.Json(new { status = "error", database = "error" }, statusCode: 503),
+                    _ => Results.Json(new { healthy = true }),
+                };
             });
 
             app.MapGet("/api/{userId}/tasks", async (string userId, HttpRequest request) =>

@@ -23,8 +23,10 @@ public sealed class TodoStack : IAsyncDisposable
     public static async Task<TodoStack> StartAsync(BackendOptions? backend = null, FrontendOptions? frontend = null, McpOptions? mcp = null)
     {
         var key = TestKeys.NewJwtSecret();
-        var backendServer = await ContractBackend.StartAsync(key, backend).ConfigureAwait(false);
+        string? frontendOrigin = null;
+        var backendServer = await ContractBackend.StartAsync(key, backend, () => Volatile.Read(ref frontendOrigin)).ConfigureAwait(false);
         var frontendServer = await FakeFrontend.StartAsync(backendServer.Url, frontend).ConfigureAwait(false);
+        Volatile.Write(ref frontendOrigin, ContractCors.OriginOf(frontendServer.Url));
         var mcpServer = await TodoMcpServer.StartAsync(backendServer.Url, key, mcp).ConfigureAwait(false);
         return new TodoStack(key, backendServer, frontendServer, mcpServer);
     }

@@ -197,7 +197,8 @@ public sealed class FailureClassTests
         var report = await Probe.RunAsync(Reconfigure(mcp: new Uri(mcp.Url, "mcp")));
 
         Probe.AssertResult(report, CheckNames.McpHandshake, CheckOutcome.Pass, FailureKind.None);
-        Probe.AssertResult(report, CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Protocol, "list_tasks");
+        // The backend's refusal, reported back through the MCP hop, is a status like the probe's own refusals (issue 18).
+        Probe.AssertResult(report, CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Status, "list_tasks for probe-test failed in the MCP server: the backend answered 401 to its token");
     }
 
     private static ProbeSettings Reconfigure(Uri? frontend = null, Uri? backend = null, Uri? mcp = null, TimeSpan? checkTimeout = null)

@@ -8,4 +8,10 @@ public static class ProbeTelemetry
     /// WEBSITE_CLOUD_ROLENAME app setting, so the deployment sets that setting to this value.
     /// </summary>
     public const string CloudRoleName = ProbeIdentity.Name;
+
+    /// <summary>
+    /// customDimensions.failureKind of a result the probe excused because its own scheduling delay decided it (the
+    /// probe's FailureKind.Starved): it says nothing about the product, so the success criteria count it neither way.
+    /// </summary>
+    public const string StarvedFailureKind = "Starved";
 }

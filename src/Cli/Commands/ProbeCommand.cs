@@ -14,7 +14,8 @@ internal sealed record ProbeInvocation(
     string? OutputsFile = null,
     bool Json = false,
     string? ResourceGroup = null,
-    string? Subscription = null);
+    string? Subscription = null,
+    ProbeLocation From = ProbeLocation.Inside);
 
 /// <summary>
 /// <c>probe</c>: runs the health probe's checks once against a deployed environment, prints a table (or JSON with
@@ -37,17 +38,23 @@ internal static class ProbeCommand
                 "signed in with DefaultAzureCredential), and the platform checks (migration job, revisions) run too.",
         };
         var subscription = new Option<string?>("--subscription") { Description = "Subscription id of --resource-group (default: AZURE_SUBSCRIPTION_ID)." };
+        var from = new Option<ProbeLocation>("--from")
+        {
+            Description = "Where this probe runs: inside (default; every check runs) or outside the environment (a laptop, a hosted pipeline): " +
+                "the checks of apps with internal ingress (mcp) are then listed as not run from here and do not fail the run.",
+            DefaultValueFactory = _ => ProbeLocation.Inside,
+        };
 
         var command = new Command("probe",
             "Runs the health probe's checks once against a deployed environment. Needs JWT_SECRET_KEY and DATABASE_URL in the environment. " +
-            "Exit 0 all pass, 1 a check failed, 2 invalid input, 3 security failure." + GenerateCommand.ErrorsAndExample("probe -e dev --resource-group rg-todo-dev"));
-        foreach (var option in new Option[] { env, frontend, backend, mcp, outputs, json, resourceGroup, subscription })
+            "Exit 0 all pass, 1 a check failed, 2 invalid input, 3 security failure." + GenerateCommand.ErrorsAndExample("probe -e dev --resource-group rg-todo-dev --from outside"));
+        foreach (var option in new Option[] { env, frontend, backend, mcp, outputs, json, resourceGroup, subscription, from })
         {
             command.Options.Add(option);
         }
         command.SetAction((parse, cancellationToken) => RunAsync(
             new ProbeInvocation(parse.GetValue(env), parse.GetValue(frontend), parse.GetValue(backend), parse.GetValue(mcp), parse.GetValue(outputs), parse.GetValue(json),
-                parse.GetValue(resourceGroup), parse.GetValue(subscription)),
+                parse.GetValue(resourceGroup), parse.GetValue(subscription), parse.GetValue(from)),
             System.Environment.GetEnvironmentVariable,
             Directory.GetCurrentDirectory(),
             parse.InvocationConfiguration.Output,
@@ -92,7 +99,7 @@ internal static class ProbeCommand
             return ExitCodes.InvalidInput;
         }
 
-        var settings = result.Settings;
+        var settings = result.Settings with { Location = invocation.From };
         using var http = ProbeHttp.CreateClient();
         IReadOnlyList<IProbeCheck> checks = platform?.Targets is { } targets
             ? [.. StandardChecks.Create(), .. PlatformChecks.Create(platform.Reader, targets)]

@@ -36,6 +36,18 @@ internal static class ProbeOutput
         text.Append(CultureInfo.InvariantCulture,
             $"{report.Results.Count} checks: {string.Join(", ", counts)} in {Ms(report.Duration)}. Overall: {OutcomeText.Of(report.Overall).ToUpperInvariant()}")
             .AppendLine();
+        var notRun = report.NotRun.Select(r => r.Name).ToList();
+        if (notRun.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"Not run from here (outside the environment): {string.Join(", ", notRun)}; only the probe inside the environment reaches them, and they count neither way.")
+                .AppendLine();
+        }
+        else if (report.Results.Any(r => ProbeReach.InsideOnly(TodoSystem.Description.Check(r.Name))
+            && r.Kind is FailureKind.Dns or FailureKind.Refused or FailureKind.Timeout))
+        {
+            text.AppendLine("An app with internal ingress was not reachable: if this probe runs outside the environment, say so with --from outside.");
+        }
         return text.ToString();
     }
 

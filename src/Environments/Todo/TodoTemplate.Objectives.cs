@@ -11,9 +11,13 @@ public static partial class TodoTemplate
     /// <summary>How the probe's availability results spell success (classic '1', workspace True), as the check rules read it.</summary>
     private const string Passed = "tostring(success) in ('1', 'True', 'true')";
 
+    /// <summary>Results the probe excused because it was starved itself count neither way (docs/contract.md, "Success criteria").</summary>
+    private const string NotStarved = $"tostring(customDimensions.failureKind) != '{ProbeTelemetry.StarvedFailureKind}'";
+
     /// <summary>
     /// Multi-window burn-rate alert over the objectives (<see cref="TodoObjectives"/>): for each objective, the share
-    /// of its checks' results that failed (skipped ones included: the capability was not there) over each window,
+    /// of its checks' results that failed (skipped ones included: the capability was not there; not those the starved
+    /// probe excused) over each window,
     /// compared with the window pair's factor times the error budget. One row per objective whose budget burns too
     /// fast over both windows of a pair; the rule fires on any row. The query filters its own time range, so it means
     /// the same whatever window the rule gives it (and can be evaluated on its own, as the tests do).
@@ -31,7 +35,7 @@ public static partial class TodoTemplate
             availabilityResults
             | where timestamp > ago({Kql(windows[0])}) and cloud_RoleName == '{roleName}'
             | extend objective = {ObjectiveOf(objectives)}
-            | where objective != ''
+            | where objective != '' and {NotStarved}
             | extend failed = not({Passed})
             | summarize {string.Join(", ", windows.Select(Count))} by objective
             | extend budget = {BudgetOf(objectives)}
@@ -100,7 +104,7 @@ public static partial class TodoTemplate
         availabilityResults
         | where cloud_RoleName == '{roleName}'
         | extend objective = {ObjectiveOf(objectives)}
-        | where objective != ''
+        | where objective != '' and {NotStarved}
         | summarize total = count(), failed = countif(not({Passed})) by objective
         | extend budget = {BudgetOf(objectives)}
         | project objective, target = round(100.0 * (1.0 - budget), 1), successRate = round(100.0 * todouble(total - failed) / todouble(total), 2), budgetBurned = round(100.0 * todouble(failed) / (todouble(total) * budget), 1), failed, total

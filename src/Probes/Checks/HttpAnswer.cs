@@ -12,10 +12,22 @@ internal sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, stri
 
     public int Code => (int)Status;
 
-    public static async Task<HttpAnswer> GetAsync(HttpClient http, Uri url, string? bearerToken, CancellationToken cancellationToken,
+    /// <summary>The answer's headers (response and content), names compared case-insensitively, several values joined with ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The server's clock at its answer (the Date header), when it sent one.</summary>
+    public DateTimeOffset? Date { get; init; }
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public static Task<HttpAnswer> GetAsync(HttpClient http, Uri url, string? bearerToken, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? headers = null) =>
+        SendAsync(http, HttpMethod.Get, url, bearerToken, cancellationToken, headers);
+
+    public static async Task<HttpAnswer> SendAsync(HttpClient http, HttpMethod method, Uri url, string? bearerToken, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url);
         if (bearerToken is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
@@ -26,8 +38,17 @@ internal sealed record HttpAnswer(HttpStatusCode Status, string? MediaType, stri
         }
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var all = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            all[name] = string.Join(", ", values);
+        }
         return new HttpAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
-            body.Length > MaxBodyChars ? body[..MaxBodyChars] : body);
+            body.Length > MaxBodyChars ? body[..MaxBodyChars] : body)
+        {
+            Headers = all,
+            Date = response.Headers.Date,
+        };
     }
 
     /// <summary>The body as JSON, or null when it is not JSON (the check then reports "wrong body").</summary>

@@ -7,9 +7,12 @@ namespace Provisioning.Probes.Checks;
 /// <summary>Opens an MCP client session with the official C# SDK over the run's shared HttpClient.</summary>
 internal static class McpSession
 {
-    /// <summary>Opens the session for <paramref name="check"/>, within the check's own time limit.</summary>
+    /// <summary>
+    /// Opens the session for <paramref name="check"/> within as long as the runner waits for it: the SDK's own timeouts
+    /// must not cut a late answer off at the limit, or the runner could not tell a slow server from a silent one.
+    /// </summary>
     public static Task<McpClient> OpenAsync(ProbeContext context, IProbeCheck check, CancellationToken cancellationToken) =>
-        OpenAsync(context, protocolVersion: null, context.Settings.TimeLimit(check), cancellationToken);
+        OpenAsync(context, protocolVersion: null, context.Settings.Wait(check), cancellationToken);
 
     /// <param name="protocolVersion">
     /// Null for the checks (newest revision with fallback); a revision pins the handshake, so the interop tests can

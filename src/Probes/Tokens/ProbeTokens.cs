@@ -32,6 +32,19 @@ public sealed class ProbeTokens(string jwtSecretKey, string userId, TimeProvider
     /// <summary>HS256 with the environment's key for <c>probe-&lt;env&gt;</c>: the backend must answer 200.</summary>
     public string Valid() => Sign(Key(jwtSecretKey), Audience, IssuedAt(), Lifetime);
 
+    /// <summary>
+    /// How far ahead of the backend's clock <see cref="Ahead"/> dates a token: well inside the contract's 60 s leeway, and
+    /// far enough from zero that a verifier without leeway (PyJWT's default) refuses it whatever the rounding.
+    /// </summary>
+    public static readonly TimeSpan LeewayProbe = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A valid token whose iat and nbf lie <see cref="LeewayProbe"/> after <paramref name="verifierNow"/> (the backend's
+    /// own clock, from its Date header): the one token the probe dates in the future, on purpose, to test the leeway
+    /// the contract requires of verifiers directly rather than through the backdating that normally hides its absence.
+    /// </summary>
+    public string Ahead(DateTimeOffset verifierNow) => Sign(Key(jwtSecretKey), Audience, verifierNow + LeewayProbe, Lifetime);
+
     /// <summary>Right claims, signed with a random key.</summary>
     public static string BadSignature(string userId, TimeProvider clock) =>
         new ProbeTokens(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), userId, clock).Valid();

@@ -4,15 +4,19 @@ Run: DATABASE_URL=postgresql://… JWT_SECRET_KEY=… /usr/bin/python3 -m uvicor
 """
 import os
 import sys
+import time
 from datetime import datetime, timezone
 from typing import List, Optional
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field as PydanticField
 from sqlalchemy import text
 from sqlmodel import Session, create_engine, select
 
+import faults
 from auth import authorize
 from models import Conversation, Message, Task
 
@@ -24,6 +28,27 @@ if not DATABASE_URL.startswith(("postgresql://", "postgres://")):
 engine = create_engine(DATABASE_URL.replace("postgres://", "postgresql://", 1), pool_pre_ping=True,
                        connect_args={"connect_timeout": 3})
 app = FastAPI(title="todo-backend fixture")
+
+
+def _origin(url: str) -> str:
+    """What a browser sends as Origin for pages of url: scheme://host[:port], no path, no trailing slash."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+FRONTEND_URL = os.environ.get("FRONTEND_URL", "")
+if not FRONTEND_URL.startswith(("http://", "https://")):
+    sys.exit("backend fixture: FRONTEND_URL must be the frontend's URL (http[s]://…): it is the CORS allow-list")
+
+# docs/contract.md, "CORS": exactly the frontend's origin, with credentials, the API's methods and the Authorization header.
+if faults.active("cors-any-origin"):
+    ALLOWED_ORIGINS = ["*"]
+elif faults.active("cors-refuse-frontend"):
+    ALLOWED_ORIGINS = ["https://another-frontend.example"]
+else:
+    ALLOWED_ORIGINS = [_origin(FRONTEND_URL)]
+app.add_middleware(CORSMiddleware, allow_origins=ALLOWED_ORIGINS, allow_credentials=True,
+                   allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"], allow_headers=["authorization", "content-type"])
 
 
 def session():
@@ -47,8 +72,17 @@ class ChatRequest(BaseModel):
     conversation_id: Optional[int] = None
 
 
+_health_answered = False
+
+
 @app.get("/health")
 def health():
+    global _health_answered
+    # The first answer comes at once, so whatever waits for the backend to start sees it start; from then on the
+    # backend has "become slow". A sync endpoint sleeps in the thread pool: other requests go on meanwhile.
+    if faults.active("slow-health") and _health_answered:
+        time.sleep(faults.HEALTH_DELAY_SECONDS)
+    _health_answered = True
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))

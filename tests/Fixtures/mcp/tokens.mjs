@@ -8,13 +8,13 @@ export const AUDIENCE = 'todo-backend';
 const BACKDATE_SECONDS = 30;
 const LIFETIME_SECONDS = 300;
 
-export async function mintServiceToken(secretKey, userId, nowSeconds = Math.floor(Date.now() / 1000)) {
+export async function mintServiceToken(secretKey, userId, nowSeconds = Math.floor(Date.now() / 1000), audience = AUDIENCE) {
   const issuedAt = nowSeconds - BACKDATE_SECONDS;
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setAudience(audience)
     .setIssuedAt(issuedAt)
     .setNotBefore(issuedAt)
     .setExpirationTime(issuedAt + LIFETIME_SECONDS)

@@ -49,7 +49,9 @@ public sealed class ChaosStack : IAsyncDisposable
             stack.stall = new RawFaultServer(ChaosFault.TcpStall);
             stack.reset = new RawFaultServer(ChaosFault.TcpReset);
             stack.garbage = new RawFaultServer(ChaosFault.TcpGarbage);
-            stack.backend = await LoopbackServer.StartAsync(null, app => stack.Configure(app, ChaosComponent.Backend, stack.MapBackend)).ConfigureAwait(false);
+            stack.backend = await LoopbackServer.StartAsync(null, app => stack.Configure(app, ChaosComponent.Backend, stack.MapBackend,
+                (context, next) => ContractCors.HandleAsync(context, next, BackendCors.Exact,
+                    c => c.Items.TryGetValue(nameof(RunState), out var state) ? ((RunState)state!).FrontendOrigin : null))).ConfigureAwait(false);
             stack.frontend = await LoopbackServer.StartAsync(null, app => stack.Configure(app, ChaosComponent.Frontend, MapFrontend)).ConfigureAwait(false);
             stack.mcpToBackend = new HttpClient { Timeout = MaxStall };
             var tools = TodoMcpServer.CreateTools(new Uri(stack.backend.Url, "r/0/"), stack.JwtSecretKey, stack.mcpToBackend).ToList();
@@ -74,13 +76,14 @@ public sealed class ChaosStack : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(chaos);
         ArgumentOutOfRangeException.ThrowIfLessThan(run, 1);
         var backendUrl = UrlFor(chaos.Backend, backend!, run, "");
-        if (!runs.TryAdd(run, new RunState(chaos, backendUrl)))
+        var frontendUrl = UrlFor(chaos.Frontend, frontend!, run, "");
+        if (!runs.TryAdd(run, new RunState(chaos, backendUrl, ContractCors.OriginOf(frontendUrl))))
         {
             throw new ArgumentException($"run {run} is already registered", nameof(run));
         }
         return new ProbeSettings
         {
-            FrontendUrl = UrlFor(chaos.Frontend, frontend!, run, ""),
+            FrontendUrl = frontendUrl,
             BackendUrl = backendUrl,
             McpUrl = UrlFor(chaos.Mcp, mcp!, run, "mcp"),
             JwtSecretKey = JwtSecretKey,
@@ -107,16 +110,24 @@ public sealed class ChaosStack : IAsyncDisposable
         return new Uri(root, $"r/{run.ToString(CultureInfo.InvariantCulture)}/{tail}");
     }
 
-    private void Configure(WebApplication app, ChaosComponent component, Action<IEndpointRouteBuilder> map)
+    private void Configure(WebApplication app, ChaosComponent component, Action<IEndpointRouteBuilder> map,
+        Func<HttpContext, RequestDelegate, Task>? behindChaos = null)
     {
         app.Use((context, next) => ChaosAsync(context, next, component));
+        if (behindChaos is not null)
+        {
+            app.Use(behindChaos);
+        }
         // Routing after the chaos middleware, so the endpoints see the path without the run prefix.
         app.UseRouting();
         map(app);
     }
 
-    private sealed class RunState(RunChaos chaos, Uri backendUrl)
+    private sealed class RunState(RunChaos chaos, Uri backendUrl, string frontendOrigin)
     {
+        /// <summary>The origin of the run's FRONTEND_URL: what the backend's CORS allows for this run.</summary>
+        public string FrontendOrigin { get; } = frontendOrigin;
+
         private readonly TaskCompletionSource[] firstMet =
             [.. Enumerable.Range(0, 3).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
 

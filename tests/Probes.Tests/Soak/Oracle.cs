@@ -29,12 +29,19 @@ internal static class Oracle
 
     /// <param name="Requests">Which of its component's request groups the check sends (see <see cref="ComponentChaos"/>).</param>
     /// <param name="TwoXxIsSecurityFailure">docs: "any 2xx is a security failure" for the checks that send tokens the backend must refuse.</param>
-    private sealed record Rule(ChaosComponent? Component, Group Requests, bool TwoXxIsSecurityFailure, params string[] DependsOn);
+    private sealed record Rule(ChaosComponent? Component, Group Requests, bool TwoXxIsSecurityFailure, params string[] DependsOn)
+    {
+        /// <summary>The check reads CORS headers: a 2xx without them is <see cref="FailureKind.Cors"/>, not a wrong body.</summary>
+        public bool JudgesCors { get; init; }
+    }
 
     private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
     {
         [CheckNames.FrontendReachable] = new(ChaosComponent.Frontend, Group.First, false),
         [CheckNames.FrontendConfig] = new(ChaosComponent.Frontend, Group.Second, false, CheckNames.FrontendReachable),
+        // issue 18: the browser's path, judged on the backend's CORS headers (its tasks requests, the second group); a
+        // 200 without them is a refused origin, never a security failure (the chaos backend allows no foreign origin).
+        [CheckNames.FrontendBackend] = new(ChaosComponent.Backend, Group.Second, false, CheckNames.BackendHealth, CheckNames.BackendAuthAccepts) { JudgesCors = true },
         [CheckNames.BackendHealth] = new(ChaosComponent.Backend, Group.First, false),
         [CheckNames.BackendAuthRejects] = new(ChaosComponent.Backend, Group.Second, true, CheckNames.BackendHealth),
         [CheckNames.BackendAuthAccepts] = new(ChaosComponent.Backend, Group.Second, false, CheckNames.BackendHealth),
@@ -102,6 +109,10 @@ internal static class Oracle
             {
                 return new(CheckOutcome.SecurityFail, Kinds(FailureKind.Security), $"{component} answers 200 to every request ({fault})");
             }
+            if (rule.JudgesCors && answers2xx)
+            {
+                return new(CheckOutcome.Fail, Kinds(FailureKind.Cors), $"{component} answers 200 without CORS headers ({fault})");
+            }
             return new(CheckOutcome.Fail, KindsOf(fault, component), $"{component}: {fault}");
         }
         return new(CheckOutcome.Pass, Kinds(FailureKind.None), $"{component} answers as the contract says ({chaos})");
@@ -111,7 +122,10 @@ internal static class Oracle
     private static IReadOnlySet<FailureKind> KindsOf(ChaosFault fault, ChaosComponent component) => fault switch
     {
         ChaosFault.Refused => Kinds(FailureKind.Refused),
-        ChaosFault.TcpStall or ChaosFault.HttpStall or ChaosFault.HeadersThenStall or ChaosFault.SlowBeyond => Kinds(FailureKind.Timeout),
+        ChaosFault.TcpStall or ChaosFault.HttpStall or ChaosFault.HeadersThenStall => Kinds(FailureKind.Timeout),
+        // The probe waits three limits to time a late answer (issue 18): one beyond the limit is Slow, unless the run
+        // deadline or the wait ends it first.
+        ChaosFault.SlowBeyond => Kinds(FailureKind.Slow, FailureKind.Timeout),
         ChaosFault.ServerError => Kinds(FailureKind.Status),
         // The frontend's and backend's documents are judged by the checks (wrong body); MCP's by the protocol.
         ChaosFault.WrongJson or ChaosFault.WrongContentType => component == ChaosComponent.Mcp
@@ -127,7 +141,8 @@ internal static class Oracle
         DatabaseFault.None or DatabaseFault.SlowWithin => new(CheckOutcome.Pass, Kinds(FailureKind.None), $"database {plan.Database}"),
         DatabaseFault.Unreachable => new(CheckOutcome.Fail, Kinds(FailureKind.Refused), "database refuses"),
         DatabaseFault.Pending => new(CheckOutcome.Fail, Kinds(FailureKind.Schema), "a migration is pending"),
-        DatabaseFault.HangIgnoringToken or DatabaseFault.SlowBeyond => new(CheckOutcome.Fail, Kinds(FailureKind.Timeout), $"database {plan.Database}"),
+        DatabaseFault.HangIgnoringToken => new(CheckOutcome.Fail, Kinds(FailureKind.Timeout), $"database {plan.Database}"),
+        DatabaseFault.SlowBeyond => new(CheckOutcome.Fail, Kinds(FailureKind.Slow, FailureKind.Timeout), $"database {plan.Database}"),
         _ => new(CheckOutcome.Fail, Kinds(FailureKind.Unexpected), "the verifier throws"),
     };
 
