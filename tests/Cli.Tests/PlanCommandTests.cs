@@ -39,13 +39,16 @@ public sealed class PlanCommandTests
         Assert.AreEqual(2, (int)property["before"]!);
         Assert.AreEqual(5, (int)property["after"]!);
         // The idle estimate does not depend on the upper bound, so its delta is zero; the ceiling grows by three backend
-        // replicas (0.5 vCPU, 1 GiB each, busy all month) plus at most their logs (part may fall in the free 5 GB).
+        // replicas (0.5 vCPU, 1 GiB each, busy all month) plus at most their logs (part may fall in the free 5 GB) and
+        // a few cents of Key Vault re-reads (the estimator scales them with the apps' average busy replicas, so whether
+        // any show depends on how many apps there are).
         Assert.AreEqual(0m, (decimal)plan["cost"]!["deltaMonthly"]!);
         var sheet = PriceSheet.Default;
         var replicas = 3 * sheet.SecondsPerMonth * (0.5m * sheet.Price("containerApps.vcpuSecond.active") + 1m * sheet.Price("containerApps.gibSecond"));
         var logs = 3 * sheet.Price("usage.logs.gbPerAwakeReplicaMonth") * sheet.Price("logAnalytics.ingestion.gb");
         var peakDelta = (decimal)plan["cost"]!["deltaAtMaxReplicas"]!;
-        Assert.IsTrue(peakDelta >= Math.Round(replicas, 2) - 0.01m && peakDelta <= Math.Round(replicas + logs, 2) + 0.01m, $"{peakDelta} vs {replicas} + {logs}");
+        const decimal keyVaultReads = 0.05m;
+        Assert.IsTrue(peakDelta >= Math.Round(replicas, 2) - 0.01m && peakDelta <= Math.Round(replicas + logs, 2) + keyVaultReads + 0.01m, $"{peakDelta} vs {replicas} + {logs}");
     }
 
     [TestMethod]
