@@ -10,7 +10,6 @@ public sealed class CredentialMaskTests
     [DataRow("check the host and port", "p", "check the host and port")]
     [DataRow("password p rejected", "p", "password *** rejected")]
     [DataRow("postgresql://app:p@db/todo", "p", "postgresql://app:***@db/todo")]
-    [DataRow("Password=p;Host=db", "p", "Password=***;Host=db")]
     [DataRow("key -_.~!# leaked", "-_.~!#", "key *** leaked")]
     [DataRow("a+b=c+b=", "+b=", "a***c***")]
     [DataRow("abcabc", "abc", "abcabc")]
