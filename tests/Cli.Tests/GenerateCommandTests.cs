@@ -113,6 +113,25 @@ public sealed class GenerateCommandTests
     }
 
     [TestMethod]
+    public void An_azure_yaml_without_services_exits_2_names_the_fix_and_writes_nothing()
+    {
+        var (env, output) = CopyRepositoryFolders();
+        var root = Path.GetDirectoryName(env)!;
+        File.WriteAllText(Path.Combine(root, "Provisioning.sln"), string.Empty);
+        File.WriteAllText(Path.Combine(root, "azure.yaml"), "name: todo-chatbot\nhooks: {}\n");
+        EditEnvironment(env, "dev", j => j["frontend"]!["maxReplicas"] = 5);
+        var before = HashTree(output);
+
+        var (exit, _, stderr) = Run("generate", "--env-dir", env, "--out", output);
+
+        Assert.AreEqual(ExitCodes.InvalidInput, exit, stderr);
+        StringAssert.Contains(stderr, "azure.yaml: $.services:");
+        StringAssert.Contains(stderr, "Fix: add the line 'services:'");
+        CollectionAssert.AreEquivalent(before.ToList(), HashTree(output).ToList(), "generated/ changed although the run failed");
+        Assert.AreEqual("name: todo-chatbot\nhooks: {}\n", File.ReadAllText(Path.Combine(root, "azure.yaml")));
+    }
+
+    [TestMethod]
     public void Unknown_environment_name_exits_2_and_names_the_known_ones()
     {
         var (env, output) = CopyRepositoryFolders();

@@ -206,6 +206,8 @@ internal static class GenerateCommand
             }
 
             var changed = GenerationRun.FindDrift(outDir, result);
+            // Rendered before anything is written: a repository file that cannot be rendered leaves everything as it was.
+            var repositoryFiles = only.Length == 0 ? StaleRepositoryFiles(outDir, result) : [];
             AtomicOutputWriter.Write(outDir, result.Files);
             if (only.Length == 0)
             {
@@ -216,7 +218,7 @@ internal static class GenerateCommand
                     AtomicOutputWriter.WriteFile(costsPath, costs);
                     output.WriteLine($"{CostsFile}: written (estimate --markdown of every environment)");
                 }
-                foreach (var (relativePath, text) in StaleRepositoryFiles(outDir, result))
+                foreach (var (relativePath, text) in repositoryFiles)
                 {
                     var path = Path.Combine(RepositoryBeside(outDir)!, relativePath);
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -237,7 +239,7 @@ internal static class GenerateCommand
         }
         catch (ConfigurationException ex)
         {
-            error.WriteLine($"Nothing was generated: {ex.Problems.Count} problem(s) in the environment files.");
+            error.WriteLine($"Nothing was generated: {ex.Problems.Count} problem(s) in the environment files or azure.yaml.");
             foreach (var problem in ex.Problems)
             {
                 error.WriteLine($"  {problem}");

@@ -1,5 +1,6 @@
 using System.Text;
 using Provisioning.Catalogue;
+using Provisioning.Environments.Configuration;
 
 namespace Provisioning.Environments.Generation;
 
@@ -55,6 +56,7 @@ public static class AzureYamlServices
     /// <paramref name="azureYaml"/> with its services section replaced by <see cref="Render"/>; the section must exist
     /// as a top-level key (a file without one is not the repository's azure.yaml, and is refused rather than guessed at).
     /// </summary>
+    /// <exception cref="ConfigurationException">The file has no services section.</exception>
     public static string Apply(string azureYaml, SystemDescription system)
     {
         ArgumentNullException.ThrowIfNull(azureYaml);
@@ -62,7 +64,9 @@ public static class AzureYamlServices
         var start = Array.FindIndex(lines, l => l.TrimEnd() == SectionKey);
         if (start < 0)
         {
-            throw new InvalidOperationException($"{FileName} has no top-level '{SectionKey}' section to write the components' services into; add the line '{SectionKey}' and run the generator again.");
+            throw new ConfigurationException([new ConfigurationProblem(FileName, "$.services",
+                $"{FileName} has no top-level '{SectionKey}' section to write the components' services into.",
+                $"add the line '{SectionKey}' and run the generator again.")]);
         }
         var end = start + 1;
         // The section ends at the next top-level key: a line that starts with neither a space nor a comment.

@@ -58,7 +58,7 @@ public sealed partial class AzureYamlTests
     [TestMethod]
     public void A_file_without_a_services_section_is_refused_with_the_fix()
     {
-        var error = Assert.ThrowsExactly<InvalidOperationException>(() => AzureYamlServices.Apply("name: x\nhooks: {}\n", TodoSystem.Description));
+        var error = Assert.ThrowsExactly<ConfigurationException>(() => AzureYamlServices.Apply("name: x\nhooks: {}\n", TodoSystem.Description));
 
         StringAssert.Contains(error.Message, "azure.yaml has no top-level 'services:' section");
         StringAssert.Contains(error.Message, "add the line 'services:'");
