@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Generation;
 using Provisioning.Environments.Model;
@@ -108,11 +107,7 @@ public sealed class DeployWorkflowTests
     {
         var validator = Path.Combine(Root, "tests", "Tooling", "action-validator", "node_modules", ".bin", "action-validator");
         Assert.IsTrue(File.Exists(validator), "scripts/test.sh installs action-validator (npm ci in tests/Tooling/action-validator)");
-        var start = new ProcessStartInfo(validator) { ArgumentList = { file }, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.IsTrue(process.WaitForExit(TimeSpan.FromMinutes(1)), "action-validator did not finish");
-        return (process.ExitCode, output.Result + error.Result);
+        var (exit, output, error) = ChildRun.Run(validator, [file], TimeSpan.FromMinutes(1));
+        return (exit, output + error);
     }
 }

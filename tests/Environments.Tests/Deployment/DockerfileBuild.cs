@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests.Deployment;
 
@@ -231,22 +231,14 @@ internal sealed partial class DockerfileBuild : IDisposable
 
     private static (int ExitCode, string Output) Shell(string command, string directory, IReadOnlyDictionary<string, string> environment, TimeSpan budget)
     {
-        var start = new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command + " 2>&1" }, WorkingDirectory = directory, RedirectStandardOutput = true };
         // No build servers outliving the step: they would hold its output open (and a container has none either).
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["UseSharedCompilation"] = "false";
-        foreach (var (name, value) in environment)
+        var variables = new Dictionary<string, string>(environment)
         {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(budget))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"did not finish within {budget.TotalMinutes} minutes");
-        }
-        return (process.ExitCode, output.Result);
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["UseSharedCompilation"] = "false",
+        };
+        var (exit, output, _) = ChildRun.Run("/bin/sh", ["-c", command + " 2>&1"], budget, directory, variables);
+        return (exit, output);
     }
 }

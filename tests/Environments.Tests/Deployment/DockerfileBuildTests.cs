@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests.Deployment;
@@ -57,11 +56,7 @@ public sealed class DockerfileBuildTests
 
     private static (int ExitCode, string Output) Start(string file, string argument)
     {
-        var start = new ProcessStartInfo(file) { ArgumentList = { argument }, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.IsTrue(process.WaitForExit(TimeSpan.FromMinutes(1)), $"{file} {argument} did not finish");
-        return (process.ExitCode, output.Result + error.Result);
+        var (exit, output, error) = ChildRun.Run(file, [argument], TimeSpan.FromMinutes(1));
+        return (exit, output + error);
     }
 }
