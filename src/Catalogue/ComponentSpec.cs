@@ -82,12 +82,13 @@ public sealed record SizeSpec(string Setting, FixedSize? FixedSize = null)
 }
 
 /// <summary>
-/// An image built from this repository (azd builds it from <see cref="Project"/>, a folder relative to the repository
-/// root, with the Dockerfile and build context given relative to that folder, as azure.yaml's services take them).
+/// An image built from this repository (the images stage of <c>deploy</c> builds it with ACR Tasks from
+/// <see cref="Project"/>, a folder relative to the repository root, with the Dockerfile and build context given
+/// relative to that folder).
 /// A component without one runs an image built elsewhere (the application repositories), which the deployment copies
 /// into the environment's registry.
 /// </summary>
-public sealed record ImageBuild(string Project, string Language, string Dockerfile = "./Dockerfile", string Context = ".");
+public sealed record ImageBuild(string Project, string Dockerfile = "./Dockerfile", string Context = ".");
 
 /// <summary>A size and replica bounds the model fixes for every environment.</summary>
 public sealed record FixedSize(decimal Cpu, string Memory, int MinReplicas, int MaxReplicas);

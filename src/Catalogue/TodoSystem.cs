@@ -116,6 +116,8 @@ public static class TodoSystem
                 // 30 minutes covers that (a test ties it to the bundle's budgets). One retry covers a server that was
                 // still starting; the postdeploy hook waits for both attempts (a test ties its wait to this too).
                 Job = new JobSpec(ReplicaTimeoutSeconds: 1800, RetryLimit: 1),
+                // The EF Core migration bundle of this repository's migrations.
+                Build = new ImageBuild("src/Database", Context: "../.."),
                 Variables =
                 [
                     // Migrates and grants as the schema owner; the administrator URL only creates the roles and sets
@@ -137,7 +139,7 @@ public static class TodoSystem
                 Port = 80,
                 Health = new HealthSpec(Path: null),
                 // The Functions host image builds from this repository; its Dockerfile copies the projects it references.
-                Build = new ImageBuild("functions/HealthProbe", Language: "dotnet", Context: "../.."),
+                Build = new ImageBuild("functions/HealthProbe", Context: "../.."),
                 // One replica is enough (the timer is a singleton). By default it stays up between runs; with
                 // probe.minReplicas 0 the platform's scale rule for the timer trigger starts it for each run.
                 Size = SizeSpec.FromFile(Probe),

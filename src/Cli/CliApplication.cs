@@ -24,6 +24,8 @@ internal static class CliApplication
         root.Subcommands.Add(EstimateCommand.Create());
         root.Subcommands.Add(SecretsCommand.Create());
         root.Subcommands.Add(VerifyDeploymentCommand.Create());
+        root.Subcommands.Add(DeployCommand.Create());
+        root.Subcommands.Add(TeardownCommand.Create());
         return root;
     }
 

@@ -23,31 +23,28 @@ public static class AzureYamlServices
         return component.Name.ToUpperInvariant() + "_SOURCE_IMAGE";
     }
 
-    /// <summary>The section, <c>services:</c> line included, with a trailing newline.</summary>
+    /// <summary>
+    /// The section, <c>services:</c> line included, with a trailing newline. azd deploys no service itself: its
+    /// <c>containerapp</c> host needs a Docker engine to move a prebuilt image and builds locally unless told otherwise,
+    /// and its deploy would change the apps after the migration's stage order decided when they change. So the images
+    /// stage of <c>deploy</c> puts every image into the registry (listed here, from the catalogue) and main.bicep runs them.
+    /// </summary>
     public static string Render(SystemDescription system)
     {
         ArgumentNullException.ThrowIfNull(system);
         var text = new StringBuilder();
-        text.Append(SectionKey).Append('\n');
-        text.Append("  # Written by `dotnet run --project src/Cli` from src/Catalogue/TodoSystem.cs (edit there, not here): every\n");
-        text.Append("  # component that runs as an app. An image built elsewhere is copied into the environment's registry from the\n");
-        text.Append("  # image its variable names: `azd env set <COMPONENT>_SOURCE_IMAGE <registry>/<repository>:<tag>`.\n");
-        foreach (var component in system.Components.Where(c => c.Kind != WorkloadKind.Job))
+        text.Append(SectionKey).Append(" {}\n");
+        text.Append("  # None, so no step needs a Docker engine: the images stage of `deploy` (run by the preprovision hook) puts\n");
+        text.Append("  # each image into the environment's registry, and main.bicep runs it. Written by `dotnet run --project src/Cli`\n");
+        text.Append("  # from src/Catalogue/TodoSystem.cs (edit there, not here):\n");
+        var width = system.Components.Max(c => c.Name.Length);
+        foreach (var component in system.Components)
         {
-            text.Append("  ").Append(component.Name).Append(":\n");
-            text.Append("    host: containerapp\n");
-            if (component.Build is { } build)
-            {
-                text.Append("    project: ./").Append(build.Project).Append('\n');
-                text.Append("    language: ").Append(build.Language).Append('\n');
-                text.Append("    docker:\n");
-                text.Append("      path: ").Append(build.Dockerfile).Append('\n');
-                text.Append("      context: ").Append(build.Context).Append('\n');
-            }
-            else
-            {
-                text.Append("    image: ${").Append(SourceImageVariable(component)).Append("}\n");
-            }
+            text.Append("  #   ").Append(component.Name.PadRight(width)).Append("  ");
+            text.Append(component.Build is { } build
+                ? $"built by ACR Tasks (az acr build) from {build.Project}/{build.Dockerfile.TrimStart('.', '/')}"
+                : $"copied with az acr import from ${{{SourceImageVariable(component)}}} (azd env set {SourceImageVariable(component)} <registry>/<repository>:<tag>)");
+            text.Append('\n');
         }
         return text.ToString();
     }
@@ -61,7 +58,7 @@ public static class AzureYamlServices
     {
         ArgumentNullException.ThrowIfNull(azureYaml);
         var lines = azureYaml.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var start = Array.FindIndex(lines, l => l.TrimEnd() == SectionKey);
+        var start = Array.FindIndex(lines, l => l.StartsWith(SectionKey, StringComparison.Ordinal));
         if (start < 0)
         {
             throw new ConfigurationException([new ConfigurationProblem(FileName, "$.services",

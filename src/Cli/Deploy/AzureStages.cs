@@ -1,0 +1,115 @@
+using Provisioning.Deployment;
+
+namespace Provisioning.Cli.Deploy;
+
+/// <summary>
+/// The deployment stages against Azure, through the Azure CLI: one action per stage of
+/// <see cref="DeploymentStages.All"/>. The check stage reads and never writes; every later stage relies on the
+/// guarantees of the ones before it (<see cref="DeploymentStage.Guarantee"/>).
+/// </summary>
+internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az, TextWriter output, TextWriter error)
+{
+    private const string Me = "deploy";
+
+    public IReadOnlyDictionary<string, Func<CancellationToken, Task>> Actions => new Dictionary<string, Func<CancellationToken, Task>>(StringComparer.Ordinal)
+    {
+        [DeploymentStages.Check.Name] = CheckAsync,
+        [DeploymentStages.Bootstrap.Name] = BootstrapAsync,
+        [DeploymentStages.Secrets.Name] = SecretsAsync,
+        [DeploymentStages.Images.Name] = ImagesAsync,
+        [DeploymentStages.Data.Name] = DataAsync,
+        [DeploymentStages.Migration.Name] = MigrationAsync,
+        [DeploymentStages.Workloads.Name] = WorkloadsAsync,
+        [DeploymentStages.Verification.Name] = VerificationAsync,
+    };
+
+    private string Env => request.EnvironmentName;
+
+    private string Group => request.ResourceGroup
+        ?? throw new StageFailedException(ExitCodes.InvalidInput, $"AZURE_RESOURCE_GROUP is not set. Fix: {request.HowToSet("AZURE_RESOURCE_GROUP", $"rg-{request.Configuration.NamePrefix}-{Env}")}.");
+
+    private Task Say(string line) => output.WriteLineAsync($"{Me}: {line}");
+
+    private async Task BootstrapAsync(CancellationToken cancellationToken)
+    {
+        var answer = await az.ScriptAsync(DeploymentStages.Bootstrap.Name, "bootstrap.sh", [Env], cancellationToken).ConfigureAwait(false);
+        if (answer.ExitCode != 0)
+        {
+            throw new StageFailedException(ExitCodes.CheckFailed, $"scripts/azd/bootstrap.sh exited {answer.ExitCode} (its message is above); nothing after the bootstrap was deployed.");
+        }
+    }
+
+    private async Task SecretsAsync(CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await Say("the bootstrap deployment wrote the Key Vault secrets from the values the check stage found set.").ConfigureAwait(false);
+    }
+
+    private async Task DataAsync(CancellationToken cancellationToken) =>
+        await DeployTemplateAsync(DeploymentStages.Data, "data", cancellationToken).ConfigureAwait(false);
+
+    private async Task WorkloadsAsync(CancellationToken cancellationToken)
+    {
+        if (!request.Azd)
+        {
+            await DeployTemplateAsync(DeploymentStages.Workloads, "main", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // azd deploys its infra folder itself, right after this hook; .azd-infra is git-ignored and never edited.
+        var infra = Path.Combine(request.RepositoryRoot, ".azd-infra");
+        if (Directory.Exists(infra))
+        {
+            Directory.Delete(infra, recursive: true);
+        }
+        Directory.CreateDirectory(infra);
+        foreach (var file in new[] { "main.bicep", "main.bicepparam" })
+        {
+            File.Copy(Path.Combine(request.GeneratedFolder, file), Path.Combine(infra, file));
+        }
+        await Say($"azd provision deploys generated/{Env}/main.bicep next (copied to .azd-infra/).").ConfigureAwait(false);
+    }
+
+    /// <summary>Deploys generated/&lt;env&gt;/&lt;name&gt;.bicep with its parameter file as deployment <c>&lt;name&gt;-&lt;env&gt;</c>.</summary>
+    private async Task DeployTemplateAsync(DeploymentStage stage, string name, CancellationToken cancellationToken)
+    {
+        var template = $"generated/{Env}/{name}.bicep";
+        await Say($"deploying {template} to {Group}").ConfigureAwait(false);
+        var answer = await az.StreamAsync(stage.Name, ["deployment", "group", "create", "--resource-group", Group, "--name", DeploymentName(name),
+            "--template-file", template, "--parameters", $"generated/{Env}/{name}.bicepparam", "--output", "none"], cancellationToken).ConfigureAwait(false);
+        if (answer.ExitCode != 0)
+        {
+            throw new StageFailedException(ExitCodes.CheckFailed, $"the deployment of {template} failed (its error is above); the stages after {stage.Name} were not run.");
+        }
+    }
+
+    private string DeploymentName(string template) => $"{template}-{Env}";
+
+    /// <summary>An output of an earlier stage's deployment (the registry, the job's name…).</summary>
+    private Task<string> OutputAsync(DeploymentStage stage, string template, string output, CancellationToken cancellationToken) =>
+        az.RequireAsync(stage.Name, ["deployment", "group", "show", "--resource-group", Group, "--name", DeploymentName(template),
+                "--query", $"properties.outputs.{output}.value", "--output", "tsv"],
+            $"reading output {output} of deployment {DeploymentName(template)}",
+            $"run the stage that deploys generated/{Env}/{template}.bicep first (deploy -e {Env} --through {StageOf(template)}).", cancellationToken);
+
+    private static string StageOf(string template) => template switch
+    {
+        "bootstrap" => DeploymentStages.Bootstrap.Name,
+        "data" => DeploymentStages.Data.Name,
+        _ => DeploymentStages.Workloads.Name,
+    };
+
+    /// <summary>Hands a value to the later stages and, under azd, to azd's environment (main.bicepparam reads it there).</summary>
+    private async Task KeepAsync(DeploymentStage stage, string name, string value, CancellationToken cancellationToken)
+    {
+        az.Values[name] = value;
+        if (request.Azd && request.Variable(name) != value)
+        {
+            var answer = await az.RunToolAsync(stage.Name, "azd", ["env", "set", name, value, "--environment", Env], cancellationToken).ConfigureAwait(false);
+            if (answer.ExitCode != 0)
+            {
+                throw new StageFailedException(ExitCodes.CheckFailed, $"azd env set {name} failed: {answer.ErrorSummary}");
+            }
+        }
+    }
+}
