@@ -7,9 +7,9 @@ using Provisioning.TestSupport;
 namespace Provisioning.Cli.Tests;
 
 /// <summary>
-/// Issue 18.6: a deployment waits for green. The postdeploy hook, after the migration, hands over to
+/// Issue 18.6: a deployment waits for green. The postprovision hook runs the last stage, verification, which is
 /// <c>verify-deployment</c>, which reads the probe's results inside the environment from Application Insights through
-/// the Azure CLI. Azure cannot run here, so <c>az</c> is a stand-in that answers the migration calls and the query
+/// the Azure CLI. Azure cannot run here, so <c>az</c> is a stand-in that answers the query
 /// from files and records every call; the hook scripts run under /bin/sh and the CLI runs as the built program.
 /// </summary>
 [TestClass]
@@ -22,10 +22,6 @@ public sealed class VerifyDeploymentTests
         #!/bin/sh
         printf '%s\n' "$*" | head -n 1 >> "$FAKE_AZ_DIR/calls"
         case "$*" in
-          "containerapp job show"*) echo "crtododev.azurecr.io" ;;
-          "containerapp job update"*) ;;
-          "containerapp job start"*) echo "todo-migrate-exec-1" ;;
-          "containerapp job execution show"*) echo "Succeeded" ;;
           "monitor app-insights query"*)
             n=$(cat "$FAKE_AZ_DIR/queries" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$FAKE_AZ_DIR/queries"
             if [ -f "$FAKE_AZ_DIR/answer-$n.json" ]; then cat "$FAKE_AZ_DIR/answer-$n.json"; else cat "$FAKE_AZ_DIR/answer.json"; fi ;;
@@ -39,27 +35,25 @@ public sealed class VerifyDeploymentTests
     public void A_red_check_fails_the_deployments_last_stage_non_zero_with_the_reasons_printed()
     {
         var run = DateTimeOffset.UtcNow.AddMinutes(2);
-        var (exit, output, error, calls) = Postdeploy(Answer(Run(run, new()
+        var (exit, output, error, calls) = Postprovision(Answer(Run(run, new()
         {
             [CheckNames.BackendHealth] = ("fail", "Http", "GET /health answered 503 after 0.2 s: database unreachable"),
             [CheckNames.McpBackend] = ("skipped", "DependencyFailed", "skipped: backend.health failed"),
         })));
 
         Assert.AreEqual(1, exit, output + error);
-        StringAssert.Contains(output, "migrations applied", "the verification comes after the migration");
         StringAssert.Contains(error, $"has 2 red check(s) of {Checks.Count}");
         StringAssert.Contains(error, "backend.health (backend, Http): GET /health answered 503 after 0.2 s: database unreachable");
         StringAssert.Contains(error, "mcp.backend (mcp, DependencyFailed): skipped: backend.health failed");
         StringAssert.Contains(error, "The deployment is not verified");
         var query = calls.Single(c => c.StartsWith("monitor app-insights query", StringComparison.Ordinal));
         StringAssert.StartsWith(query, $"monitor app-insights query --app {AppInsights} --resource-group {Group} --analytics-query availabilityResults");
-        Assert.IsLessThan(calls.IndexOf(query), calls.FindIndex(c => c.StartsWith("containerapp job execution show", StringComparison.Ordinal)));
     }
 
     [TestMethod]
     public void A_security_failure_fails_the_stage_with_exit_3()
     {
-        var (exit, _, error, _) = Postdeploy(Answer(Run(DateTimeOffset.UtcNow.AddMinutes(2), new()
+        var (exit, _, error, _) = Postprovision(Answer(Run(DateTimeOffset.UtcNow.AddMinutes(2), new()
         {
             [CheckNames.BackendAuthRejects] = ("security-fail", "Security", "a token signed with the wrong key was answered 200"),
         })));
@@ -72,7 +66,7 @@ public sealed class VerifyDeploymentTests
     [TestMethod]
     public void A_green_run_passes_the_stage()
     {
-        var (exit, output, error, _) = Postdeploy(Answer(Run(DateTimeOffset.UtcNow.AddMinutes(2), [])));
+        var (exit, output, error, _) = Postprovision(Answer(Run(DateTimeOffset.UtcNow.AddMinutes(2), [])));
 
         Assert.AreEqual(0, exit, output + error);
         StringAssert.Contains(output, $"passed all {Checks.Count} checks; the deployment is verified");
@@ -138,7 +132,7 @@ public sealed class VerifyDeploymentTests
     }
 
     /// <summary>One probe run started at <paramref name="at"/>: every catalogue check, green unless <paramref name="red"/> says otherwise.</summary>
-    private static IEnumerable<JsonArray> Run(DateTimeOffset at, Dictionary<string, (string Outcome, string Kind, string Reason)> red) =>
+    internal static IEnumerable<JsonArray> Run(DateTimeOffset at, Dictionary<string, (string Outcome, string Kind, string Reason)> red) =>
         TodoSystem.Description.Checks.Select(c => red.TryGetValue(c.Name, out var r)
             ? Row(at, c.Name, false, r.Outcome, c.Component, r.Kind, r.Reason)
             : Row(at, c.Name, true, "pass", c.Component, "None", "ok"));
@@ -147,7 +141,7 @@ public sealed class VerifyDeploymentTests
     private static JsonArray Row(DateTimeOffset at, string check, bool ok, string outcome, string component, string kind, string reason) =>
         [at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), check, ok, outcome, component, kind, reason];
 
-    private static string Answer(IEnumerable<JsonArray> rows) => new JsonObject
+    internal static string Answer(IEnumerable<JsonArray> rows) => new JsonObject
     {
         ["tables"] = new JsonArray(new JsonObject
         {
@@ -187,16 +181,16 @@ public sealed class VerifyDeploymentTests
     }
 
     /// <summary>
-    /// scripts/azd/postdeploy.sh of this checkout as azd runs it, with the az stand-in on PATH and the built CLI as
+    /// scripts/azd/postprovision.sh of this checkout as azd runs it, with the az stand-in on PATH and the built CLI as
     /// PROVISIONING_CLI (what a pipeline that published the CLI sets; `dotnet run` would rebuild it here).
     /// </summary>
-    private static (int Exit, string Output, string Error, List<string> Calls) Postdeploy(string answer)
+    private static (int Exit, string Output, string Error, List<string> Calls) Postprovision(string answer)
     {
         var az = StandIn(answer);
         var dir = Path.GetDirectoryName(Path.GetDirectoryName(az))!;
         var start = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { Path.Combine(TestFolders.RepositoryRoot, "scripts", "azd", "postdeploy.sh") },
+            ArgumentList = { Path.Combine(TestFolders.RepositoryRoot, "scripts", "azd", "postprovision.sh") },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = TestFolders.RepositoryRoot,
@@ -210,8 +204,7 @@ public sealed class VerifyDeploymentTests
         start.Environment["AZURE_RESOURCE_GROUP"] = Group;
         start.Environment["AZURE_ENV_NAME"] = "dev";
         start.Environment["APPLICATIONINSIGHTS_NAME"] = AppInsights;
-        start.Environment["MIGRATION_JOB_NAME"] = "caj-todo-dev-migrate";
-        start.Environment["MIGRATION_POLL_SECONDS"] = "1";
+        start.Environment["VERIFY_POLL_SECONDS"] = "1";
         start.Environment["PROVISIONING_CLI"] = $"dotnet {typeof(CliApplication).Assembly.Location}";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

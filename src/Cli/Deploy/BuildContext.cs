@@ -89,30 +89,24 @@ internal sealed record BuildContext(string Dockerfile, IReadOnlyList<string> Fil
             .Where(f => !f.Split('/').Any(segment => segment is "bin" or "obj" or ".git" or "node_modules"));
     }
 
-    /// <summary>The files git ignores (none outside a git checkout, or without git).</summary>
+    /// <summary>The files git ignores and does not track (none outside a git checkout, or without git).</summary>
     private static HashSet<string> GitIgnored(string root, IEnumerable<string> files)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            var start = new ProcessStartInfo("git", ["check-ignore", "--stdin", "--no-index"])
+            var start = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { "check-ignore", "--" }.Concat(files))
             {
-                WorkingDirectory = root,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
+                start.ArgumentList.Add(argument);
+            }
             using var git = Process.Start(start);
             if (git is null)
             {
                 return result;
             }
             var answer = git.StandardOutput.ReadToEndAsync();
-            foreach (var file in files)
-            {
-                git.StandardInput.WriteLine(file);
-            }
-            git.StandardInput.Close();
+            _ = git.StandardError.ReadToEndAsync();
             git.WaitForExit();
             // Exit 1: nothing ignored; 128: not a git checkout. Either way, nothing to leave out.
             if (git.ExitCode == 0)

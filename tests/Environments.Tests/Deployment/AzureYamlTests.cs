@@ -10,7 +10,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Provisioning.Environments.Tests.Deployment;
 
-/// <summary>azure.yaml against azd's published schema, and the preprovision hook that picks the environment's Bicep.</summary>
+/// <summary>azure.yaml against azd's published schema: no service for azd to deploy, and hooks that call the stages.</summary>
 [TestClass]
 public sealed partial class AzureYamlTests
 {
@@ -39,10 +39,16 @@ public sealed partial class AzureYamlTests
 
         Assert.IsTrue(result.IsValid, string.Join("\n", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
         Assert.AreEqual(".azd-infra", (string)document["infra"]!["path"]!);
-        // azd deploys every component that runs as an app; the job runs from the postdeploy hook.
-        CollectionAssert.AreEquivalent(
-            TodoSystem.Components.Where(c => c.Kind != WorkloadKind.Job).Select(c => c.Name).ToList(),
-            document["services"]!.AsObject().Select(s => s.Key).ToList());
+        // azd deploys no service (its containerapp host needs Docker to move a prebuilt image); the images stage does.
+        Assert.IsEmpty(document["services"]!.AsObject());
+        var hooks = document["hooks"]!.AsObject();
+        CollectionAssert.AreEqual(new[] { "preprovision", "postprovision", "predown" }, hooks.Select(h => h.Key).ToArray());
+        foreach (var (name, hook) in hooks)
+        {
+            var script = Path.Combine(Root, ((string)hook!["run"]!).TrimStart('.', '/'));
+            Assert.IsTrue(File.Exists(script), $"hook {name} runs {script}, which does not exist");
+            StringAssert.Contains(File.ReadAllText(script), name == "predown" ? " teardown check" : " deploy --azd", StringComparison.Ordinal, $"hook {name} is a thin caller of the CLI");
+        }
     }
 
     [TestMethod]
@@ -52,7 +58,11 @@ public sealed partial class AzureYamlTests
 
         Assert.AreEqual(AzureYamlServices.Apply(committed, TodoSystem.Description), committed,
             "azure.yaml's services section is stale: run `dotnet run --project src/Cli` and commit azure.yaml");
-        StringAssert.Contains(committed, "    project: ./functions/HealthProbe\n", "the probe is built from this repository");
+        foreach (var component in TodoSystem.Components)
+        {
+            StringAssert.Contains(committed, component.Build is null ? "${" + AzureYamlServices.SourceImageVariable(component) + "}" : $"az acr build) from {component.Build.Project}/Dockerfile",
+                $"azure.yaml says where {component.Name}'s image comes from");
+        }
     }
 
     [TestMethod]
@@ -62,147 +72,6 @@ public sealed partial class AzureYamlTests
 
         StringAssert.Contains(error.Message, "azure.yaml has no top-level 'services:' section");
         StringAssert.Contains(error.Message, "add the line 'services:'");
-    }
-
-    [TestMethod]
-    public void Preprovision_refuses_an_environment_that_was_not_generated()
-    {
-        var workspace = CopyRepository();
-
-        var (exit, _, error) = RunHook(workspace, new Dictionary<string, string?> { ["AZURE_ENV_NAME"] = "qa" });
-
-        Assert.AreEqual(2, exit);
-        StringAssert.Contains(error, "there is no generated/qa/main.bicep");
-        Assert.IsFalse(Directory.Exists(Path.Combine(workspace, ".azd-infra")), "nothing may be staged for provisioning");
-    }
-
-    /// <summary>The hook reads the secrets from the generated files; every secure parameter of the model must be among them.</summary>
-    [TestMethod]
-    [DataRow("dev")]
-    [DataRow("staging")]
-    [DataRow("prod")]
-    public void Preprovision_lists_every_missing_secret_of_the_environment_and_deploys_nothing(string env)
-    {
-        var workspace = CopyRepository();
-        var configuration = ConfigurationLoader.LoadAll(EnvironmentFiles.EnvironmentDirectory).Single(c => c.Name == env);
-        var expected = TodoSystem.Description.SecureParametersFor(configuration).Where(p => !p.Optional).Select(p => p.Variable).ToList();
-
-        var (exit, _, error) = RunHook(workspace, new Dictionary<string, string?> { ["AZURE_ENV_NAME"] = env });
-
-        Assert.AreEqual(2, exit);
-        Assert.IsTrue(expected.Count >= 2, "the environment has secrets");
-        foreach (var variable in expected)
-        {
-            StringAssert.Contains(error, $"{variable} is not set", env);
-        }
-        Assert.IsFalse(Directory.Exists(Path.Combine(workspace, ".azd-infra")), "nothing may be staged for provisioning");
-    }
-
-    /// <summary>Each secure parameter's minimum length in the model is what the hook enforces, before Azure would refuse it.</summary>
-    [TestMethod]
-    public void Preprovision_refuses_each_secret_shorter_than_the_model_allows()
-    {
-        var workspace = CopyRepository();
-        var configuration = ConfigurationLoader.LoadAll(EnvironmentFiles.EnvironmentDirectory).Single(c => c.Name == "dev");
-        var parameters = TodoSystem.Description.SecureParametersFor(configuration);
-        var environment = parameters.ToDictionary(p => p.Variable, p => (string?)new string('k', Math.Max(p.MinLength - 1, 0)));
-        environment["AZURE_ENV_NAME"] = "dev";
-
-        var (exit, _, error) = RunHook(workspace, environment);
-
-        Assert.AreEqual(2, exit);
-        foreach (var parameter in parameters.Where(p => p.MinLength > 1 && !p.Optional))
-        {
-            StringAssert.Contains(error, $"{parameter.Variable} is shorter than {parameter.MinLength} characters");
-        }
-    }
-
-    /// <summary>
-    /// azd resolves `azd env set-secret` references for main.parameters.json only; a .bicepparam would read the
-    /// reference text as the secret, so the hook refuses it and names what works instead.
-    /// </summary>
-    [TestMethod]
-    public void Preprovision_refuses_an_azd_key_vault_reference_as_a_secret_value()
-    {
-        var workspace = CopyRepository();
-        var environment = TodoSystem.Description.SecureParameters.ToDictionary(p => p.Variable, p => (string?)new string('k', Math.Max(p.MinLength, 48)));
-        environment["AZURE_ENV_NAME"] = "dev";
-        environment["JWT_SECRET_KEY"] = "akvs://00000000-0000-0000-0000-000000000001/kv-secrets-store/jwt-secret-key";
-
-        var (exit, _, error) = RunHook(workspace, environment);
-
-        Assert.AreEqual(2, exit);
-        StringAssert.Contains(error, "JWT_SECRET_KEY holds a Key Vault reference (akvs://");
-        StringAssert.Contains(error, "azd env set JWT_SECRET_KEY");
-        Assert.IsFalse(error.Contains("POSTGRES_ADMIN_PASSWORD", StringComparison.Ordinal), "only the reference is a problem");
-        Assert.IsFalse(Directory.Exists(Path.Combine(workspace, ".azd-infra")), "nothing may be staged for provisioning");
-    }
-
-    [TestMethod]
-    public void Preprovision_refuses_a_short_jwt_key_and_a_missing_openai_key_the_environment_enables()
-    {
-        var workspace = CopyRepository();
-
-        var (exit, _, error) = RunHook(workspace, new Dictionary<string, string?>
-        {
-            ["AZURE_ENV_NAME"] = "dev",
-            ["JWT_SECRET_KEY"] = "short",
-            ["POSTGRES_ADMIN_PASSWORD"] = "a-long-enough-password",
-        });
-
-        Assert.AreEqual(2, exit);
-        StringAssert.Contains(error, "JWT_SECRET_KEY is shorter than 32 characters");
-        StringAssert.Contains(error, "OPENAI_API_KEY is not set");
-    }
-
-    [TestMethod]
-    public void Preprovision_stages_exactly_the_committed_environment()
-    {
-        var workspace = CopyRepository();
-
-        var environment = TodoSystem.Description.SecureParameters.ToDictionary(p => p.Variable, p => (string?)new string('k', Math.Max(p.MinLength, 48)));
-        environment["AZURE_ENV_NAME"] = "staging";
-
-        var (exit, output, error) = RunHook(workspace, environment);
-
-        Assert.AreEqual(0, exit, error);
-        StringAssert.Contains(output, "deploying generated/staging/");
-        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicep")), File.ReadAllText(Path.Combine(workspace, ".azd-infra", "main.bicep")));
-        Assert.AreEqual(File.ReadAllText(Path.Combine(Root, "generated", "staging", "main.bicepparam")), File.ReadAllText(Path.Combine(workspace, ".azd-infra", "main.bicepparam")));
-    }
-
-    private static string CopyRepository()
-    {
-        var dir = TestFolders.NewTemp("azd");
-        foreach (var folder in new[] { "generated", "scripts" })
-        {
-            TestFolders.Copy(Path.Combine(Root, folder), Path.Combine(dir, folder));
-        }
-        return dir;
-    }
-
-    private static (int ExitCode, string Output, string Error) RunHook(string workspace, IReadOnlyDictionary<string, string?> environment)
-    {
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            ArgumentList = { Path.Combine(workspace, "scripts", "azd", "preprovision.sh") },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workspace,
-        };
-        foreach (var name in TodoSystem.Description.SecureParameters.Select(p => p.Variable).Append("AZURE_ENV_NAME"))
-        {
-            start.Environment.Remove(name);
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.IsTrue(process.WaitForExit(TimeSpan.FromSeconds(30)), "the hook did not finish");
-        return (process.ExitCode, output.Result, error.Result);
     }
 
     /// <summary>YAML to JSON with YAML 1.2 core scalars: unquoted true/false and numbers keep their types.</summary>

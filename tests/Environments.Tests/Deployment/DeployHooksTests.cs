@@ -1,23 +1,21 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Provisioning.Environments.Tests.Generation;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Environments.Tests.Deployment;
 
 /// <summary>
-/// The azd hooks that decide what reaches Azure (issue 9 points 4 and 5): the migrate image built from this commit and
-/// the job pointed at it before it starts, deployed images kept across a provision-only run, a soft-deleted Key Vault
-/// caught before anything is provisioned. Azure cannot run here, so `az` and `azd` are stand-ins that answer from
-/// files and record every call; the hooks' own logic (parsing the committed templates, matching, ordering, messages,
-/// exit codes) runs for real under /bin/sh.
+/// The two stage scripts `deploy` runs (the check stage's keyvault-check.sh, the bootstrap stage's bootstrap.sh), on
+/// their own: a soft-deleted Key Vault caught before anything is provisioned, the bootstrap deployed and new grants
+/// waited out. Azure cannot run here, so `az` and `azd` are stand-ins that answer from files and record every call;
+/// the scripts' own logic (parsing the committed templates, matching, messages, exit codes) runs for real under
+/// /bin/sh. DeploymentStagesTests runs them inside the whole stage list.
 /// </summary>
 [TestClass]
-public sealed partial class DeployHooksTests
+public sealed class DeployHooksTests
 {
     private const string Group = "rg-todo-dev";
     private const string Subscription = "00000000-0000-0000-0000-0000000000aa";
-    private const string Registry = "crtododevabcdefghijklm.azurecr.io";
 
     private const string FakeAz = """
         #!/bin/sh
@@ -46,224 +44,11 @@ public sealed partial class DeployHooksTests
         esac
         """;
 
-    /// <summary>The CLI the postdeploy hook hands over to for the verification (VerifyDeploymentHookTests runs the real one).</summary>
-    private const string FakeCli = """
-        #!/bin/sh
-        echo "$*" >> "$FAKE_AZ_DIR/cli-calls"
-        """;
-
     private const string FakeAzd = """
         #!/bin/sh
         echo "$*" >> "$FAKE_AZ_DIR/azd-calls"
         if [ "$1 $2" = "env set" ]; then printf '%s=%s\n' "$3" "$4" >> "$FAKE_AZ_DIR/azd-env"; fi
         """;
-
-    [GeneratedRegex("^todo-migrate:src-[0-9a-f]{16}$")]
-    private static partial Regex MigrateTag();
-
-    // ---- point 5: the migrate image follows the code ----
-
-    [TestMethod]
-    public void Predeploy_builds_and_pushes_the_migrate_image_from_exactly_the_files_the_dockerfile_copies()
-    {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts", "README.md"));
-        // Build output beside the sources must neither reach the image nor change its tag.
-        run.WriteFile("src/Database/obj/leftover.txt", "x");
-        var tag = run.Tag();
-
-        var (exit, output, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev" });
-
-        Assert.AreEqual(0, exit, error);
-        Assert.MatchesRegex(MigrateTag(), tag);
-        StringAssert.Contains(output, $"pushed {tag}");
-        var build = run.Calls.Single(c => c.StartsWith("acr build", StringComparison.Ordinal));
-        Assert.AreEqual($"acr build --registry crtododev --image {tag} --file src/Database/Dockerfile .", build);
-        var context = run.Answer("build-context").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        CollectionAssert.Contains(context, "src/Database/Dockerfile");
-        CollectionAssert.Contains(context, "global.json");
-        CollectionAssert.Contains(context, ".config/dotnet-tools.json");
-        CollectionAssert.Contains(context, "Directory.Packages.props");
-        Assert.IsTrue(context.Any(f => f.StartsWith("src/Database/Migrations/", StringComparison.Ordinal)), "the migrations are built into the image");
-        Assert.IsFalse(context.Any(f => f.Contains("/obj/", StringComparison.Ordinal) || f.StartsWith("scripts/", StringComparison.Ordinal) || f == "README.md"),
-            "only what the Dockerfile copies is uploaded: " + string.Join(", ", context));
-    }
-
-    [TestMethod]
-    public void The_migrate_tag_changes_with_the_migrations_and_nothing_else()
-    {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts", "README.md"));
-        var before = run.Tag();
-
-        run.WriteFile("README.md", "unrelated change");
-        run.WriteFile("src/Database/obj/project.assets.json", "{}");
-        Assert.AreEqual(before, run.Tag(), "files the image does not contain must not change its tag");
-
-        var migration = Directory.EnumerateFiles(Path.Combine(run.Workspace, "src", "Database", "Migrations"), "*.cs").First();
-        File.AppendAllText(migration, "\n// a schema change\n");
-        var after = run.Tag();
-        Assert.AreNotEqual(before, after);
-        Assert.MatchesRegex(MigrateTag(), after);
-    }
-
-    [TestMethod]
-    public void Predeploy_does_not_rebuild_a_tag_the_registry_already_has()
-    {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
-        run.SetAnswer("registry-has-image", "");
-
-        var (exit, output, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev" });
-
-        Assert.AreEqual(0, exit, error);
-        StringAssert.Contains(output, "not rebuilt");
-        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("acr build", StringComparison.Ordinal)));
-        StringAssert.StartsWith(run.Calls.Single(), $"acr repository show --name crtododev --image {run.Tag()}");
-    }
-
-    [TestMethod]
-    public void A_failed_build_stops_the_deployment_with_a_clear_message()
-    {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
-
-        var (exit, _, error) = run.Script("predeploy.sh", new() { ["AZURE_CONTAINER_REGISTRY_NAME"] = "crtododev", ["FAKE_AZ_FAIL"] = "acr build" });
-
-        Assert.AreEqual(5, exit);
-        StringAssert.Contains(error, $"az acr build of {run.Tag()} in crtododev failed");
-    }
-
-    [TestMethod]
-    public void Predeploy_without_the_registry_output_is_a_clear_error()
-    {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
-
-        var (exit, _, error) = run.Script("predeploy.sh", []);
-
-        Assert.AreNotEqual(0, exit);
-        StringAssert.Contains(error, "AZURE_CONTAINER_REGISTRY_NAME is not set");
-        Assert.IsEmpty(run.Calls);
-    }
-
-    [TestMethod]
-    public void Postdeploy_points_the_job_at_the_new_image_before_it_starts_the_migration()
-    {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
-        run.SetAnswer("job-registry", Registry);
-
-        var (exit, output, error) = run.Script("postdeploy.sh", PostdeployEnvironment());
-
-        Assert.AreEqual(0, exit, error);
-        StringAssert.Contains(output, "migrations applied");
-        var update = run.Calls.FindIndex(c => c.StartsWith("containerapp job update", StringComparison.Ordinal));
-        var start = run.Calls.FindIndex(c => c.StartsWith("containerapp job start", StringComparison.Ordinal));
-        Assert.IsGreaterThanOrEqualTo(0, update, "the job must be updated: " + string.Join(" | ", run.Calls));
-        Assert.IsLessThan(start, update, "the job must run the new image, so it is updated before it starts");
-        Assert.AreEqual(
-            $"containerapp job update --resource-group {Group} --name caj-todo-dev-migrate --container-name migrate --image {Registry}/{run.Tag()} --output none",
-            run.Calls[update]);
-    }
-
-    [TestMethod]
-    public void A_failed_job_update_starts_no_migration()
-    {
-        var run = new HookRun(CopyOf("global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "src/Catalogue", "src/Database", "scripts"));
-        run.SetAnswer("job-registry", Registry);
-
-        var (exit, _, error) = run.Script("postdeploy.sh", new(PostdeployEnvironment()) { ["FAKE_AZ_FAIL"] = "job update" });
-
-        Assert.AreEqual(5, exit);
-        StringAssert.Contains(error, "could not point job caj-todo-dev-migrate at");
-        StringAssert.Contains(error, "the migration was not started");
-        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("containerapp job start", StringComparison.Ordinal)));
-    }
-
-    // ---- point 5: a provision-only run keeps the deployed images ----
-
-    [TestMethod]
-    public void Preprovision_keeps_every_deployed_image_for_the_next_provision()
-    {
-        var run = new HookRun(CopyOf("generated", "scripts"));
-        run.SetAnswer("group-exists", "true");
-        run.SetAnswer("deleted-vaults", "");
-        run.SetAnswer("apps", Rows(
-            ["ca-todo-dev-frontend", $"{Registry}/todo-chatbot/frontend-dev:azd-deploy-1700000001", Registry],
-            ["ca-todo-dev-backend", $"{Registry}/todo-chatbot/backend-dev:azd-deploy-1700000002", Registry],
-            ["ca-todo-dev-mcp", $"{Registry}/todo-chatbot/mcp-dev:azd-deploy-1700000003", Registry],
-            ["ca-todo-dev-probe", $"{Registry}/todo-chatbot/probe-dev:azd-deploy-1700000004", Registry],
-            ["ca-other-app", "mcr.microsoft.com/k8se/quickstart:latest", "None"]));
-        run.SetAnswer("jobs", Rows(["caj-todo-dev-migrate", $"{Registry}/todo-migrate:src-0123456789abcdef", Registry]));
-
-        var (exit, output, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
-
-        Assert.AreEqual(0, exit, error);
-        var kept = run.AzdEnvironment();
-        Assert.AreEqual("todo-chatbot/frontend-dev:azd-deploy-1700000001", kept["DEPLOYED_FRONTEND_IMAGE"]);
-        Assert.AreEqual("todo-chatbot/backend-dev:azd-deploy-1700000002", kept["DEPLOYED_BACKEND_IMAGE"]);
-        Assert.AreEqual("todo-chatbot/mcp-dev:azd-deploy-1700000003", kept["DEPLOYED_MCP_IMAGE"]);
-        Assert.AreEqual("todo-chatbot/probe-dev:azd-deploy-1700000004", kept["DEPLOYED_PROBE_IMAGE"]);
-        Assert.AreEqual("todo-migrate:src-0123456789abcdef", kept["DEPLOYED_MIGRATE_IMAGE"]);
-        Assert.HasCount(5, kept);
-        StringAssert.Contains(output, "deploying generated/dev/");
-        Assert.IsTrue(File.Exists(Path.Combine(run.Workspace, ".azd-infra", "main.bicep")));
-    }
-
-    [TestMethod]
-    public void First_deployment_uses_the_environment_files_tags_and_clears_stale_values()
-    {
-        var run = new HookRun(CopyOf("generated", "scripts"));
-        run.SetAnswer("group-exists", "false");
-        run.SetAnswer("deleted-vaults", "");
-
-        // A value left from an environment that was deleted (azd down) must not point the new apps at lost images.
-        var (exit, output, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["DEPLOYED_BACKEND_IMAGE"] = "todo-chatbot/backend-dev:azd-deploy-1" });
-
-        Assert.AreEqual(0, exit, error);
-        Assert.AreEqual("", run.AzdEnvironment()["DEPLOYED_BACKEND_IMAGE"]);
-        Assert.HasCount(1, run.AzdEnvironment(), "values that are already empty are left alone");
-        Assert.IsFalse(run.Calls.Any(c => c.StartsWith("containerapp", StringComparison.Ordinal)), "there is nothing to read in a group that does not exist");
-        StringAssert.Contains(output, "ca-todo-dev-backend is not deployed yet");
-        StringAssert.Contains(output, "deploying generated/dev/");
-    }
-
-    [TestMethod]
-    public void An_image_outside_the_environments_registry_is_not_kept()
-    {
-        var run = new HookRun(CopyOf("generated", "scripts"));
-        run.SetAnswer("group-exists", "true");
-        run.SetAnswer("apps", Rows(["ca-todo-dev-frontend", "mcr.microsoft.com/k8se/quickstart:latest", Registry]));
-
-        var (exit, output, error) = run.Script("deployed-images.sh", new() { ["AZURE_RESOURCE_GROUP"] = Group }, "dev");
-
-        Assert.AreEqual(0, exit, error);
-        StringAssert.Contains(output, "is not in its registry");
-        Assert.IsFalse(run.AzdEnvironment().ContainsKey("DEPLOYED_FRONTEND_IMAGE"), "the value stays empty, so the env-file tag is used");
-    }
-
-    [TestMethod]
-    public void Deployed_images_print_export_lines_for_the_plain_az_path()
-    {
-        var run = new HookRun(CopyOf("generated", "scripts"));
-        run.SetAnswer("group-exists", "true");
-        run.SetAnswer("apps", Rows(["ca-todo-dev-backend", $"{Registry}/todo-backend:1.2.3", Registry]));
-
-        var (exit, output, error) = run.Script("deployed-images.sh", new() { ["AZURE_RESOURCE_GROUP"] = Group }, "dev", "--export");
-
-        Assert.AreEqual(0, exit, error);
-        StringAssert.Contains(output, "export DEPLOYED_BACKEND_IMAGE='todo-backend:1.2.3'");
-        StringAssert.Contains(output, "export DEPLOYED_FRONTEND_IMAGE=''");
-        Assert.IsFalse(File.Exists(Path.Combine(run.Directory, "azd-calls")), "the plain az path does not need azd");
-    }
-
-    [TestMethod]
-    public void Unreadable_deployed_state_stops_before_anything_is_staged()
-    {
-        var run = new HookRun(CopyOf("generated", "scripts"));
-        run.SetAnswer("group-exists", "true");
-
-        var (exit, _, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "containerapp list" });
-
-        Assert.AreEqual(4, exit);
-        StringAssert.Contains(error, "could not list the container apps of rg-todo-dev");
-        Assert.IsFalse(Directory.Exists(Path.Combine(run.Workspace, ".azd-infra")), "nothing may be staged for provisioning");
-    }
 
     [TestMethod]
     public void Main_bicepparam_takes_the_kept_image_and_falls_back_to_the_environment_files_tag()
@@ -294,7 +79,7 @@ public sealed partial class DeployHooksTests
             ["/x/roleAssignments/kv-backend-jwt", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev/providers/Microsoft.KeyVault/vaults/kv/secrets/jwt-secret-key"],
             ["/x/roleAssignments/other-group", $"/subscriptions/{Subscription}/resourceGroups/rg-todo-dev-2/providers/Microsoft.KeyVault/vaults/kv"]));
 
-        var (exit, output, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+        var (exit, output, error) = run.Script("bootstrap.sh", PreprovisionEnvironment());
 
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(output, "2 new role assignment(s); waiting 1s");
@@ -302,8 +87,6 @@ public sealed partial class DeployHooksTests
         Assert.AreEqual($"group create --name {Group} --location westeurope --tags azd-env-name=dev --output none", calls.Single(c => c.StartsWith("group create", StringComparison.Ordinal)));
         var bootstrap = calls.FindIndex(c => c.StartsWith("deployment group create", StringComparison.Ordinal));
         Assert.AreEqual($"deployment group create --resource-group {Group} --name bootstrap-dev --template-file generated/dev/bootstrap.bicep --parameters generated/dev/bootstrap.bicepparam --output none", calls[bootstrap]);
-        Assert.IsLessThan(bootstrap, calls.FindIndex(c => c.StartsWith("keyvault list-deleted", StringComparison.Ordinal)), "a soft-deleted vault stops everything, the bootstrap included");
-        StringAssert.Contains(output, "deploying generated/dev/");
     }
 
     [TestMethod]
@@ -315,7 +98,7 @@ public sealed partial class DeployHooksTests
         run.SetAnswer("grants-1", grants);
         run.SetAnswer("grants-2", grants);
 
-        var (exit, output, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["ROLE_PROPAGATION_SECONDS"] = "3600" });
+        var (exit, output, error) = run.Script("bootstrap.sh", new(PreprovisionEnvironment()) { ["ROLE_PROPAGATION_SECONDS"] = "3600" });
 
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(output, "no new role assignment; nothing to wait for");
@@ -328,7 +111,7 @@ public sealed partial class DeployHooksTests
         var run = new HookRun(CopyOf("generated", "scripts"));
         run.SetAnswer("group-exists", "true");
 
-        var (exit, _, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "deployment group create" });
+        var (exit, _, error) = run.Script("bootstrap.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "deployment group create" });
 
         Assert.AreEqual(6, exit);
         StringAssert.Contains(error, "the deployment of generated/dev/bootstrap.bicep failed");
@@ -343,7 +126,7 @@ public sealed partial class DeployHooksTests
         var environment = PreprovisionEnvironment();
         environment.Remove("AZURE_LOCATION");
 
-        var (exit, _, error) = run.Script("preprovision.sh", environment);
+        var (exit, _, error) = run.Script("bootstrap.sh", environment);
 
         Assert.AreEqual(6, exit);
         StringAssert.Contains(error, "resource group rg-todo-dev does not exist and AZURE_LOCATION is not set");
@@ -359,7 +142,7 @@ public sealed partial class DeployHooksTests
         run.SetAnswer("deleted-vaults", Rows(
             ["kv-tod-dev-abcdefghijklm", $"/subscriptions/{Subscription}/resourceGroups/RG-TODO-DEV/providers/Microsoft.KeyVault/vaults/kv-tod-dev-abcdefghijklm", "westeurope", "False", "2026-12-06T06:00:00+00:00"]));
 
-        var (exit, _, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+        var (exit, _, error) = run.Script("keyvault-check.sh", PreprovisionEnvironment());
 
         Assert.AreEqual(3, exit);
         StringAssert.Contains(error, "nothing was deployed: Key Vault kv-tod-dev-abcdefghijklm of this environment is soft-deleted (until 2026-12-06T06:00:00+00:00)");
@@ -398,11 +181,10 @@ public sealed partial class DeployHooksTests
             // same group name in another subscription
             ["kv-tod-dev-mnopqrstuvwxy", "/subscriptions/11111111-0000-0000-0000-000000000000/resourceGroups/rg-todo-dev/providers/Microsoft.KeyVault/vaults/kv-tod-dev-mnopqrstuvwxy", "westeurope", "False", "2026-12-06T06:00:00+00:00"]));
 
-        var (exit, output, error) = run.Script("preprovision.sh", PreprovisionEnvironment());
+        var (exit, output, error) = run.Script("keyvault-check.sh", PreprovisionEnvironment());
 
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(output, "no soft-deleted vault holds this environment's vault name");
-        StringAssert.Contains(output, "deploying generated/dev/");
     }
 
     [TestMethod]
@@ -410,7 +192,7 @@ public sealed partial class DeployHooksTests
     {
         var run = new HookRun(CopyOf("generated", "scripts"));
 
-        var (exit, _, error) = run.Script("preprovision.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "keyvault list-deleted" });
+        var (exit, _, error) = run.Script("keyvault-check.sh", new(PreprovisionEnvironment()) { ["FAKE_AZ_FAIL"] = "keyvault list-deleted" });
 
         Assert.AreEqual(3, exit);
         StringAssert.Contains(error, "AuthorizationFailed");
@@ -426,7 +208,7 @@ public sealed partial class DeployHooksTests
         var environment = PreprovisionEnvironment();
         environment.Remove("AZURE_RESOURCE_GROUP");
 
-        var (exit, output, error) = run.Script("preprovision.sh", environment);
+        var (exit, output, error) = run.Script("keyvault-check.sh", environment);
 
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(output, "azd env set AZURE_RESOURCE_GROUP rg-todo-dev");
@@ -442,17 +224,6 @@ public sealed partial class DeployHooksTests
         ["AZURE_SUBSCRIPTION_ID"] = Subscription,
         ["AZURE_LOCATION"] = "westeurope",
         ["ROLE_PROPAGATION_SECONDS"] = "1",
-    };
-
-    private static Dictionary<string, string> PostdeployEnvironment() => new()
-    {
-        ["AZURE_RESOURCE_GROUP"] = Group,
-        ["MIGRATION_JOB_NAME"] = "caj-todo-dev-migrate",
-        ["MIGRATION_POLL_SECONDS"] = "1",
-        ["AZURE_ENV_NAME"] = "dev",
-        ["APPLICATIONINSIGHTS_NAME"] = "appi-todo-dev",
-        // On PATH: the stand-in in the run's bin folder.
-        ["PROVISIONING_CLI"] = "provisioning-cli",
     };
 
     private static string Rows(params string[][] rows) => string.Join('\n', rows.Select(r => string.Join('\t', r))) + "\n";
@@ -488,7 +259,6 @@ public sealed partial class DeployHooksTests
             var bin = System.IO.Directory.CreateDirectory(Path.Combine(Directory, "bin")).FullName;
             WriteExecutable(Path.Combine(bin, "az"), FakeAz);
             WriteExecutable(Path.Combine(bin, "azd"), FakeAzd);
-            WriteExecutable(Path.Combine(bin, "provisioning-cli"), FakeCli);
         }
 
         public string Workspace { get; }
@@ -520,14 +290,6 @@ public sealed partial class DeployHooksTests
                 values[line[..equals]] = line[(equals + 1)..];
             }
             return values;
-        }
-
-        /// <summary>The migrate image the scripts compute for this workspace (the same computation build and point use).</summary>
-        public string Tag()
-        {
-            var (exit, output, error) = Script("migrate-image.sh", [], "tag");
-            Assert.AreEqual(0, exit, error);
-            return output.Trim();
         }
 
         public (int ExitCode, string Output, string Error) Script(string name, Dictionary<string, string> environment, params string[] args)

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using Provisioning.TestSupport;
+
+namespace Provisioning.Cli.Tests.Deployment;
+
+/// <summary>
+/// A workspace (a copy of what a deployment reads from a checkout) and stand-ins for az, azd and docker that keep the
+/// state a subscription would (does the group exist, which deployments ran, which images the registry holds, which
+/// locks are in place) in files, and record every call with the stage that made it (DEPLOYMENT_STAGE). Azure cannot
+/// run here; everything on this side of az (the hooks, the CLI, the order) runs for real.
+/// </summary>
+internal sealed class AzureStandIn
+{
+    public const string Group = "rg-todo-dev";
+    public const string Subscription = "00000000-0000-0000-0000-0000000000aa";
+    public const string Registry = "crtododev";
+
+    private const string FakeAz = """
+        #!/bin/sh
+        d="$FAKE_AZ_DIR"
+        # One line per call (a KQL query spans several).
+        printf '%s|%s\n' "${DEPLOYMENT_STAGE:-none}" "$(printf '%s' "$*" | head -n 1)" >> "$d/calls"
+        fail() { echo "ERROR: $1" >&2; exit 1; }
+        if [ -n "${FAKE_AZ_FAIL:-}" ]; then
+          case "$*" in *"$FAKE_AZ_FAIL"*) fail "(AuthorizationFailed) the client cannot perform this action" ;; esac
+        fi
+        has() { [ -f "$d/state-$1" ]; }
+        image() { printf '%s\n' "$*" | sed 's/.*--image \([^ ]*\).*/\1/'; }
+        case "$*" in
+          "account show"*) echo "$FAKE_SIGNED_IN_SUBSCRIPTION" ;;
+          "group exists"*) if has group; then echo true; else echo false; fi ;;
+          "group create"*) touch "$d/state-group" ;;
+          "role assignment list"*) [ ! -f "$d/grants" ] || cat "$d/grants" ;;
+          "keyvault list-deleted"*) ;;
+          "deployment group create"*)
+            has group || fail "(ResourceGroupNotFound) Resource group '$AZURE_RESOURCE_GROUP' could not be found."
+            case "$*" in
+              *"--name bootstrap-"*) printf '/x/roleAssignments/acrpull-backend\t/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-todo-dev/providers/r\n' > "$d/grants"; touch "$d/state-bootstrap" ;;
+              *"--name data-"*) has bootstrap || fail "the data template needs the bootstrap's identities"; touch "$d/state-data" ;;
+              *"--name main-"*) has migrated || fail "the workloads were created before the migration ran"; touch "$d/state-main" ;;
+            esac
+            env | grep '^DEPLOYED_' | LC_ALL=C sort > "$d/images-$(printf '%s\n' "$*" | sed 's/.*--name \([^ ]*\).*/\1/')" ;;
+          "deployment group show"*)
+            case "$*" in
+              *"--name bootstrap-"*AZURE_CONTAINER_REGISTRY_NAME*) has bootstrap && echo crtododev || fail "(DeploymentNotFound)" ;;
+              *"--name data-"*MIGRATION_JOB_NAME*) has data && echo caj-todo-dev-migrate || fail "(DeploymentNotFound)" ;;
+              *"--name main-"*APPLICATIONINSIGHTS_NAME*) has main && echo appi-todo-dev || fail "(DeploymentNotFound)" ;;
+              *) fail "fake az: no such output: $*" ;;
+            esac ;;
+          "containerapp list"*) [ ! -f "$d/apps" ] || cat "$d/apps" ;;
+          "acr repository show"*) grep -qx "$(image "$*")" "$d/registry" 2>/dev/null || fail "manifest unknown" ;;
+          "acr import"*) has bootstrap || fail "no registry"; image "$*" >> "$d/registry" ;;
+          "acr build"*)
+            has bootstrap || fail "no registry"
+            img=$(image "$*"); echo "$img" >> "$d/registry"
+            find . -type f | sed 's|^\./||' | LC_ALL=C sort > "$d/context-${img%%:*}" ;;
+          "containerapp job start"*) has data || fail "no job"; echo todo-migrate-exec-1 ;;
+          "containerapp job execution show"*) echo "${FAKE_MIGRATION_STATUS:-Succeeded}"; [ "${FAKE_MIGRATION_STATUS:-Succeeded}" != Succeeded ] || touch "$d/state-migrated" ;;
+          "monitor app-insights query"*) cat "$d/probe-run.json" ;;
+          "lock list"*) [ ! -f "$d/locks" ] || cat "$d/locks" ;;
+          "lock delete"*) id=$(printf '%s\n' "$*" | sed 's/.*--ids \([^ ]*\).*/\1/'); grep -vx "$id" "$d/locks" > "$d/locks.new" || true; mv "$d/locks.new" "$d/locks" ;;
+          *) echo "fake az: unexpected call: $*" >&2; exit 64 ;;
+        esac
+        """;
+
+    private const string FakeAzd = """
+        #!/bin/sh
+        printf '%s|azd %s\n' "${DEPLOYMENT_STAGE:-none}" "$*" >> "$FAKE_AZ_DIR/calls"
+        """;
+
+    private const string FakeDocker = """
+        #!/bin/sh
+        printf '%s|docker %s\n' "${DEPLOYMENT_STAGE:-none}" "$*" >> "$FAKE_AZ_DIR/calls"
+        exit 1
+        """;
+
+    /// <summary>What a deployment reads from a checkout: the templates, the hooks, env/, and what the two images copy.</summary>
+    private static readonly string[] CheckoutParts =
+    [
+        "Provisioning.sln", "global.json", "Directory.Build.props", "Directory.Packages.props", ".config", "env", "generated", "scripts",
+        "src/Catalogue", "src/Database", "src/Probes", "functions/HealthProbe",
+    ];
+
+    private static readonly string[] Inherited = ["PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "DOTNET_ROOT", "DOTNET_CLI_HOME", "NUGET_PACKAGES"];
+
+    public AzureStandIn()
+    {
+        Workspace = TestFolders.NewTemp("deploy-stages");
+        foreach (var part in CheckoutParts)
+        {
+            var source = Path.Combine(TestFolders.RepositoryRoot, part);
+            var target = Path.Combine(Workspace, part);
+            if (Directory.Exists(source))
+            {
+                TestFolders.Copy(source, target);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target);
+            }
+        }
+        // The alert address a person gives (the committed files carry a reserved example domain, which the check refuses).
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Workspace, "env"), "*.json"))
+        {
+            File.WriteAllText(file, File.ReadAllText(file).Replace("@example.com", "@contoso.com", StringComparison.Ordinal));
+        }
+        State = TestFolders.NewTemp("deploy-stages-az");
+        var bin = Directory.CreateDirectory(Path.Combine(State, "bin")).FullName;
+        WriteExecutable(Path.Combine(bin, "az"), FakeAz);
+        WriteExecutable(Path.Combine(bin, "azd"), FakeAzd);
+        WriteExecutable(Path.Combine(bin, "docker"), FakeDocker);
+        SetAnswer("probe-run.json", VerifyDeploymentTests.Answer(VerifyDeploymentTests.Run(DateTimeOffset.UtcNow.AddMinutes(30), [])));
+    }
+
+    public string Workspace { get; }
+
+    /// <summary>The stand-ins' files: state-*, registry, calls, …</summary>
+    public string State { get; }
+
+    /// <summary>Every call as <c>stage|arguments</c>, in order.</summary>
+    public List<(string Stage, string Call)> Calls =>
+        File.Exists(Path.Combine(State, "calls"))
+            ? [.. File.ReadAllLines(Path.Combine(State, "calls")).Select(l => (l[..l.IndexOf('|', StringComparison.Ordinal)], l[(l.IndexOf('|', StringComparison.Ordinal) + 1)..]))]
+            : [];
+
+    public void ForgetCalls() => File.Delete(Path.Combine(State, "calls"));
+
+    public void SetAnswer(string name, string content) => File.WriteAllText(Path.Combine(State, name), content);
+
+    public string? Answer(string name) => File.Exists(Path.Combine(State, name)) ? File.ReadAllText(Path.Combine(State, name)) : null;
+
+    /// <summary>The values a person gives before a first deployment, and the test's short waits.</summary>
+    public static Dictionary<string, string> PersonGiven(string environment = "dev") => new(SecretValues())
+    {
+        ["AZURE_ENV_NAME"] = environment,
+        ["AZURE_RESOURCE_GROUP"] = $"rg-todo-{environment}",
+        ["AZURE_SUBSCRIPTION_ID"] = Subscription,
+        ["AZURE_LOCATION"] = "westeurope",
+        ["FAKE_SIGNED_IN_SUBSCRIPTION"] = Subscription,
+        ["FRONTEND_SOURCE_IMAGE"] = "apps.azurecr.io/todo-frontend:1.4.0",
+        ["BACKEND_SOURCE_IMAGE"] = "apps.azurecr.io/todo-backend:1.4.0",
+        ["MCP_SOURCE_IMAGE"] = "apps.azurecr.io/todo-mcp:1.4.0",
+        ["ROLE_PROPAGATION_SECONDS"] = "1",
+        ["MIGRATION_POLL_SECONDS"] = "1",
+        ["VERIFY_POLL_SECONDS"] = "1",
+        ["VERIFY_TIMEOUT_SECONDS"] = "30",
+    };
+
+    /// <summary>Test values for every secret a parameter file reads from the environment (none is real).</summary>
+    private static Dictionary<string, string> SecretValues() =>
+        TodoSystem.Description.SecureParameters.ToDictionary(p => p.Variable, p => new string('k', Math.Max(p.MinLength, 48)));
+
+    /// <summary>Runs scripts/azd/<paramref name="hook"/> of the workspace as azd would, with the built CLI as PROVISIONING_CLI.</summary>
+    public (int ExitCode, string Output, string Error) Hook(string hook, IReadOnlyDictionary<string, string> environment) =>
+        Run("/bin/sh", [Path.Combine(Workspace, "scripts", "azd", hook)], environment);
+
+    /// <summary>Runs the built CLI in the workspace (the az path).</summary>
+    public (int ExitCode, string Output, string Error) Cli(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Run("dotnet", [typeof(CliApplication).Assembly.Location, .. arguments], environment);
+
+    private (int ExitCode, string Output, string Error) Run(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Workspace,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        // Hermetic: nothing the developer exported (AZURE_*, secrets, DEPLOYED_*) reaches the deployment.
+        var inherited = start.Environment.Where(e => Inherited.Contains(e.Key)).ToList();
+        start.Environment.Clear();
+        foreach (var (key, value) in inherited)
+        {
+            start.Environment[key] = value;
+        }
+        start.Environment["PATH"] = Path.Combine(State, "bin") + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
+        start.Environment["FAKE_AZ_DIR"] = State;
+        start.Environment["PROVISIONING_CLI"] = $"dotnet {typeof(CliApplication).Assembly.Location}";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{file} {string.Join(' ', arguments)} did not finish in 120 s");
+        }
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static void WriteExecutable(string path, string text)
+    {
+        File.WriteAllText(path, text.Replace("\r", "", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
