@@ -1,5 +1,6 @@
 using Provisioning.Environments.Configuration;
 using Provisioning.Environments.Model;
+using Provisioning.Deployment;
 
 namespace Provisioning.Local;
 
@@ -51,54 +52,67 @@ public sealed class LocalStack : IAsyncDisposable
 
     public string LogPath(string component) => Path.Combine(RunDirectory, component + ".log");
 
+    /// <summary>
+    /// Starts the stack by the deployment's own stages (<see cref="DeploymentStages.All"/>, or
+    /// <see cref="LocalStackOptions.Stages"/>), each rendered locally: a workload must be ready (its health endpoint
+    /// answering 200, as the platform's readiness probe requires) when the workloads stage ends, so starting the
+    /// backend before the migration created its role fails the run the way it fails a deployment.
+    /// </summary>
     public static async Task<LocalStack> StartAsync(LocalStackOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!File.Exists(options.BundlePath))
-        {
-            throw new FileNotFoundException($"the migration bundle {options.BundlePath} does not exist (build it with scripts/build-bundle.sh)", options.BundlePath);
-        }
-        var configuration = LoadConfiguration(options);
-        await NodePackages.EnsureAsync(options.Paths, options.Progress, cancellationToken).ConfigureAwait(false);
-
-        Say(options, "starting PostgreSQL");
-        var postgres = await LocalPostgres.StartAsync(cancellationToken).ConfigureAwait(false);
-        LocalStack? stack = null;
+        var run = new LocalDeployment(options);
         try
         {
-            var database = TodoSystem.Description.Database.Name;
-            await postgres.CreateDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
-            var ports = DistinctFreePorts(HttpComponents.Count);
-            var endpoints = new LocalEndpoints(HttpComponents.Select((c, i) => (c, ports[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal),
-                postgres.AdminUrl(database), $"{postgres.Host}:{postgres.Port}");
-            stack = new LocalStack(options, configuration, postgres, endpoints, Directory.CreateTempSubdirectory("todo-local.").FullName);
-
-            Say(options, "migrating with the bundle");
-            var migration = await stack.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            if (migration.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"the migration bundle exited {migration.ExitCode}:{Environment.NewLine}{migration.Output}");
-            }
-            foreach (var component in HttpComponents)
-            {
-                Say(options, $"starting {component}");
-                await stack.StartComponentAsync(component, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            return stack;
+            await StageRunner.RunAsync(options.Stages ?? DeploymentStages.All, run.Actions, options.Progress ?? TextWriter.Null, "local", cancellationToken).ConfigureAwait(false);
+            return run.Stack ?? throw new InvalidOperationException("the stages ended without a running stack (the data stage did not run)");
         }
         catch
         {
-            if (stack is not null)
-            {
-                await stack.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                await postgres.DisposeAsync().ConfigureAwait(false);
-            }
+            await run.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
+
+    internal static LocalStack Create(LocalStackOptions options, EnvironmentConfiguration configuration, LocalPostgres postgres, LocalEndpoints endpoints, string runDirectory, LocalSecrets secrets) =>
+        new(options, configuration, postgres, endpoints, runDirectory) { Secrets = secrets };
+
+    /// <summary>
+    /// Waits until the component's health endpoint answers 200 (the platform's readiness view of a revision), up to
+    /// <paramref name="limit"/>; false with the last answer otherwise.
+    /// </summary>
+    public async Task<(bool Ready, string LastAnswer)> WaitHealthyAsync(string component, TimeSpan limit, CancellationToken cancellationToken = default)
+    {
+        var url = new Uri($"http://127.0.0.1:{Endpoints.PortOf(component)}{HealthPath(component)}");
+        var last = "no answer";
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            try
+            {
+                using var response = await ReadinessClient.GetAsync(url, cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return (true, $"{(int)response.StatusCode}");
+                }
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                last = $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 200)]}".Trim();
+            }
+            catch (HttpRequestException e)
+            {
+                last = e.Message;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = "no answer within 5 s";
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+        }
+        while (waited.Elapsed < limit);
+        return (false, last);
+    }
+
+    private static readonly HttpClient ReadinessClient = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     /// <summary>Runs the migration bundle with the migrate component's variables (exit code and output returned).</summary>
     public Task<CommandResult> MigrateAsync(CancellationToken cancellationToken = default) =>
@@ -172,7 +186,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static int[] DistinctFreePorts(int count)
+    internal static int[] DistinctFreePorts(int count)
     {
         var ports = new HashSet<int>();
         for (var i = 0; i < count * 20 && ports.Count < count; i++)
@@ -181,8 +195,6 @@ public sealed class LocalStack : IAsyncDisposable
         }
         return ports.Count == count ? [.. ports] : throw new InvalidOperationException("could not find free loopback ports");
     }
-
-    private static void Say(LocalStackOptions options, string line) => options.Progress?.WriteLine("local: " + line);
 
     private void KillEverything(object? sender, EventArgs e)
     {
@@ -220,7 +232,7 @@ public sealed class LocalStack : IAsyncDisposable
         ?? throw new InvalidOperationException($"{component} declares no health path in the system model");
 
     /// <summary>The environment file to render (env/dev.json unless told otherwise), under the run's own name.</summary>
-    private static EnvironmentConfiguration LoadConfiguration(LocalStackOptions options)
+    internal static EnvironmentConfiguration LoadConfiguration(LocalStackOptions options)
     {
         var file = options.EnvironmentFile ?? Path.Combine(options.Paths.RepositoryRoot, "env", "dev.json");
         var (configuration, problems) = ConfigurationLoader.Load(file);
