@@ -70,7 +70,7 @@ internal static class DeployCommand
 
     internal static async Task<int> RunAsync(DeploymentRequest request, IReadOnlyList<DeploymentStage> stages, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var az = new AzureCli(request.RepositoryRoot, output, error);
+        var az = new AzureCli(request.RepositoryRoot, output, error, request.ToolFolder, request.ChildEnvironment);
         var target = new AzureStages(request, az, output, error);
         try
         {

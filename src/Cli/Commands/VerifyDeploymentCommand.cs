@@ -29,7 +29,11 @@ internal static class VerifyDeploymentCommand
     private const string ResourceGroupVariable = PlatformSettingNames.ResourceGroup;
     private const string AppInsightsVariable = OutputNames.ApplicationInsightsName;
 
-    internal sealed record Request(string Environment, string ResourceGroup, string AppInsights, DateTimeOffset Since, TimeSpan Timeout, TimeSpan Poll, string Az);
+    internal sealed record Request(string Environment, string ResourceGroup, string AppInsights, DateTimeOffset Since, TimeSpan Timeout, TimeSpan Poll, string Az)
+    {
+        /// <summary>Set for each az call on top of this process's environment (the deployment names its stage).</summary>
+        public IReadOnlyDictionary<string, string> AzEnvironment { get; init; } = new Dictionary<string, string>();
+    }
 
     public static Command Create()
     {
@@ -104,7 +108,7 @@ internal static class VerifyDeploymentCommand
             (int ExitCode, string Output, string Error) answer;
             try
             {
-                answer = await RunAzAsync(request.Az, QueryArguments(request, roleName), cancellationToken).ConfigureAwait(false);
+                answer = await RunAzAsync(request, QueryArguments(request, roleName), cancellationToken).ConfigureAwait(false);
             }
             catch (System.ComponentModel.Win32Exception)
             {
@@ -175,12 +179,17 @@ internal static class VerifyDeploymentCommand
         "--output", "json",
     ];
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAzAsync(string az, List<string> arguments, CancellationToken cancellationToken)
+    private static async Task<(int ExitCode, string Output, string Error)> RunAzAsync(Request request, List<string> arguments, CancellationToken cancellationToken)
     {
+        var az = request.Az;
         var start = new ProcessStartInfo(az) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in request.AzEnvironment)
+        {
+            start.Environment[name] = value;
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{az} did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);

@@ -17,9 +17,12 @@ internal sealed record CallAnswer(int ExitCode, string Output, string Error)
 /// earlier stages produced (<see cref="Values"/>: <c>DEPLOYED_*_IMAGE</c>, the registry…) on top of this process's
 /// environment, and <c>DEPLOYMENT_STAGE</c>: which stage made the call, so a log (or the tests' stand-in) can tell.
 /// </summary>
-internal sealed class AzureCli(string repositoryRoot, TextWriter output, TextWriter error)
+internal sealed class AzureCli(string repositoryRoot, TextWriter output, TextWriter error, string? toolFolder = null, IReadOnlyDictionary<string, string>? childEnvironment = null)
 {
-    private const string Az = "az";
+    private string Az => Tool("az");
+
+    /// <summary>The command that runs a tool: its path in the tool folder, or its name (found on PATH).</summary>
+    public string Tool(string name) => toolFolder is null ? name : Path.Combine(toolFolder, name);
 
     /// <summary>Values handed to every later call, as the parameter files read them (readEnvironmentVariable).</summary>
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
@@ -49,12 +52,13 @@ internal sealed class AzureCli(string repositoryRoot, TextWriter output, TextWri
 
     /// <summary>Runs another tool (azd) and captures its output.</summary>
     public Task<CallAnswer> RunToolAsync(string stage, string tool, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync(stage, tool, arguments, stream: false, workingDirectory: null, cancellationToken);
+        RunAsync(stage, Tool(tool), arguments, stream: false, workingDirectory: null, cancellationToken);
 
     /// <summary>Whether az can be started at all.</summary>
-    public static bool IsInstalled() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(directory => File.Exists(Path.Combine(directory, Az)));
+    public bool IsInstalled() => toolFolder is not null
+        ? File.Exists(Az)
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, "az")));
 
     private async Task<CallAnswer> RunAsync(string stage, string file, IEnumerable<string> arguments, bool stream, string? workingDirectory, CancellationToken cancellationToken)
     {
@@ -69,9 +73,13 @@ internal sealed class AzureCli(string repositoryRoot, TextWriter output, TextWri
         {
             start.ArgumentList.Add(argument);
         }
-        foreach (var (name, value) in Values)
+        foreach (var (name, value) in (childEnvironment ?? new Dictionary<string, string>()).Concat(Values))
         {
             start.Environment[name] = value;
+        }
+        if (toolFolder is not null)
+        {
+            start.Environment["PATH"] = toolFolder + Path.PathSeparator + start.Environment["PATH"];
         }
         start.Environment["DEPLOYMENT_STAGE"] = stage;
         using var process = Process.Start(start) ?? throw new StageFailedException(1, $"{file} did not start");

@@ -40,7 +40,7 @@ internal sealed partial class AzureStages
         }
         problems.AddRange(MissingParameterValues());
 
-        if (!AzureCli.IsInstalled())
+        if (!az.IsInstalled())
         {
             problems.Add("the Azure CLI (az) is not on PATH. Fix: install it (https://learn.microsoft.com/cli/azure/install-azure-cli), then az login and az extension add --name containerapp.");
         }

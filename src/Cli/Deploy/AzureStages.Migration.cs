@@ -56,8 +56,10 @@ internal sealed partial class AzureStages
             : interval + VerifyDeploymentCommand.IngestionAllowance;
         var poll = TimeSpan.FromSeconds(Seconds("VERIFY_POLL_SECONDS", 20));
         // verify-deployment runs az itself; the stage's name reaches it like every other call's.
-        Environment.SetEnvironmentVariable("DEPLOYMENT_STAGE", stage.Name);
-        var verdict = await VerifyDeploymentCommand.RunAsync(new VerifyDeploymentCommand.Request(Env, Group, insights, DateTimeOffset.UtcNow, timeout, poll, "az"),
+        var verdict = await VerifyDeploymentCommand.RunAsync(new VerifyDeploymentCommand.Request(Env, Group, insights, DateTimeOffset.UtcNow, timeout, poll, az.Tool("az"))
+            {
+                AzEnvironment = new Dictionary<string, string>(request.ChildEnvironment) { ["DEPLOYMENT_STAGE"] = stage.Name },
+            },
             TodoSystem.Description.Checks.Select(c => c.Name).ToList(), TodoSystem.Description.ProbeRoleName, output, error, cancellationToken).ConfigureAwait(false);
         if (verdict != 0)
         {

@@ -15,6 +15,18 @@ internal sealed record DeploymentRequest(
     bool Azd,
     Func<string, string?> Variable)
 {
+    /// <summary>
+    /// Where az and azd are (null: on PATH). A folder given here also comes first on the PATH of the stage scripts,
+    /// so they run the same ones; tests put stand-ins there.
+    /// </summary>
+    public string? ToolFolder { get; init; }
+
+    /// <summary>Settings every child process gets on top of this process's environment (tests: the run's whole environment).</summary>
+    public IReadOnlyDictionary<string, string> ChildEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The command that runs a tool: its path in <see cref="ToolFolder"/>, or its name.</summary>
+    public string Tool(string name) => ToolFolder is null ? name : Path.Combine(ToolFolder, name);
+
     public string GeneratedFolder => Path.Combine(RepositoryRoot, "generated", EnvironmentName);
 
     /// <summary>A setting's value, or null when unset or blank.</summary>
