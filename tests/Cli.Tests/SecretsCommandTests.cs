@@ -117,7 +117,7 @@ public sealed partial class SecretsCommandTests
         Assert.IsTrue(lines.All(l => l.StartsWith('#')), "every line is a comment: eval-ing it sets nothing");
         foreach (var variable in new[] { "JWT_SECRET_KEY", "POSTGRES_APP_PASSWORD", "JWT_SECRET_KEY_PREVIOUS" })
         {
-            CollectionAssert.Contains(lines, $"# {variable}='***'");
+            CollectionAssert.Contains(lines, format == "azd" ? $"# azd env set {variable} '***' --environment prod" : $"# export {variable}='***'");
         }
         StringAssert.Contains(stderr, "--show");
         StringAssert.Contains(stderr, "secrets init -e prod");

@@ -40,7 +40,7 @@ internal static class SecretsCommand
 
     private static readonly Option<bool> ShowOption = new("--show")
     {
-        Description = "Print the values. Without it each line names the variable and hides its value (***), so nothing secret reaches the screen or a log; " +
+        Description = "Print the values. Without it each line is the one --show would print, commented out with its value hidden (***), so nothing secret reaches the screen or a log; " +
             "on a terminal --show also warns on standard error.",
     };
 
@@ -114,13 +114,15 @@ internal static class SecretsCommand
         {
             error.WriteLine($"# warning: `azd env set` keeps these values in plain text in .azure/{name}/.env (git-ignored); keep it private.");
         }
-        foreach (var (variable, value) in lines)
+        foreach (var (variable, generated) in lines)
         {
-            output.WriteLine(value is null
-                ? $"# {variable}: not generated; set it yourself (an external credential)."
-                : !show ? $"# {variable}='***'"
+            // Without --show each line is what --show would print, value masked and commented out, so eval-ing it sets nothing.
+            var value = show ? generated : "***";
+            var line = format == "azd"
                 // Always naming the azd environment: piped to sh, a line without it would write to whichever one is selected.
-                : format == "azd" ? $"azd env set {variable} '{value}' --environment {name}" : $"export {variable}='{value}'");
+                ? $"azd env set {variable} '{value}' --environment {name}"
+                : $"export {variable}='{value}'";
+            output.WriteLine(generated is null ? $"# {variable}: not generated; set it yourself (an external credential)." : show ? line : "# " + line);
         }
         return ExitCodes.Success;
     }
