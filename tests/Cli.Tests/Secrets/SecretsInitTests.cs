@@ -99,6 +99,24 @@ public sealed class SecretsInitTests
         Assert.AreEqual(passwords.Count, passwords.Distinct().Count());
     }
 
+    /// <summary>What main.bicepparam reads with getSecret() is what init creates: a deployment after init finds it.</summary>
+    [TestMethod]
+    public async Task The_secret_the_parameter_file_references_is_one_init_creates()
+    {
+        var parameterFile = File.ReadAllText(Path.Combine(TestFolders.RepositoryRoot, "generated", Env, "main.bicepparam"));
+        var referenced = System.Text.RegularExpressions.Regex.Matches(parameterFile, @"getSecret\((?:[^()]|\([^()]*\))*'([a-z0-9-]+)'\)")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.IsNotEmpty(referenced, "main.bicepparam passes the administrator password by reference");
+
+        var vault = await VaultStandIn.StartAsync();
+        await using var _ = vault.Arm;
+        Assert.AreEqual(ExitCodes.Success, (await RunAsync(vault, WithOpenAi)).Exit);
+        foreach (var name in referenced)
+        {
+            Assert.IsTrue(vault.Secrets.ContainsKey(name), $"main.bicepparam reads {name}, which secrets init did not create");
+        }
+    }
+
     [TestMethod]
     public async Task A_vault_with_some_secrets_gets_only_the_missing_ones_and_keeps_the_others()
     {
