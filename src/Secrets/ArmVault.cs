@@ -125,7 +125,8 @@ public sealed class ArmVault
             return status switch
             {
                 200 or 201 => true,
-                409 or 412 => false,
+                // Only the precondition says "it exists now"; a 409 (e.g. a soft-deleted secret of that name) is a failure to report.
+                412 => false,
                 _ => throw Failure(status, response, $"create the secret {name} in {target.VaultName}"),
             };
         }
@@ -196,6 +197,7 @@ public sealed class ArmVault
             {
                 401 or 403 => " Fix: sign in as an identity with Key Vault Contributor (or Contributor) on the resource group: `az login`, `azd auth login`, or AZURE_CLIENT_ID/AZURE_TENANT_ID with a federated credential.",
                 404 => " Fix: check --resource-group and --subscription, and deploy bootstrap.bicep first.",
+                409 => " Fix: a deleted secret of that name may be held by soft delete: recover it (`az keyvault secret recover`) or purge it, then run again.",
                 _ => "",
             };
             return new SecretsInitException(string.Create(CultureInfo.InvariantCulture,
