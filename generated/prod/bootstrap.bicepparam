@@ -4,18 +4,6 @@ param location = 'westeurope'
 
 param environmentName = 'prod'
 
-param jwtSecretKey = readEnvironmentVariable('JWT_SECRET_KEY')
+param hasJwtSecretKeyPrevious = readEnvironmentVariable('HAS_JWT_SECRET_KEY_PREVIOUS', 'false') == 'true'
 
-param jwtSecretKeyPrevious = readEnvironmentVariable('JWT_SECRET_KEY_PREVIOUS', '')
-
-param hasJwtSecretKeyPrevious = !empty(readEnvironmentVariable('JWT_SECRET_KEY_PREVIOUS', ''))
-
-param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
-
-param postgresOwnerPassword = readEnvironmentVariable('POSTGRES_OWNER_PASSWORD')
-
-param postgresAppPassword = readEnvironmentVariable('POSTGRES_APP_PASSWORD')
-
-param postgresProbePassword = readEnvironmentVariable('POSTGRES_PROBE_PASSWORD')
-
-param openAiApiKey = readEnvironmentVariable('OPENAI_API_KEY')
+param secretsExist = readEnvironmentVariable('SECRETS_INITIALIZED', 'true') != 'false'

@@ -27,46 +27,14 @@ param migrateImage string
 @minLength(3)
 param probeImage string
 
-@secure()
-@description('JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.')
-@minLength(32)
-param jwtSecretKey string
+@description('Whether the vault holds jwt-secret-key-previous (a rotation window): the parameter file reads HAS_JWT_SECRET_KEY_PREVIOUS, a flag and never the value.')
+param hasJwtSecretKeyPrevious bool
 
 @secure()
-@description('JWT_SECRET_KEY_PREVIOUS: the key being rotated out, accepted by the backend only; empty outside a rotation window. Stored in Key Vault only.')
-param jwtSecretKeyPrevious string
-
-@secure()
-@description('Password of the PostgreSQL administrator todoadmin; it reaches only the migration job, inside the database-admin-url Key Vault secret.')
+@description('Password of the PostgreSQL administrator todoadmin; it reaches only the migration job, inside the database-admin-url Key Vault secret. Read from Key Vault with getSecret() in the parameter file; `secrets init` created it.')
 @minLength(16)
 @maxLength(128)
 param postgresAdminPassword string
-
-@secure()
-@description('Password of the schema owner role todo_owner; the migration job connects with it (database-url-migrate).')
-@minLength(16)
-@maxLength(128)
-param postgresOwnerPassword string
-
-@secure()
-@description('Password of the backend\'s role todo_app (database-url-backend); the migration job sets it (database-password-app).')
-@minLength(16)
-@maxLength(128)
-param postgresAppPassword string
-
-@secure()
-@description('Password of the probe\'s role todo_probe (database-url-probe); the migration job sets it (database-password-probe).')
-@minLength(16)
-@maxLength(128)
-param postgresProbePassword string
-
-@secure()
-@description('OPENAI_API_KEY for the backend. Stored in Key Vault only.')
-@minLength(1)
-param openAiApiKey string
-
-@description('Whether JWT_SECRET_KEY_PREVIOUS is set; the parameter file derives it from the same environment variable.')
-param hasJwtSecretKeyPrevious bool
 
 @description('Tags on every resource; azd finds the environment by azd-env-name.')
 var tags = {
@@ -75,9 +43,6 @@ var tags = {
   environment: 'prod'
   'managed-by': 'provisioning-generator'
 }
-
-@description('The PostgreSQL server\'s host name, from its name: the secrets holding it are written before the server exists.')
-var postgresHost = 'psql-todo-prod-${uniqueString(resourceGroup().id, 'postgres')}.postgres.database.azure.com'
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-todo-prod'
@@ -176,6 +141,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     }
     tenantId: subscription().tenantId
     enableRbacAuthorization: true
+    enabledForTemplateDeployment: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
@@ -187,82 +153,49 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   }
 }
 
-resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'jwt-secret-key'
-  properties: {
-    value: jwtSecretKey
-    contentType: 'HS256 key'
-  }
 }
 
-resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
+resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (hasJwtSecretKeyPrevious) {
   parent: keyVault
   name: 'jwt-secret-key-previous'
-  properties: {
-    value: jwtSecretKeyPrevious
-    contentType: 'HS256 key'
-  }
 }
 
-resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'openai-api-key'
-  properties: {
-    value: openAiApiKey
-  }
 }
 
-resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'database-admin-url'
-  properties: {
-    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'database-url-migrate'
-  properties: {
-    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'database-url-backend'
-  properties: {
-    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'database-url-probe'
-  properties: {
-    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'database-password-app'
-  properties: {
-    value: postgresAppPassword
-  }
 }
 
-resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
   parent: keyVault
   name: 'database-password-probe'
-  properties: {
-    value: postgresProbePassword
-  }
 }
 
 resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
@@ -2412,6 +2345,9 @@ output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.properties.loginServe
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.name
 
 output AZURE_KEY_VAULT_NAME string = keyVault.name
+
+@description('The PostgreSQL server\'s host name, from its name: known before the server exists.')
+output POSTGRES_HOST string = 'psql-todo-prod-${uniqueString(resourceGroup().id, 'postgres')}.postgres.database.azure.com'
 
 output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = appsEnvironment.name
 

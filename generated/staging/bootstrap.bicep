@@ -7,45 +7,10 @@ param location string
 ])
 param environmentName string
 
-@secure()
-@description('JWT_SECRET_KEY: HS256 key shared by frontend, backend, mcp and probe; at least 32 random bytes. Stored in Key Vault only.')
-@minLength(32)
-param jwtSecretKey string
+@description('Whether `secrets init` has created the vault\'s secrets, so the grants scoped to them can be made: false only on the first bootstrap step of a new environment (SECRETS_INITIALIZED=false), before `secrets init`.')
+param secretsExist bool
 
-@secure()
-@description('JWT_SECRET_KEY_PREVIOUS: the key being rotated out, accepted by the backend only; empty outside a rotation window. Stored in Key Vault only.')
-param jwtSecretKeyPrevious string
-
-@secure()
-@description('Password of the PostgreSQL administrator todoadmin; it reaches only the migration job, inside the database-admin-url Key Vault secret.')
-@minLength(16)
-@maxLength(128)
-param postgresAdminPassword string
-
-@secure()
-@description('Password of the schema owner role todo_owner; the migration job connects with it (database-url-migrate).')
-@minLength(16)
-@maxLength(128)
-param postgresOwnerPassword string
-
-@secure()
-@description('Password of the backend\'s role todo_app (database-url-backend); the migration job sets it (database-password-app).')
-@minLength(16)
-@maxLength(128)
-param postgresAppPassword string
-
-@secure()
-@description('Password of the probe\'s role todo_probe (database-url-probe); the migration job sets it (database-password-probe).')
-@minLength(16)
-@maxLength(128)
-param postgresProbePassword string
-
-@secure()
-@description('OPENAI_API_KEY for the backend. Stored in Key Vault only.')
-@minLength(1)
-param openAiApiKey string
-
-@description('Whether JWT_SECRET_KEY_PREVIOUS is set; the parameter file derives it from the same environment variable.')
+@description('Whether the vault holds jwt-secret-key-previous (a rotation window): the parameter file reads HAS_JWT_SECRET_KEY_PREVIOUS, a flag and never the value.')
 param hasJwtSecretKeyPrevious bool
 
 @description('Tags on every resource; azd finds the environment by azd-env-name.')
@@ -55,9 +20,6 @@ var tags = {
   environment: 'staging'
   'managed-by': 'provisioning-generator'
 }
-
-@description('The PostgreSQL server\'s host name, from its name: the secrets holding it are written before the server exists.')
-var postgresHost = 'psql-todo-staging-${uniqueString(resourceGroup().id, 'postgres')}.postgres.database.azure.com'
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: 'log-todo-staging'
@@ -155,6 +117,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     }
     tenantId: subscription().tenantId
     enableRbacAuthorization: true
+    enabledForTemplateDeployment: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 30
     publicNetworkAccess: 'Enabled'
@@ -165,82 +128,49 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   }
 }
 
-resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource jwtSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'jwt-secret-key'
-  properties: {
-    value: jwtSecretKey
-    contentType: 'HS256 key'
-  }
 }
 
-resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (hasJwtSecretKeyPrevious) {
+resource jwtPreviousSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist && hasJwtSecretKeyPrevious) {
   parent: keyVault
   name: 'jwt-secret-key-previous'
-  properties: {
-    value: jwtSecretKeyPrevious
-    contentType: 'HS256 key'
-  }
 }
 
-resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource openAiApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'openai-api-key'
-  properties: {
-    value: openAiApiKey
-  }
 }
 
-resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseAdminUrlSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'database-admin-url'
-  properties: {
-    value: 'postgresql://todoadmin:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseUrlMigrateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'database-url-migrate'
-  properties: {
-    value: 'postgresql://todo_owner:${uriComponent(postgresOwnerPassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseUrlBackendSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'database-url-backend'
-  properties: {
-    value: 'postgresql://todo_app:${uriComponent(postgresAppPassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databaseUrlProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'database-url-probe'
-  properties: {
-    value: 'postgresql://todo_probe:${uriComponent(postgresProbePassword)}@${postgresHost}:5432/todo?sslmode=require'
-    contentType: 'postgresql URL'
-  }
 }
 
-resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databasePasswordAppSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'database-password-app'
-  properties: {
-    value: postgresAppPassword
-  }
 }
 
-resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
+resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
   parent: keyVault
   name: 'database-password-probe'
-  properties: {
-    value: postgresProbePassword
-  }
 }
 
 resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
@@ -313,7 +243,7 @@ resource frontendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignme
   }
 }
 
-resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource frontendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: jwtSecret
   name: guid(jwtSecret.id, frontendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -333,7 +263,7 @@ resource backendIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignmen
   }
 }
 
-resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: jwtSecret
   name: guid(jwtSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -343,7 +273,7 @@ resource backendIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/
   }
 }
 
-resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasJwtSecretKeyPrevious) {
+resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist && hasJwtSecretKeyPrevious) {
   scope: jwtPreviousSecret
   name: guid(jwtPreviousSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -353,7 +283,7 @@ resource backendIdentity_KeyVaultSecretsUser_jwtPreviousSecret 'Microsoft.Author
   }
 }
 
-resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: databaseUrlBackendSecret
   name: guid(databaseUrlBackendSecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -363,7 +293,7 @@ resource backendIdentity_KeyVaultSecretsUser_databaseUrlBackendSecret 'Microsoft
   }
 }
 
-resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource backendIdentity_KeyVaultSecretsUser_openAiApiKeySecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: openAiApiKeySecret
   name: guid(openAiApiKeySecret.id, backendIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -383,7 +313,7 @@ resource mcpIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2
   }
 }
 
-resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource mcpIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: jwtSecret
   name: guid(jwtSecret.id, mcpIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -403,7 +333,7 @@ resource migrateIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignmen
   }
 }
 
-resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: databaseUrlMigrateSecret
   name: guid(databaseUrlMigrateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -413,7 +343,7 @@ resource migrateIdentity_KeyVaultSecretsUser_databaseUrlMigrateSecret 'Microsoft
   }
 }
 
-resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: databaseAdminUrlSecret
   name: guid(databaseAdminUrlSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -423,7 +353,7 @@ resource migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret 'Microsoft.A
   }
 }
 
-resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: databasePasswordAppSecret
   name: guid(databasePasswordAppSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -433,7 +363,7 @@ resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsof
   }
 }
 
-resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: databasePasswordProbeSecret
   name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -453,7 +383,7 @@ resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments
   }
 }
 
-resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: jwtSecret
   name: guid(jwtSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -463,7 +393,7 @@ resource probeIdentity_KeyVaultSecretsUser_jwtSecret 'Microsoft.Authorization/ro
   }
 }
 
-resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+resource probeIdentity_KeyVaultSecretsUser_databaseUrlProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: databaseUrlProbeSecret
   name: guid(databaseUrlProbeSecret.id, probeIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
@@ -479,3 +409,6 @@ output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.properties.loginServe
 output AZURE_CONTAINER_REGISTRY_NAME string = registry.name
 
 output AZURE_KEY_VAULT_NAME string = keyVault.name
+
+@description('The PostgreSQL server\'s host name, from its name: known before the server exists.')
+output POSTGRES_HOST string = 'psql-todo-staging-${uniqueString(resourceGroup().id, 'postgres')}.postgres.database.azure.com'

@@ -14,18 +14,6 @@ param migrateImage = empty(readEnvironmentVariable('DEPLOYED_MIGRATE_IMAGE', '')
 
 param probeImage = empty(readEnvironmentVariable('DEPLOYED_PROBE_IMAGE', '')) ? 'todo-probe:1.0.0' : readEnvironmentVariable('DEPLOYED_PROBE_IMAGE', '')
 
-param jwtSecretKey = readEnvironmentVariable('JWT_SECRET_KEY')
+param hasJwtSecretKeyPrevious = readEnvironmentVariable('HAS_JWT_SECRET_KEY_PREVIOUS', 'false') == 'true'
 
-param jwtSecretKeyPrevious = readEnvironmentVariable('JWT_SECRET_KEY_PREVIOUS', '')
-
-param hasJwtSecretKeyPrevious = !empty(readEnvironmentVariable('JWT_SECRET_KEY_PREVIOUS', ''))
-
-param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
-
-param postgresOwnerPassword = readEnvironmentVariable('POSTGRES_OWNER_PASSWORD')
-
-param postgresAppPassword = readEnvironmentVariable('POSTGRES_APP_PASSWORD')
-
-param postgresProbePassword = readEnvironmentVariable('POSTGRES_PROBE_PASSWORD')
-
-param openAiApiKey = readEnvironmentVariable('OPENAI_API_KEY')
+param postgresAdminPassword = getSecret(readEnvironmentVariable('AZURE_SUBSCRIPTION_ID'), readEnvironmentVariable('AZURE_RESOURCE_GROUP'), readEnvironmentVariable('AZURE_KEY_VAULT_NAME'), 'database-password-admin')

@@ -2,15 +2,18 @@
 namespace Provisioning.Catalogue;
 
 /// <summary>
-/// A secure deployment parameter: its value is read from the deployment's environment variable
-/// <see cref="Variable"/> (never from a file) and only ever stored in Key Vault.
+/// A secret value of the environment: it lives only in Key Vault, where `secrets init` creates it (from the
+/// environment variable <see cref="Variable"/> for an external one) and a deployment reads it by reference only.
 /// </summary>
 public sealed record SecureParameterSpec
 {
     /// <summary>The Bicep parameter, e.g. <c>jwtSecretKey</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The environment variable of the deployment that carries the value, e.g. <c>JWT_SECRET_KEY</c>.</summary>
+    /// <summary>
+    /// The variable name of the value, e.g. <c>JWT_SECRET_KEY</c>: `secrets init` reads it for an external credential
+    /// (or to complete a group whose other secrets exist), and `secrets` prints under it. No deployment reads it.
+    /// </summary>
     public required string Variable { get; init; }
 
     public required string Description { get; init; }
@@ -37,6 +40,13 @@ public sealed record SecureParameterSpec
     /// itself would be opaque to them; the flag reveals only presence.
     /// </summary>
     public string PresenceParameter => "has" + char.ToUpperInvariant(Name[0]) + Name[1..];
+
+    /// <summary>
+    /// For an optional parameter: the deployment's environment variable behind <see cref="PresenceParameter"/>,
+    /// <c>true</c> while the vault holds the secret (a rotation window). A flag, never the value: no deployment
+    /// carries a secret value.
+    /// </summary>
+    public string PresenceVariable => "HAS_" + Variable;
 
     /// <summary>
     /// The Key Vault secret that holds this value as it is, declared with the parameter, so a secret is one entry

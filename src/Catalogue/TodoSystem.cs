@@ -34,6 +34,7 @@ public static class TodoSystem
     public const string DatabaseUrlProbeSecret = "database-url-probe";
     public const string DatabasePasswordAppSecret = "database-password-app";
     public const string DatabasePasswordProbeSecret = "database-password-probe";
+    public const string DatabasePasswordAdminSecret = "database-password-admin";
 
     // Secure parameters.
     public const string JwtSecretKeyParameter = "jwtSecretKey";
@@ -217,6 +218,9 @@ public static class TodoSystem
             DatabaseUrl(DatabaseUrlProbeSecret, "databaseUrlProbeSecret", ProbeRole, PostgresProbePasswordParameter),
             new SecretSpec { Name = DatabasePasswordAppSecret, Symbol = "databasePasswordAppSecret", Content = new ParameterContent(PostgresAppPasswordParameter) },
             new SecretSpec { Name = DatabasePasswordProbeSecret, Symbol = "databasePasswordProbeSecret", Content = new ParameterContent(PostgresProbePasswordParameter) },
+            // The administrator password alone: the server's deployment reads it with getSecret() in the .bicepparam
+            // (Azure Resource Manager resolves the reference), so no deployment carries it. No workload reads it.
+            new SecretSpec { Name = DatabasePasswordAdminSecret, Symbol = "databasePasswordAdminSecret", Content = new ParameterContent(PostgresAdminPasswordParameter) },
         ],
         Checks = TodoChecks.All,
         Database = new DatabaseSpec(Name: "todo", Port: 5432, AdministratorLogin: AdministratorRole, AdministratorPasswordParameter: PostgresAdminPasswordParameter),

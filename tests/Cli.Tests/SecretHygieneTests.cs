@@ -148,7 +148,7 @@ public sealed class SecretHygieneTests
         var findings = outputs.SelectMany(o => Scan(o.Command, o.Text)).ToList();
 
         // secrets prints secrets by design: only on stdout, never on stderr, and never into a file.
-        var (exit, stdout, stderr) = SecretsCommandTests.Run("secrets", "-e", "prod", "--env-dir", env, "--include-optional");
+        var (exit, stdout, stderr) = SecretsCommandTests.Run("secrets", "-e", "prod", "--env-dir", env, "--include-optional", "--show");
         Assert.AreEqual(ExitCodes.Success, exit, stderr);
         var values = SecretsCommandTests.Exports(stdout).Values.ToList();
         Assert.IsTrue(values.Count >= 5);

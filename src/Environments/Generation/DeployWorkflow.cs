@@ -84,7 +84,9 @@ public static class DeployWorkflow
                 var variable = AzureYamlServices.SourceImageVariable(component);
                 y.Append("      ").Append(variable).Append(": ${{ vars.").Append(variable).Append(" }}\n");
             }
-            foreach (var parameter in system.SecureParametersFor(environment))
+            // Only what `secrets init` cannot make (an external credential, used when the vault lacks it): every other
+            // secret is created once in Key Vault and no deployment carries it, so the pipeline holds none of them.
+            foreach (var parameter in system.SecureParametersFor(environment).Where(p => p.External))
             {
                 y.Append("      ").Append(parameter.Variable).Append(": ${{ secrets.").Append(parameter.Variable).Append(" }}\n");
             }

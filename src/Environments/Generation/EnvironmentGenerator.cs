@@ -11,12 +11,18 @@ namespace Provisioning.Environments.Generation;
 /// <summary>Pure function from one environment's configuration to its generated files.</summary>
 public static class EnvironmentGenerator
 {
-    /// <summary>Secure parameters and the environment variables the .bicepparam reads them from at deployment time.</summary>
+    /// <summary>Secure parameters of the environment and the variable name each value goes by (`secrets init`, `secrets`); no deployment reads them.</summary>
     public static IReadOnlyList<(string Parameter, string Variable)> SecureParameters(EnvironmentConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return [.. TodoSystem.Description.SecureParametersFor(configuration).Select(p => (p.Name, p.Variable))];
     }
+
+    /// <summary>
+    /// The non-secret deployment variables a .bicepparam passes to getSecret() to name the vault: azd and the pipeline
+    /// set the first two, the bootstrap deployment outputs the third.
+    /// </summary>
+    public static IReadOnlyList<string> VaultReferenceVariables { get; } = [PlatformSettingNames.SubscriptionId, PlatformSettingNames.ResourceGroup, OutputNames.KeyVaultName];
 
     public static IReadOnlyList<GeneratedFile> Generate(EnvironmentConfiguration configuration) => Generate(configuration, TodoSystem.Description);
 
@@ -28,13 +34,13 @@ public static class EnvironmentGenerator
         var template = TodoTemplate.Build(configuration, system);
         var bootstrap = TodoTemplate.BuildBootstrap(configuration, system);
         var folder = configuration.Name;
-        var parameters = Parameters(configuration, system);
+        var parameters = Parameters(configuration, system, template);
         return
         [
             new($"{folder}/main.bicep", BicepWriter.Write(template)),
             new($"{folder}/main.bicepparam", BicepWriter.Write(parameters)),
             new($"{folder}/bootstrap.bicep", BicepWriter.Write(bootstrap)),
-            new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration, system))),
+            new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration, system, bootstrap))),
             new($"{folder}/README.md", EnvironmentReadme.Write(configuration, system)),
             new($"{folder}/{RecreateGuard.StateFileName}", StateFile.Write(DeploymentStates.Create("main.bicep", template, parameters, TierGuard.Labels(configuration)))),
         ];
@@ -46,9 +52,8 @@ public static class EnvironmentGenerator
         new("environmentName", c.Name),
     ];
 
-    // The bootstrap writes the secrets too, so it reads them from the same variables as main.bicepparam.
-    private static BicepParamFile BootstrapParameters(EnvironmentConfiguration c, SystemDescription system) =>
-        new("bootstrap.bicep", [.. CommonParameters(c), .. SecureParameterAssignments(c, system)]);
+    private static BicepParamFile BootstrapParameters(EnvironmentConfiguration c, SystemDescription system, BicepFile template) =>
+        new("bootstrap.bicep", [.. CommonParameters(c), .. SecureParameterAssignments(c, system, template)]);
 
     /// <summary>The deployment env var the preprovision hook sets to the image a component runs now:
     /// <c>DEPLOYED_</c> + the image parameter without <c>Image</c>, upper case, + <c>_IMAGE</c>.</summary>
@@ -68,25 +73,47 @@ public static class EnvironmentGenerator
         return Bicep.Syntax.Bicep.If(Bicep.Syntax.Bicep.Call("empty", deployed), fallback, deployed);
     }
 
-    private static BicepParamFile Parameters(EnvironmentConfiguration c, SystemDescription system)
+    private static BicepParamFile Parameters(EnvironmentConfiguration c, SystemDescription system, BicepFile template)
     {
         ParameterAssignment[] plain =
         [
             .. CommonParameters(c),
             .. system.Components.Select(component => new ParameterAssignment(component.ImageParameter, KeptImage(component.ImageParameter, c.Images[component.Name]))),
         ];
-        return new BicepParamFile("main.bicep", [.. plain, .. SecureParameterAssignments(c, system)]);
+        return new BicepParamFile("main.bicep", [.. plain, .. SecureParameterAssignments(c, system, template)]);
     }
 
-    // Secrets are never written down: the deployment reads them from the caller's environment and fails before
-    // anything is created when one is missing.
-    // An optional one defaults to empty, and its presence flag (not the value) turns what it feeds on or off.
-    private static IEnumerable<ParameterAssignment> SecureParameterAssignments(EnvironmentConfiguration c, SystemDescription system) =>
-        system.SecureParametersFor(c).SelectMany(p => p.Optional
-            ? new[]
+    /// <summary>
+    /// The assignments of the secret-related parameters <paramref name="template"/> declares, whatever the template:
+    /// no deployment carries a secret value, so no secret is read from the caller's environment (a stale shell or
+    /// .env could roll the vault back). A secure parameter a resource needs (the PostgreSQL administrator password) is
+    /// a Key Vault reference, <c>getSecret(subscription, group, vault, secret)</c>, which Azure Resource Manager
+    /// resolves at deployment time inside Azure; its arguments are names, read from non-secret variables. A presence
+    /// flag reads a flag variable (<c>HAS_…=true</c> during a rotation), and bootstrap's "secrets exist" flag reads
+    /// <see cref="TodoTemplate.SecretsExistVariable"/>, anything but <c>false</c> (unset included) meaning yes.
+    /// </summary>
+    private static IEnumerable<ParameterAssignment> SecureParameterAssignments(EnvironmentConfiguration c, SystemDescription system, BicepFile template)
+    {
+        var declared = template.Statements.OfType<ParameterStatement>().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in system.SecureParametersFor(c))
+        {
+            if (declared.Contains(p.Name))
             {
-                new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable, "")),
-                new ParameterAssignment(p.PresenceParameter, Bicep.Syntax.Bicep.Not(Bicep.Syntax.Bicep.Call("empty", Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable, "")))),
+                var stored = system.Secrets.FirstOrDefault(s => s.Content is ParameterContent pc && pc.Parameter == p.Name)
+                    ?? throw new InvalidOperationException($"The template reads the secure parameter {p.Name}, but no Key Vault secret holds it alone for getSecret().");
+                yield return new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("getSecret",
+                    [.. VaultReferenceVariables.Select(v => (BicepExpression)Bicep.Syntax.Bicep.Call("readEnvironmentVariable", v)), stored.Name]));
             }
-            : [new ParameterAssignment(p.Name, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.Variable))]);
+            if (p.Optional && declared.Contains(p.PresenceParameter))
+            {
+                yield return new ParameterAssignment(p.PresenceParameter,
+                    Bicep.Syntax.Bicep.Binary(Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.PresenceVariable, "false"), BinaryOperator.Equals, "true"));
+            }
+        }
+        if (declared.Contains(TodoTemplate.SecretsExistParameter))
+        {
+            yield return new ParameterAssignment(TodoTemplate.SecretsExistParameter,
+                Bicep.Syntax.Bicep.Binary(Bicep.Syntax.Bicep.Call("readEnvironmentVariable", TodoTemplate.SecretsExistVariable, "true"), BinaryOperator.NotEquals, "false"));
+        }
+    }
 }

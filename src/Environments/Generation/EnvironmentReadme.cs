@@ -21,17 +21,19 @@ internal static class EnvironmentReadme
         Line();
         Line("## Deploy");
         Line();
-        Line("Every step, in order, with the race each one avoids: docs/deployment.md (azd runs them as hooks). With plain `az`,");
-        Line("the secrets exported first (both templates read them; the bootstrap writes them to Key Vault):");
+        Line("Every step, in order, with the race each one avoids: docs/deployment.md. No step reads a secret from your shell:");
+        Line("`secrets init` creates the missing ones in Key Vault once and never overwrites one (docs/security.md, \"Secret lifecycle\").");
         Line();
         Line("```bash");
-        foreach (var parameter in system.SecureParametersFor(c))
-        {
-            Line($"export {parameter.Variable}=...   # " + (parameter.Optional ? "optional; " : "") + "from your secret store; never commit it");
-        }
+        Line("export AZURE_SUBSCRIPTION_ID=<subscription> AZURE_RESOURCE_GROUP=<resource-group>");
+        Line($"SECRETS_INITIALIZED=false az deployment group create -g <resource-group> -f generated/{c.Name}/bootstrap.bicep -p generated/{c.Name}/bootstrap.bicepparam");
+        Line("#   a new environment only: monitoring, identities, registry and Key Vault, without the grants on secrets that do not exist yet");
+        Line($"dotnet run --project src/Cli -- secrets init -e {c.Name} --resource-group <resource-group>");
+        Line("#   creates only the missing secrets; the first time it needs " + string.Join(", ", system.SecureParametersFor(c).Where(p => p.External).Select(p => p.Variable).DefaultIfEmpty("nothing")) + " in your shell (an external credential)");
         Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/bootstrap.bicep -p generated/{c.Name}/bootstrap.bicepparam");
-        Line("#   identities, registry, Key Vault and its secrets, and every grant the workloads need when they are created:");
-        Line("#   when it created a grant (the first time, a new component or secret), wait 10 minutes (scripts/azd/bootstrap.sh does)");
+        Line("#   every grant the workloads need when they are created, each scoped to one secret:");
+        Line("#   when it created a grant (the first time, a new component or secret), wait 10 minutes");
+        Line("export AZURE_KEY_VAULT_NAME=<AZURE_KEY_VAULT_NAME output>   # main.bicepparam reads the administrator password from it with getSecret()");
         Line("az acr import / az acr build ... <AZURE_CONTAINER_REGISTRY_ENDPOINT output>/<repository>:<tag>   # the first time: the images of env/" + c.Name + ".json");
         Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/main.bicep -p generated/{c.Name}/main.bicepparam");
         Line("az containerapp job start -g <resource-group> -n <MIGRATION_JOB_NAME output>   # then wait for the execution (azd's postdeploy hook does this)");
@@ -102,9 +104,15 @@ internal static class EnvironmentReadme
         foreach (var secret in system.SecretsFor(c))
         {
             var readers = system.Readers(secret, c);
+            if (readers.Count == 0)
+            {
+                // Read by no workload: the PostgreSQL administrator password, which only the deployment resolves.
+                Line($"| `{secret.Name}` | the server's deployment only (getSecret() in main.bicepparam) |");
+                continue;
+            }
             var variables = string.Join(", ", readers.Select(r => r.Variable.Name).Distinct());
             var optional = system.IsOptional(secret)
-                ? ", only while " + string.Join(" and ", secret.Content.Parameters.Select(system.SecureParameter).Where(p => p.Optional).Select(p => p.Variable)) + " is set"
+                ? ", only during a rotation (" + string.Join(" and ", secret.Content.Parameters.Select(system.SecureParameter).Where(p => p.Optional).Select(p => p.PresenceVariable + "=true")) + ")"
                 : "";
             Line($"| `{secret.Name}` ({variables}){optional} | {string.Join(", ", readers.Select(r => r.Component.Name))} |");
         }

@@ -23,11 +23,18 @@ public static partial class TodoTemplate
         t.Add(new Output(OutputNames.ApplicationInsightsName, "string", access.Monitoring.AppInsights.NameReference));
     }
 
-    /// <summary>The outputs both templates give: where azd pushes images, and the vault holding the secrets.</summary>
+    /// <summary>
+    /// The outputs both templates give: where azd pushes images, the vault holding the secrets and the database host
+    /// the database URL secrets name (`secrets init` reads these two from the deployment).
+    /// </summary>
     private static void AddAccessOutputs(Foundation f, AccessParts access)
     {
         f.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_ENDPOINT", "string", access.Registry.LoginServer) { Description = "azd pushes images here." });
         f.Template.Add(new Output("AZURE_CONTAINER_REGISTRY_NAME", "string", access.Registry.NameReference));
-        f.Template.Add(new Output("AZURE_KEY_VAULT_NAME", "string", access.KeyVault.NameReference));
+        f.Template.Add(new Output(OutputNames.KeyVaultName, "string", access.KeyVault.NameReference));
+        f.Template.Add(new Output(OutputNames.DatabaseHost, "string", DatabaseHost(f))
+        {
+            Description = "The PostgreSQL server's host name, from its name: known before the server exists.",
+        });
     }
 }

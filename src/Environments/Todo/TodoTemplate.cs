@@ -43,16 +43,29 @@ public static partial class TodoTemplate
 
     public static BicepFile BuildBootstrap(EnvironmentConfiguration configuration) => BuildBootstrap(configuration, TodoSystem.Description);
 
+    /// <summary>bootstrap.bicep's flag: the vault's secrets exist (`secrets init` ran), so the grants on them can be made.</summary>
+    public const string SecretsExistParameter = "secretsExist";
+
+    /// <summary>The deployment variable behind <see cref="SecretsExistParameter"/>: anything but <c>false</c> (unset included) means they exist.</summary>
+    public const string SecretsExistVariable = "SECRETS_INITIALIZED";
+
     /// <summary>
-    /// What must exist, granted, minutes before the first workload is created (<see cref="AddAccess"/>): the
-    /// preprovision hook deploys it before <see cref="Build(EnvironmentConfiguration, SystemDescription)"/> and waits
-    /// when it created a new role assignment. Each declaration is the same as in the main template, so deploying both
-    /// never conflicts; the images, being in the registry it creates, are pushed in between.
+    /// What must exist, granted, minutes before the first workload is created (<see cref="AddAccess"/>): deployed
+    /// before <see cref="Build(EnvironmentConfiguration, SystemDescription)"/>, waited out when it created a new role
+    /// assignment. Each declaration is the same as in the main template, so deploying both never conflicts; the images,
+    /// being in the registry it creates, are pushed in between. It reads no secret: on a new environment it runs with
+    /// <see cref="SecretsExistParameter"/> false, then `secrets init` fills the vault, then it runs again with the flag
+    /// on to grant each workload its secrets (docs/security.md, "Secret lifecycle").
     /// </summary>
     public static BicepFile BuildBootstrap(EnvironmentConfiguration configuration, SystemDescription system)
     {
         var f = AddFoundation(configuration, system);
-        AddAccessOutputs(f, AddAccess(f, AddSecureParameters(f)));
+        var secretsExist = f.Template.Add(new Parameter(SecretsExistParameter, "bool")
+        {
+            Description = "Whether `secrets init` has created the vault's secrets, so the grants scoped to them can be made: " +
+                $"false only on the first bootstrap step of a new environment ({SecretsExistVariable}=false), before `secrets init`.",
+        });
+        AddAccessOutputs(f, AddAccess(f, AddSecureParameters(f), secretsExist.Reference));
         return f.Template.Build();
     }
 

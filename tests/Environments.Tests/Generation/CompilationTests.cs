@@ -33,13 +33,14 @@ public sealed class CompilationTests
     }
 
     [TestMethod]
-    public void Snapshot_fails_when_a_secret_environment_variable_is_missing()
+    public void Snapshot_fails_when_the_vault_of_the_administrator_password_is_not_named()
     {
         var workspace = GeneratedEnvironments.Get();
-        var env = GeneratedEnvironments.SecretValues.Where(kv => kv.Key != "JWT_SECRET_KEY").ToDictionary(kv => kv.Key, kv => kv.Value);
+        var env = GeneratedEnvironments.DeploymentVariables("dev");
+        env.Remove("AZURE_KEY_VAULT_NAME");
         var run = BicepCli.Snapshot(Path.Combine(workspace.Directory, "dev", "main.bicepparam"), env);
-        Assert.AreNotEqual(0, run.ExitCode, "a missing JWT_SECRET_KEY must stop the deployment before anything is created");
-        StringAssert.Contains(run.StandardError + run.StandardOutput, "JWT_SECRET_KEY");
+        Assert.AreNotEqual(0, run.ExitCode, "without the vault's name the deployment stops before anything is created");
+        StringAssert.Contains(run.StandardError + run.StandardOutput, "AZURE_KEY_VAULT_NAME");
     }
 
     [TestMethod]

@@ -37,6 +37,26 @@ internal static class GeneratedEnvironments
             JsonNode.Parse(Read(environment, $"{template}.snapshot.json"))!["predictedResources"]!.AsArray();
     }
 
+    /// <summary>
+    /// What a deployment's environment holds: names and flags only. The .bicepparam files read no secret; the
+    /// administrator password is a Key Vault reference whose vault these name (bicep snapshot does not resolve it).
+    /// By default in a JWT rotation window (HAS_JWT_SECRET_KEY_PREVIOUS=true), so the snapshots show its wiring too.
+    /// </summary>
+    public static Dictionary<string, string> DeploymentVariables(string env, bool rotating = true)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AZURE_SUBSCRIPTION_ID"] = "00000000-0000-0000-0000-000000000001",
+            ["AZURE_RESOURCE_GROUP"] = $"rg-todo-{env}",
+            ["AZURE_KEY_VAULT_NAME"] = $"kv-tod-{env}-snapshot",
+        };
+        if (rotating)
+        {
+            variables["HAS_JWT_SECRET_KEY_PREVIOUS"] = "true";
+        }
+        return variables;
+    }
+
     private static Workspace Create()
     {
         var dir = BicepCli.CreateStrictWorkspace();
@@ -49,7 +69,7 @@ internal static class GeneratedEnvironments
         }
         var build = BicepCli.BuildPattern(dir, "*/*.bicep");
         BicepRun Snapshot(string env, string template) => BicepCli.Snapshot(
-            Path.Combine(dir, env, template + ".bicepparam"), SecretValues,
+            Path.Combine(dir, env, template + ".bicepparam"), DeploymentVariables(env),
             "--subscription-id", "00000000-0000-0000-0000-000000000001",
             "--resource-group", $"rg-todo-{env}",
             "--location", "westeurope");

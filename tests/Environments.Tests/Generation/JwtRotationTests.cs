@@ -4,8 +4,9 @@ using Provisioning.TestSupport;
 namespace Provisioning.Environments.Tests.Generation;
 
 /// <summary>
-/// JWT_SECRET_KEY_PREVIOUS is optional (docs/contract.md, JWT): set, it reaches the backend alone; unset, the evaluated
-/// deployment has no such secret, variable or role assignment at all.
+/// JWT_SECRET_KEY_PREVIOUS is optional (docs/contract.md, JWT): during a rotation window (HAS_JWT_SECRET_KEY_PREVIOUS=true,
+/// a flag, never the value) it reaches the backend alone; outside one, the evaluated deployment has no such variable or
+/// role assignment at all. No template writes the secret: it is an existing resource in either case.
 /// </summary>
 [TestClass]
 public sealed class JwtRotationTests
@@ -28,7 +29,7 @@ public sealed class JwtRotationTests
 
         var readers = Workloads(resources).Where(w => EnvNames(w).Contains(Variable)).Select(w => (string)w["tags"]!["azd-service-name"]!).ToList();
         CollectionAssert.AreEqual(new[] { "backend" }, readers);
-        Assert.AreEqual(1, resources.Count(r => ((string)r!["name"]!).EndsWith("/" + Secret, StringComparison.Ordinal)), "the Key Vault secret");
+        Assert.AreEqual(0, resources.Count(r => ((string)r!["name"]!).EndsWith("/" + Secret, StringComparison.Ordinal)), "the Key Vault secret is referenced, never written");
         var grants = resources.Select(r => r!.AsObject())
             .Where(r => (string)r["type"]! == "Microsoft.Authorization/roleAssignments" && ((string)r["id"]!).Contains($"/secrets/{Secret}/", StringComparison.Ordinal))
             .Select(r => (string)r["properties"]!["principalId"]!)
@@ -48,9 +49,7 @@ public sealed class JwtRotationTests
         {
             File.WriteAllText(Path.Combine(dir, file), workspace.Read(env, file));
         }
-        var secrets = GeneratedEnvironments.SecretValues.Where(kv => kv.Key != Variable).ToDictionary(kv => kv.Key, kv => kv.Value);
-
-        BicepCli.Snapshot(Path.Combine(dir, "main.bicepparam"), secrets,
+        BicepCli.Snapshot(Path.Combine(dir, "main.bicepparam"), GeneratedEnvironments.DeploymentVariables(env, rotating: false),
             "--subscription-id", "00000000-0000-0000-0000-000000000001", "--resource-group", $"rg-todo-{env}", "--location", "westeurope").AssertClean();
 
         var resources = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "main.snapshot.json")))!["predictedResources"]!.AsArray();

@@ -345,12 +345,13 @@ public sealed partial class SnapshotAssertionTests
             .Select(r => (Component: ComponentOfIdentity((string)r["properties"]!["principalId"]!), Id: (string)r["id"]!))
             .ToList();
         var parameterFile = GeneratedEnvironments.Get().Read(env, "main.bicepparam");
+        var mainBicep = GeneratedEnvironments.Get().Read(env, "main.bicep");
         foreach (var (role, component, secret, variable, parameter) in ContractDocument.DatabaseRoles())
         {
-            Assert.IsTrue(secrets.ContainsKey(secret), $"{env}: no Key Vault secret {secret}");
-            StringAssert.Contains((string)secrets[secret]["properties"]!["value"]!,
-                $"postgresql://{role}:{{0}}@{{1}}:5432/todo?sslmode=require', uriComponent(parameters('{parameter}'))", $"{env}/{secret}: the {role} URL with the percent-encoded password");
-            StringAssert.Contains(parameterFile, $"param {parameter} = readEnvironmentVariable('{variable}')");
+            // The secret is referenced, never written: `secrets init` creates the URL (tests/Cli.Tests, SecretsInitTests).
+            Assert.IsFalse(secrets.ContainsKey(secret), $"{env}: no deployment writes {secret}");
+            StringAssert.Contains(mainBicep, $"existing = {{\n  parent: keyVault\n  name: '{secret}'\n}}", $"{env}: {secret} is an existing secret of the vault");
+            Assert.IsFalse(parameterFile.Contains(variable, StringComparison.Ordinal), $"{env}: main.bicepparam reads no {variable} ({parameter})");
             var readers = grants.Where(g => g.Id.Contains($"/secrets/{secret}/", StringComparison.Ordinal)).Select(g => g.Component).ToList();
             CollectionAssert.AreEqual(new[] { component }, readers, $"{env}/{secret}: read by exactly one identity");
         }

@@ -83,8 +83,7 @@ public sealed class SystemExtensionTests
             File.WriteAllText(Path.Combine(dir, path), content);
         }
         BicepCli.BuildPattern(dir, "*/*.bicep").AssertClean();
-        var secrets = new Dictionary<string, string>(GeneratedEnvironments.SecretValues) { ["EXAMPLEWORKER_TOKEN"] = WorkerTokenValue };
-        BicepCli.Snapshot(Path.Combine(dir, "dev", "main.bicepparam"), secrets,
+        BicepCli.Snapshot(Path.Combine(dir, "dev", "main.bicepparam"), GeneratedEnvironments.DeploymentVariables("dev"),
             "--subscription-id", "00000000-0000-0000-0000-000000000001", "--resource-group", "rg-todo-dev", "--location", "westeurope").AssertClean();
         var resources = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "dev", "main.snapshot.json")))!["predictedResources"]!.AsArray();
         return new Generated(dir, files, resources);
@@ -150,9 +149,10 @@ public sealed class SystemExtensionTests
         var pageSize = Env(App(TodoSystem.Backend)).Single(e => (string)e["name"]! == "TASK_PAGE_SIZE");
         Assert.AreEqual("50", (string)pageSize["value"]!);
 
-        var stored = OfType("Microsoft.KeyVault/vaults/secrets").Single(s => ((string)s["name"]!).EndsWith("/" + WorkerToken, StringComparison.Ordinal));
-        Assert.AreEqual("[parameters('exampleworkerToken')]", (string)stored["properties"]!["value"]!, "the vault stores the secure parameter");
-        StringAssert.Contains(Result.Value.Files["dev/main.bicepparam"], "param exampleworkerToken = readEnvironmentVariable('EXAMPLEWORKER_TOKEN')");
+        // No template writes the secret (`secrets init` creates it, with a fresh value): main.bicep references it, main.bicepparam never reads it.
+        Assert.IsFalse(OfType("Microsoft.KeyVault/vaults/secrets").Any(), "no deployment writes a secret");
+        StringAssert.Contains(Result.Value.Files["dev/main.bicep"], $"existing = {{\n  parent: keyVault\n  name: '{WorkerToken}'\n}}");
+        Assert.IsFalse(Result.Value.Files["dev/main.bicepparam"].Contains("EXAMPLEWORKER_TOKEN", StringComparison.Ordinal), "the parameter file reads no secret");
         Assert.IsFalse(Result.Value.Files.Values.Any(f => f.Contains(WorkerTokenValue, StringComparison.Ordinal)), "the value never reaches a generated file");
     }
 
@@ -162,7 +162,7 @@ public sealed class SystemExtensionTests
         var readme = Result.Value.Files["dev/README.md"];
         StringAssert.Contains(readme, "| exampleworker (internal ingress) | 0.25 vCPU / 0.5Gi | 0–2 |");
         StringAssert.Contains(readme, "| `exampleworker-token` (EXAMPLEWORKER_TOKEN) | exampleworker |");
-        StringAssert.Contains(readme, "export EXAMPLEWORKER_TOKEN=...");
+        Assert.IsFalse(readme.Contains("export EXAMPLEWORKER_TOKEN", StringComparison.Ordinal), "no deployment step reads a secret from the shell");
         StringAssert.Contains(readme, $"`{WorkerCheck}` (exampleworker)");
     }
 

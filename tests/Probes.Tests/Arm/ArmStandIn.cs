@@ -27,6 +27,7 @@ public sealed class ArmStandIn : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Answer>> queued = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Answer> answers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> routes = new(StringComparer.OrdinalIgnoreCase);
     private readonly X509Certificate2 certificate;
     private LoopbackServer? server;
 
@@ -66,6 +67,16 @@ public sealed class ArmStandIn : IAsyncDisposable
     public void Set(string path, object body) => answers[path] = new Answer(200, body, null);
 
     public void Set(string path, int status, object body) => answers[path] = new Answer(status, body, null);
+
+    /// <summary>
+    /// Hands every request (any method) whose path is <paramref name="pathPrefix"/> or below it to
+    /// <paramref name="handler"/>, before the fixed answers: for a stateful stand-in such as a vault whose secrets a
+    /// PUT creates. The longest matching prefix wins.
+    /// </summary>
+    public void Route(string pathPrefix, Func<HttpContext, Task> handler) => routes[pathPrefix] = handler;
+
+    public int CountOf(string method, string pathPrefix) =>
+        Requests.Count(r => r.Request.StartsWith(method + " " + pathPrefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The next <paramref name="times"/> GETs of <paramref name="path"/> are throttled with Retry-After.</summary>
     public void Throttle(string path, int times, int retryAfterSeconds)
@@ -167,6 +178,13 @@ public sealed class ArmStandIn : IAsyncDisposable
             await Write(context, new Answer(400, Error("MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests."), null));
             return;
         }
+        var route = routes.Keys.Where(prefix => path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(prefix => prefix.Length).FirstOrDefault();
+        if (route is not null)
+        {
+            await routes[route](context);
+            return;
+        }
         if (queued.TryGetValue(path, out var queue) && queue.TryDequeue(out var next))
         {
             await Write(context, next);
@@ -176,6 +194,9 @@ public sealed class ArmStandIn : IAsyncDisposable
             ? answer
             : new Answer(404, Error("ResourceNotFound", $"The Resource '{path}' was not found."), null));
     }
+
+    /// <summary>Writes <paramref name="body"/> as ARM does: JSON with the status.</summary>
+    public static Task WriteJson(HttpContext context, int status, object body) => Write(context, new Answer(status, body, null));
 
     private static async Task Write(HttpContext context, Answer answer)
     {

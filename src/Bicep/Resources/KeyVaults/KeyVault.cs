@@ -39,6 +39,13 @@ public sealed record KeyVault(string Identifier) : Resource(Identifier)
     /// </summary>
     public bool EnablePurgeProtection { get; init; }
 
+    /// <summary>
+    /// Lets Azure Resource Manager read a secret for a template deployment (a Key Vault reference in a parameter file,
+    /// <c>getSecret()</c>); the deploying identity still needs <c>Microsoft.KeyVault/vaults/deploy/action</c>. Unset
+    /// leaves the service default (off).
+    /// </summary>
+    public BicepValue<bool> EnabledForTemplateDeployment { get; init; }
+
     /// <summary><c>Enabled</c> or <c>Disabled</c>; unset follows the network ACLs.</summary>
     public BicepValue<string> PublicNetworkAccess { get; init; }
 
@@ -81,6 +88,7 @@ public sealed record KeyVault(string Identifier) : Resource(Identifier)
         p.AddObject("sku", sku => sku.Add("family", (BicepExpression)"A").Add("name", SkuName));
         p.Add("tenantId", TenantId);
         p.Add("enableRbacAuthorization", EnableRbacAuthorization);
+        p.Add("enabledForTemplateDeployment", EnabledForTemplateDeployment);
         p.Add("enableSoftDelete", EnableSoftDelete);
         p.Add("softDeleteRetentionInDays", SoftDeleteRetentionInDays);
         if (EnablePurgeProtection)

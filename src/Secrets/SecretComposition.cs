@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Provisioning.Secrets;
+
+/// <summary>
+/// What a Key Vault secret holds, made from the value of the parameter it is made of: the value itself, or a
+/// database URL around it. The same shapes the templates wrote before `secrets init` took over (docs/contract.md).
+/// </summary>
+public static class SecretComposition
+{
+    /// <param name="databaseHost">The PostgreSQL server's host name (<c>&lt;server&gt;.postgres.database.azure.com</c>).</param>
+    public static string Compose(SystemDescription system, SecretSpec secret, string parameterValue, string databaseHost)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(parameterValue);
+        return secret.Content switch
+        {
+            ParameterContent => parameterValue,
+            // Percent-encoded like the templates' uriComponent(): any character of the password is safe in the URL.
+            DatabaseUrlContent u => string.Create(CultureInfo.InvariantCulture,
+                $"postgresql://{u.Login}:{Uri.EscapeDataString(parameterValue)}@{databaseHost}:{system.Database.Port}/{system.Database.Name}?sslmode=require"),
+            _ => throw new NotSupportedException($"Secret content {secret.Content.GetType().Name} cannot be composed."),
+        };
+    }
+}
