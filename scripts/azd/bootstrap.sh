@@ -59,7 +59,14 @@ grants() {
     }' | LC_ALL=C sort -u
 }
 
-before=$(grants)
+# BOOTSTRAP_GRANTS_FILE: the grants before an earlier step of the same run (`deploy` deploys the bootstrap twice
+# around `secrets init`): what that step created counts as new here, so one wait covers both steps.
+if [ -n "${BOOTSTRAP_GRANTS_FILE:-}" ] && [ -f "$BOOTSTRAP_GRANTS_FILE" ]; then
+  before=$(cat "$BOOTSTRAP_GRANTS_FILE")
+else
+  before=$(grants)
+  if [ -n "${BOOTSTRAP_GRANTS_FILE:-}" ]; then printf '%s\n' "$before" > "$BOOTSTRAP_GRANTS_FILE"; fi
+fi
 echo "$me: deploying $template"
 az deployment group create --resource-group "$group" --name "bootstrap-$env_name" \
     --template-file "$template" --parameters "$parameters" --output none \

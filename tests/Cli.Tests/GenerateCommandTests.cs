@@ -47,8 +47,8 @@ public sealed class GenerateCommandTests
         CollectionAssert.AreEquivalent(new[] { "dev", "prod", "staging" }, Directory.GetDirectories(output).Select(Path.GetFileName).ToArray());
         foreach (var environment in new[] { "dev", "staging", "prod" })
         {
-            StringAssert.Contains(stdout, $"{environment}: 6 files written");
-            CollectionAssert.AreEquivalent(new[] { "README.md", "bootstrap.bicep", "bootstrap.bicepparam", "main.bicep", "main.bicepparam", "main.state.json" },
+            StringAssert.Contains(stdout, $"{environment}: 8 files written");
+            CollectionAssert.AreEquivalent(new[] { "README.md", "bootstrap.bicep", "bootstrap.bicepparam", "data.bicep", "data.bicepparam", "main.bicep", "main.bicepparam", "main.state.json" },
                 Directory.GetFiles(Path.Combine(output, environment)).Select(Path.GetFileName).ToArray());
         }
     }
@@ -94,8 +94,9 @@ public sealed class GenerateCommandTests
         var root = Path.GetDirectoryName(env)!;
         File.WriteAllText(Path.Combine(root, "Provisioning.sln"), string.Empty);
         var committed = File.ReadAllText(Path.Combine(TestFolders.RepositoryRoot, "azure.yaml"));
-        var stale = committed.Replace("  mcp:\n    host: containerapp\n    image: ${MCP_SOURCE_IMAGE}\n", string.Empty, StringComparison.Ordinal);
-        Assert.AreNotEqual(committed, stale, "the test removes the mcp service");
+        // The state before this change: azd deploying an app itself (with Docker).
+        var stale = committed.Replace("services: {}\n", "services:\n  mcp:\n    host: containerapp\n    image: ${MCP_SOURCE_IMAGE}\n", StringComparison.Ordinal);
+        Assert.AreNotEqual(committed, stale, "the test adds an mcp service azd would deploy");
         File.WriteAllText(Path.Combine(root, "azure.yaml"), stale);
 
         var (exit, _, stderr) = Run("generate", "--check", "--env-dir", env, "--out", output);

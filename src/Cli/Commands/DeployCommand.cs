@@ -62,7 +62,7 @@ internal static class DeployCommand
                 error.WriteLine($"deploy: {problem}");
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
-            var request = new DeploymentRequest(name!, configuration!, RepositoryPaths.Root(), parse.GetValue(azd), System.Environment.GetEnvironmentVariable);
+            var request = new DeploymentRequest(name!, configuration!, RepositoryPaths.Root(), parse.EnvironmentDirectory(envDir), parse.GetValue(azd), System.Environment.GetEnvironmentVariable);
             return RunAsync(request, selected, output, error, cancellationToken);
         });
         return command;
@@ -71,7 +71,7 @@ internal static class DeployCommand
     internal static async Task<int> RunAsync(DeploymentRequest request, IReadOnlyList<DeploymentStage> stages, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var az = new AzureCli(request.RepositoryRoot, output, error, request.ToolFolder, request.ChildEnvironment);
-        var target = new AzureStages(request, az, output, error);
+        using var target = new AzureStages(request, az, output, error);
         try
         {
             await StageRunner.RunAsync(stages, target.Actions, output, "deploy", cancellationToken).ConfigureAwait(false);

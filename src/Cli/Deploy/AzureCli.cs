@@ -47,8 +47,8 @@ internal sealed class AzureCli(string repositoryRoot, TextWriter output, TextWri
         RunAsync(stage, Az, arguments, stream: true, workingDirectory, cancellationToken);
 
     /// <summary>Runs scripts/azd/<paramref name="script"/> with /bin/sh, its output shown as it comes.</summary>
-    public Task<CallAnswer> ScriptAsync(string stage, string script, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync(stage, "/bin/sh", [Path.Combine(repositoryRoot, "scripts", "azd", script), .. arguments], stream: true, repositoryRoot, cancellationToken);
+    public Task<CallAnswer> ScriptAsync(string stage, string script, IEnumerable<string> arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null) =>
+        RunAsync(stage, "/bin/sh", [Path.Combine(repositoryRoot, "scripts", "azd", script), .. arguments], stream: true, repositoryRoot, cancellationToken, settings);
 
     /// <summary>Runs another tool (azd) and captures its output.</summary>
     public Task<CallAnswer> RunToolAsync(string stage, string tool, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
@@ -60,7 +60,8 @@ internal sealed class AzureCli(string repositoryRoot, TextWriter output, TextWri
         : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, "az")));
 
-    private async Task<CallAnswer> RunAsync(string stage, string file, IEnumerable<string> arguments, bool stream, string? workingDirectory, CancellationToken cancellationToken)
+    private async Task<CallAnswer> RunAsync(string stage, string file, IEnumerable<string> arguments, bool stream, string? workingDirectory, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -73,7 +74,7 @@ internal sealed class AzureCli(string repositoryRoot, TextWriter output, TextWri
         {
             start.ArgumentList.Add(argument);
         }
-        foreach (var (name, value) in (childEnvironment ?? new Dictionary<string, string>()).Concat(Values))
+        foreach (var (name, value) in (childEnvironment ?? new Dictionary<string, string>()).Concat(Values).Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[name] = value;
         }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Provisioning.Deployment;
 using Provisioning.Environments.Generation;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Cli.Deploy;
 
@@ -97,6 +98,14 @@ internal sealed partial class AzureStages
             else if (!string.Equals(location, expected, StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add($"AZURE_LOCATION is {location}, but env/{Env}.json deploys every resource to {expected}; a group in another region would hold resources of this one. Fix: {request.HowToSet("AZURE_LOCATION", expected)}, or change location in env/{Env}.json and regenerate.");
+            }
+            // A new environment's vault is empty: `secrets init` creates every other secret, but not a credential issued elsewhere.
+            foreach (var external in TodoSystem.Description.SecureParametersFor(request.Configuration).Where(p => p.External && !p.Optional))
+            {
+                if (request.Value(external.Variable) is null)
+                {
+                    problems.Add($"{external.Variable} is not set and the environment's Key Vault does not exist yet: secrets init stores it there once (it is issued elsewhere and cannot be generated). Fix: export it from your secret store in the shell that runs the deployment (never azd env set: .env is plain text).");
+                }
             }
         }
         foreach (var component in ExternalImages())

@@ -1,3 +1,4 @@
+using Provisioning.Cli.Commands;
 using Provisioning.Deployment;
 
 namespace Provisioning.Cli.Deploy;
@@ -7,8 +8,10 @@ namespace Provisioning.Cli.Deploy;
 /// <see cref="DeploymentStages.All"/>. The check stage reads and never writes; every later stage relies on the
 /// guarantees of the ones before it (<see cref="DeploymentStage.Guarantee"/>).
 /// </summary>
-internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az, TextWriter output, TextWriter error)
+internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az, TextWriter output, TextWriter error) : IDisposable
 {
+    public void Dispose() => File.Delete(grantsFile);
+
     private const string Me = "deploy";
 
     public IReadOnlyDictionary<string, Func<CancellationToken, Task>> Actions => new Dictionary<string, Func<CancellationToken, Task>>(StringComparer.Ordinal)
@@ -30,20 +33,60 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
 
     private Task Say(string line) => output.WriteLineAsync($"{Me}: {line}");
 
-    private async Task BootstrapAsync(CancellationToken cancellationToken)
-    {
-        var answer = await az.ScriptAsync(DeploymentStages.Bootstrap.Name, "bootstrap.sh", [Env], cancellationToken).ConfigureAwait(false);
-        if (answer.ExitCode != 0)
-        {
-            throw new StageFailedException(ExitCodes.CheckFailed, $"scripts/azd/bootstrap.sh exited {answer.ExitCode} (its message is above); nothing after the bootstrap was deployed.");
-        }
-    }
+    /// <summary>The grants before this run's first bootstrap step, so the second step's wait covers both.</summary>
+    private readonly string grantsFile = Path.Combine(Path.GetTempPath(), $"deploy-grants-{Guid.NewGuid():N}");
 
+    /// <summary>
+    /// Bootstrap, first step: everything but the grants scoped to secrets, which cannot exist before `secrets init`
+    /// made the secrets (the secrets stage deploys the bootstrap again with them and waits for new grants once).
+    /// Harmless on an existing environment: a grant left out is not deleted by an incremental deployment.
+    /// </summary>
+    private async Task BootstrapAsync(CancellationToken cancellationToken) =>
+        await DeployBootstrapAsync(DeploymentStages.Bootstrap, secretsExist: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>`secrets init` (creates only what is missing), then the grants on the secrets, then the wait for new grants.</summary>
     private async Task SecretsAsync(CancellationToken cancellationToken)
     {
-        await Task.CompletedTask.ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        await Say("the bootstrap deployment wrote the Key Vault secrets from the values the check stage found set.").ConfigureAwait(false);
+        var stage = DeploymentStages.Secrets;
+        var invocation = new SecretsInitInvocation(Env, Group, request.Value("AZURE_SUBSCRIPTION_ID"), request.EnvironmentDirectory);
+        var exit = await SecretsInitCommand.RunAsync(invocation, request.Variable, request.Arm, output, error, cancellationToken).ConfigureAwait(false);
+        if (exit != 0)
+        {
+            throw new StageFailedException(exit, "secrets init did not finish (its message is above); nothing after it was deployed.");
+        }
+        await DeployBootstrapAsync(stage, secretsExist: true, cancellationToken).ConfigureAwait(false);
+        // main.bicepparam and data.bicepparam read the administrator password with getSecret from this vault.
+        var vault = await OutputAsync(stage, "bootstrap", "AZURE_KEY_VAULT_NAME", cancellationToken).ConfigureAwait(false);
+        await KeepAsync(stage, "AZURE_KEY_VAULT_NAME", vault, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeployBootstrapAsync(DeploymentStage stage, bool secretsExist, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SECRETS_INITIALIZED"] = secretsExist ? "true" : "false",
+            ["BOOTSTRAP_GRANTS_FILE"] = grantsFile,
+        };
+        if (!secretsExist)
+        {
+            // The wait comes once, after the second step, for the grants of both.
+            settings["ROLE_PROPAGATION_SECONDS"] = "0";
+        }
+        try
+        {
+            var answer = await az.ScriptAsync(stage.Name, "bootstrap.sh", [Env], cancellationToken, settings).ConfigureAwait(false);
+            if (answer.ExitCode != 0)
+            {
+                throw new StageFailedException(ExitCodes.CheckFailed, $"scripts/azd/bootstrap.sh exited {answer.ExitCode} (its message is above); nothing after the bootstrap was deployed.");
+            }
+        }
+        finally
+        {
+            if (secretsExist)
+            {
+                File.Delete(grantsFile);
+            }
+        }
     }
 
     private async Task DataAsync(CancellationToken cancellationToken) =>

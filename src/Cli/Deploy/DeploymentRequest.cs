@@ -12,6 +12,7 @@ internal sealed record DeploymentRequest(
     string EnvironmentName,
     EnvironmentConfiguration Configuration,
     string RepositoryRoot,
+    string EnvironmentDirectory,
     bool Azd,
     Func<string, string?> Variable)
 {
@@ -23,6 +24,9 @@ internal sealed record DeploymentRequest(
 
     /// <summary>Settings every child process gets on top of this process's environment (tests: the run's whole environment).</summary>
     public IReadOnlyDictionary<string, string> ChildEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How `secrets init` reaches Azure Resource Manager (tests: a stand-in).</summary>
+    public Func<Commands.ArmAccess> Arm { get; init; } = Commands.ArmAccess.Default;
 
     /// <summary>The command that runs a tool: its path in <see cref="ToolFolder"/>, or its name.</summary>
     public string Tool(string name) => ToolFolder is null ? name : Path.Combine(ToolFolder, name);

@@ -33,14 +33,17 @@ public static class EnvironmentGenerator
         ArgumentNullException.ThrowIfNull(system);
         var template = TodoTemplate.Build(configuration, system);
         var bootstrap = TodoTemplate.BuildBootstrap(configuration, system);
+        var data = TodoTemplate.BuildData(configuration, system);
         var folder = configuration.Name;
-        var parameters = Parameters(configuration, system, template);
+        var parameters = Parameters("main.bicep", configuration, system, template);
         return
         [
             new($"{folder}/main.bicep", BicepWriter.Write(template)),
             new($"{folder}/main.bicepparam", BicepWriter.Write(parameters)),
             new($"{folder}/bootstrap.bicep", BicepWriter.Write(bootstrap)),
             new($"{folder}/bootstrap.bicepparam", BicepWriter.Write(BootstrapParameters(configuration, system, bootstrap))),
+            new($"{folder}/data.bicep", BicepWriter.Write(data)),
+            new($"{folder}/data.bicepparam", BicepWriter.Write(Parameters("data.bicep", configuration, system, data))),
             new($"{folder}/README.md", EnvironmentReadme.Write(configuration, system)),
             new($"{folder}/{RecreateGuard.StateFileName}", StateFile.Write(DeploymentStates.Create("main.bicep", template, parameters, TierGuard.Labels(configuration)))),
         ];
@@ -73,14 +76,17 @@ public static class EnvironmentGenerator
         return Bicep.Syntax.Bicep.If(Bicep.Syntax.Bicep.Call("empty", deployed), fallback, deployed);
     }
 
-    private static BicepParamFile Parameters(EnvironmentConfiguration c, SystemDescription system, BicepFile template)
+    /// <summary>The parameter file of <paramref name="template"/>: the image of each component it declares one for, and its secret-related parameters.</summary>
+    private static BicepParamFile Parameters(string file, EnvironmentConfiguration c, SystemDescription system, BicepFile template)
     {
+        var declared = template.Statements.OfType<ParameterStatement>().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         ParameterAssignment[] plain =
         [
             .. CommonParameters(c),
-            .. system.Components.Select(component => new ParameterAssignment(component.ImageParameter, KeptImage(component.ImageParameter, c.Images[component.Name]))),
+            .. system.Components.Where(component => declared.Contains(component.ImageParameter))
+                .Select(component => new ParameterAssignment(component.ImageParameter, KeptImage(component.ImageParameter, c.Images[component.Name]))),
         ];
-        return new BicepParamFile("main.bicep", [.. plain, .. SecureParameterAssignments(c, system, template)]);
+        return new BicepParamFile(file, [.. plain, .. SecureParameterAssignments(c, system, template)]);
     }
 
     /// <summary>

@@ -23,6 +23,16 @@ public static partial class TodoTemplate
         t.Add(new Output(OutputNames.ApplicationInsightsName, "string", access.Monitoring.AppInsights.NameReference));
     }
 
+    /// <summary>What the migration stage needs from data.bicep (the job's name), and what main.bicep gives as well.</summary>
+    private static void AddDataOutputs(Foundation f, AppsEnvironmentParts apps, Workloads workloads, AccessParts access, DataParts data)
+    {
+        var t = f.Template;
+        t.Add(new Output(OutputNames.MigrationJobName, "string", workloads.ByComponent[TodoSystem.Migrate].NameReference) { Description = "The deploy command's migration stage starts it and waits for it." });
+        AddAccessOutputs(f, access);
+        t.Add(new Output("AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "string", apps.Environment.NameReference));
+        t.Add(new Output("POSTGRES_SERVER_NAME", "string", data.Postgres.NameReference));
+    }
+
     /// <summary>
     /// The outputs both templates give: where azd pushes images, the vault holding the secrets and the database host
     /// the database URL secrets name (`secrets init` reads these two from the deployment).

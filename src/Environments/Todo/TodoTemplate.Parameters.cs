@@ -6,9 +6,9 @@ namespace Provisioning.Environments.Todo;
 
 public static partial class TodoTemplate
 {
-    /// <summary>The image each component runs; only the main template deploys workloads.</summary>
-    private static IReadOnlyDictionary<string, Parameter> AddImageParameters(Foundation f) =>
-        f.System.Components.ToDictionary(c => c.Name, c => f.Template.Add(new Parameter(c.ImageParameter, "string")
+    /// <summary>The image each of <paramref name="components"/> runs (main: every one; data: the jobs).</summary>
+    private static IReadOnlyDictionary<string, Parameter> AddImageParameters(Foundation f, IEnumerable<ComponentSpec> components) =>
+        components.ToDictionary(c => c.Name, c => f.Template.Add(new Parameter(c.ImageParameter, "string")
         {
             Description = $"The {c.Name} image in this environment's registry, as repository:tag or repository@sha256:digest.",
             MinLength = 3,

@@ -19,7 +19,7 @@ public static partial class TodoTemplate
     public static BicepFile Build(EnvironmentConfiguration configuration, SystemDescription system)
     {
         var f = AddFoundation(configuration, system);
-        var images = AddImageParameters(f);
+        var images = AddImageParameters(f, f.System.Components);
         var parameters = new DeploymentParameters(images, AddSecureParameters(f));
         var access = AddAccess(f, parameters.Secrets);
         var network = AddNetwork(f);
@@ -38,6 +38,34 @@ public static partial class TodoTemplate
         AddDiagnostics(f, monitoring, [access.KeyVault, database.Server, access.Registry]);
         AddLocks(f, data);
         AddOutputs(f, apps, workloads, access, data);
+        return f.Template.Build();
+    }
+
+    public static BicepFile BuildData(EnvironmentConfiguration configuration) => BuildData(configuration, TodoSystem.Description);
+
+    /// <summary>
+    /// The data stage (src/Deployment): what the migration job needs to run to completion, and nothing that logs in
+    /// with a role the migration creates. The database server with its TLS setting and network path, the Container
+    /// Apps environment and the job(s), declared exactly as the main template declares them (the same parts build
+    /// both, so deploying data.bicep and then main.bicep never conflicts), with the bootstrap's access parts the job
+    /// references. The apps and the probe are left to main.bicep, which runs after the migration created their roles:
+    /// created earlier, their readiness probes (which log in) could never pass on a first deployment.
+    /// </summary>
+    public static BicepFile BuildData(EnvironmentConfiguration configuration, SystemDescription system)
+    {
+        var f = AddFoundation(configuration, system);
+        var jobs = system.Components.Where(c => c.Kind == WorkloadKind.Job).ToList();
+        var parameters = new DeploymentParameters(AddImageParameters(f, jobs), AddSecureParameters(f));
+        var access = AddAccess(f, parameters.Secrets);
+        var network = AddNetwork(f);
+        var privatePaths = AddPrivatePaths(f, network, access);
+        var database = AddDatabase(f, parameters.Secrets, network);
+        var apps = AddContainerAppsEnvironment(f, access.Monitoring, network);
+        var inputs = new WorkloadInputs(parameters, access, database, privatePaths, apps);
+        var workloads = new Workloads(jobs.ToDictionary(c => c.Name, c => (Resource)AddJob(f, inputs, c)));
+        var data = new DataParts(access.KeyVault, database.Server, access.Secrets);
+        AddLocks(f, data);
+        AddDataOutputs(f, apps, workloads, access, data);
         return f.Template.Build();
     }
 

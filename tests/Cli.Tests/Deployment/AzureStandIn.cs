@@ -1,4 +1,10 @@
 using System.Diagnostics;
+using Provisioning.Cli.Commands;
+using Provisioning.Cli.Deploy;
+using Provisioning.Cli.Tests.Secrets;
+using Provisioning.Deployment;
+using Provisioning.Environments.Configuration;
+using Provisioning.Probes.Tests.Arm;
 using Provisioning.TestSupport;
 
 namespace Provisioning.Cli.Tests.Deployment;
@@ -11,8 +17,9 @@ namespace Provisioning.Cli.Tests.Deployment;
 /// </summary>
 internal sealed class AzureStandIn
 {
-    public const string Group = "rg-todo-dev";
-    public const string Subscription = "00000000-0000-0000-0000-0000000000aa";
+    // The ARM stand-in's group and subscription: `secrets init` reaches the vault through ARM, everything else through az.
+    public const string Group = ArmStandIn.ResourceGroup;
+    public const string Subscription = ArmStandIn.SubscriptionId;
     public const string Registry = "crtododev";
 
     private const string FakeAz = """
@@ -35,14 +42,15 @@ internal sealed class AzureStandIn
           "deployment group create"*)
             has group || fail "(ResourceGroupNotFound) Resource group '$AZURE_RESOURCE_GROUP' could not be found."
             case "$*" in
-              *"--name bootstrap-"*) printf '/x/roleAssignments/acrpull-backend\t/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-todo-dev/providers/r\n' > "$d/grants"; touch "$d/state-bootstrap" ;;
+              *"--name bootstrap-"*) printf '/x/roleAssignments/acrpull-backend\t/subscriptions/$AZURE_SUBSCRIPTION_ID/resourceGroups/$AZURE_RESOURCE_GROUP/providers/r\n' > "$d/grants"; touch "$d/state-bootstrap" ;;
               *"--name data-"*) has bootstrap || fail "the data template needs the bootstrap's identities"; touch "$d/state-data" ;;
               *"--name main-"*) has migrated || fail "the workloads were created before the migration ran"; touch "$d/state-main" ;;
             esac
-            env | grep '^DEPLOYED_' | LC_ALL=C sort > "$d/images-$(printf '%s\n' "$*" | sed 's/.*--name \([^ ]*\).*/\1/')" ;;
+            env | grep -E '^(DEPLOYED_|AZURE_KEY_VAULT_NAME=)' | LC_ALL=C sort > "$d/images-$(printf '%s\n' "$*" | sed 's/.*--name \([^ ]*\).*/\1/')" ;;
           "deployment group show"*)
             case "$*" in
               *"--name bootstrap-"*AZURE_CONTAINER_REGISTRY_NAME*) has bootstrap && echo crtododev || fail "(DeploymentNotFound)" ;;
+              *"--name bootstrap-"*AZURE_KEY_VAULT_NAME*) has bootstrap && echo kv-tod-dev-standin || fail "(DeploymentNotFound)" ;;
               *"--name data-"*MIGRATION_JOB_NAME*) has data && echo caj-todo-dev-migrate || fail "(DeploymentNotFound)" ;;
               *"--name main-"*APPLICATIONINSIGHTS_NAME*) has main && echo appi-todo-dev || fail "(DeploymentNotFound)" ;;
               *) fail "fake az: no such output: $*" ;;
@@ -131,10 +139,12 @@ internal sealed class AzureStandIn
     public string? Answer(string name) => File.Exists(Path.Combine(State, name)) ? File.ReadAllText(Path.Combine(State, name)) : null;
 
     /// <summary>The values a person gives before a first deployment, and the test's short waits.</summary>
-    public static Dictionary<string, string> PersonGiven(string environment = "dev") => new(SecretValues())
+    public static Dictionary<string, string> PersonGiven(string environment = "dev") => new()
     {
         ["AZURE_ENV_NAME"] = environment,
-        ["AZURE_RESOURCE_GROUP"] = $"rg-todo-{environment}",
+        ["AZURE_RESOURCE_GROUP"] = Group,
+        // Made at run time: no credential-shaped literal in the repository.
+        ["OPENAI_API_KEY"] = "test-openai-" + Guid.NewGuid().ToString("N"),
         ["AZURE_SUBSCRIPTION_ID"] = Subscription,
         ["AZURE_LOCATION"] = "westeurope",
         ["FAKE_SIGNED_IN_SUBSCRIPTION"] = Subscription,
@@ -147,9 +157,33 @@ internal sealed class AzureStandIn
         ["VERIFY_TIMEOUT_SECONDS"] = "30",
     };
 
-    /// <summary>Test values for every secret a parameter file reads from the environment (none is real).</summary>
-    private static Dictionary<string, string> SecretValues() =>
-        TodoSystem.Description.SecureParameters.ToDictionary(p => p.Variable, p => new string('k', Math.Max(p.MinLength, 48)));
+    /// <summary>The environment file of the workspace.</summary>
+    public static EnvironmentConfiguration Configuration(string environment) =>
+        ConfigurationLoader.LoadAll(Path.Combine(TestFolders.RepositoryRoot, "env")).Single(c => c.Name == environment);
+
+    /// <summary>
+    /// Runs `deploy` in this process on the workspace, with az and azd from the stand-ins' folder and `secrets init`
+    /// against <paramref name="vault"/>: the same code the hooks' CLI runs, with the ARM seam reachable.
+    /// </summary>
+    public async Task<(int ExitCode, string Output, string Error)> DeployAsync(IReadOnlyDictionary<string, string> values, VaultStandIn vault, bool azd = false,
+        string? only = null, string? from = null, string? through = null)
+    {
+        var (stages, problem) = StageSelection.Select(only, from, through);
+        Assert.IsNull(problem, problem);
+        var environment = values["AZURE_ENV_NAME"];
+        var envDir = Path.Combine(Workspace, "env");
+        var configuration = ConfigurationLoader.LoadAll(envDir).Single(c => c.Name == environment);
+        var request = new DeploymentRequest(environment, configuration, Workspace, envDir, azd, name => values.GetValueOrDefault(name))
+        {
+            ToolFolder = Path.Combine(State, "bin"),
+            ChildEnvironment = new Dictionary<string, string>(values) { ["FAKE_AZ_DIR"] = State },
+            Arm = () => new ArmAccess(new ArmStandIn.StaticToken(), vault.Arm.Options),
+        };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await DeployCommand.RunAsync(request, stages, output, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(180));
+        return (exit, output.ToString(), error.ToString());
+    }
 
     /// <summary>Runs scripts/azd/<paramref name="hook"/> of the workspace as azd would, with the built CLI as PROVISIONING_CLI.</summary>
     public (int ExitCode, string Output, string Error) Hook(string hook, IReadOnlyDictionary<string, string> environment) =>
@@ -196,7 +230,7 @@ internal sealed class AzureStandIn
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    private static void WriteExecutable(string path, string text)
+    internal static void WriteExecutable(string path, string text)
     {
         File.WriteAllText(path, text.Replace("\r", "", StringComparison.Ordinal) + "\n");
         if (!OperatingSystem.IsWindows())

@@ -1,4 +1,6 @@
+using Provisioning.Cli.Tests.Secrets;
 using Provisioning.Deployment;
+using Provisioning.Environments.Model;
 
 namespace Provisioning.Cli.Tests.Deployment;
 
@@ -14,63 +16,78 @@ public sealed class DeploymentStagesTests
     private static readonly string[] DeploymentCalls = ["deployment group create", "group create", "acr import", "acr build", "containerapp job start", "lock delete"];
 
     [TestMethod]
-    public void Azd_hooks_take_an_empty_subscription_to_a_verified_environment_in_the_stage_order()
+    public async Task Azd_up_takes_an_empty_subscription_to_a_verified_environment_in_the_stage_order()
     {
         var azure = new AzureStandIn();
+        var vault = await VaultStandIn.StartAsync();
+        await using var _ = vault.Arm;
         var values = AzureStandIn.PersonGiven();
 
-        var (exit, output, error) = azure.Hook("preprovision.sh", values);
+        // What the preprovision hook runs, then azd provision (the workloads' deployment, played by the az path's
+        // own workloads stage), then what the postprovision hook runs (HooksTests prove the hooks run exactly these).
+        var (exit, output, error) = await azure.DeployAsync(values, vault, azd: true, through: "workloads");
         Assert.AreEqual(0, exit, output + error);
-        // azd provision deploys what the hook handed over: the stand-in plays it, as the workloads stage's deployment.
         Assert.AreEqual(File.ReadAllText(Path.Combine(azure.Workspace, "generated", "dev", "main.bicep")), File.ReadAllText(Path.Combine(azure.Workspace, ".azd-infra", "main.bicep")));
-        var provision = azure.Cli(values, "deploy", "-e", "dev", "--stage", "workloads");
-        Assert.AreEqual(0, provision.ExitCode, provision.Output + provision.Error);
-        (exit, output, error) = azure.Hook("postprovision.sh", values);
+        (exit, output, error) = await azure.DeployAsync(values, vault, only: "workloads");
+        Assert.AreEqual(0, exit, output + error);
+        (exit, output, error) = await azure.DeployAsync(values, vault, azd: true, only: "verification");
         Assert.AreEqual(0, exit, output + error);
 
         StringAssert.Contains(output, "the deployment is verified");
         AssertCallsFollowTheStages(azure.Calls);
         var calls = azure.Calls.Select(c => c.Call).ToList();
         Assert.AreEqual($"group create --name {AzureStandIn.Group} --location westeurope --tags azd-env-name=dev --output none", calls.Single(c => c.StartsWith("group create", StringComparison.Ordinal)));
+        // The bootstrap twice around `secrets init`: without, then with the grants on the secrets it created.
+        var bootstraps = azure.Calls.Where(c => c.Call.Contains("--name bootstrap-dev", StringComparison.Ordinal) && c.Call.StartsWith("deployment group create", StringComparison.Ordinal)).Select(c => c.Stage).ToList();
+        CollectionAssert.AreEqual(new[] { "bootstrap", "secrets" }, bootstraps);
+        CollectionAssert.AreEquivalent(
+            TodoSystem.Description.SecretsFor(AzureStandIn.Configuration("dev")).Where(s => !TodoSystem.Description.IsOptional(s)).Select(s => s.Name).ToList(),
+            vault.Secrets.Keys.ToList(), "secrets init created every secret");
         foreach (var component in new[] { "frontend", "backend", "mcp" })
         {
             CollectionAssert.Contains(calls, $"acr import --name {AzureStandIn.Registry} --source apps.azurecr.io/todo-{component}:1.4.0 --image todo-{component}:1.4.0");
         }
         Assert.HasCount(2, calls.Where(c => c.StartsWith("acr build", StringComparison.Ordinal)).ToList(), "the migrate and probe images are built by ACR Tasks");
         Assert.IsFalse(azure.Calls.Any(c => c.Call.StartsWith("docker", StringComparison.Ordinal)), "no step calls docker");
-        // The images the stages chose reach azd's environment, and the data template got the new migrate image.
-        var azdSet = azure.Calls.Where(c => c.Call.StartsWith("azd env set DEPLOYED_", StringComparison.Ordinal)).Select(c => c.Call).ToList();
-        Assert.HasCount(TodoSystem.Description.Components.Count(), azdSet);
+        // The images and the vault the stages chose reach azd's environment (main.bicepparam reads them there).
+        var azdSet = azure.Calls.Where(c => c.Call.StartsWith("azd env set ", StringComparison.Ordinal)).Select(c => c.Call).ToList();
+        Assert.HasCount(TodoSystem.Description.Components.Count() + 1, azdSet, string.Join("\n", azdSet));
         Assert.IsTrue(azdSet.All(c => c.EndsWith("--environment dev", StringComparison.Ordinal)), string.Join("\n", azdSet));
         StringAssert.Matches(azure.Answer("images-data-dev"), new System.Text.RegularExpressions.Regex("DEPLOYED_MIGRATE_IMAGE=todo-migrate:src-[0-9a-f]{16}"));
     }
 
     [TestMethod]
-    public void A_deployed_environment_is_deployed_again_without_rebuilding_or_importing_anything()
+    public async Task A_deployed_environment_is_deployed_again_without_rebuilding_importing_or_writing_a_secret()
     {
         var azure = new AzureStandIn();
+        var vault = await VaultStandIn.StartAsync();
+        await using var _ = vault.Arm;
         var values = AzureStandIn.PersonGiven();
-        Assert.AreEqual(0, azure.Cli(values, "deploy", "-e", "dev").ExitCode, "first deployment");
+        var first = await azure.DeployAsync(values, vault);
+        Assert.AreEqual(0, first.ExitCode, first.Output + first.Error);
+        var secretsWritten = vault.Puts;
         // What Azure now runs: the apps carry their azd-service-name tag and an image in the environment's registry.
         azure.SetAnswer("apps", string.Join('\n', new[] { "frontend", "backend", "mcp" }.Select(c =>
             $"{c}\tcrtododev.azurecr.io/todo-{c}:1.4.0\tcrtododev.azurecr.io")) + "\n");
         azure.ForgetCalls();
         var later = new Dictionary<string, string>(values);
-        foreach (var variable in new[] { "FRONTEND_SOURCE_IMAGE", "BACKEND_SOURCE_IMAGE", "MCP_SOURCE_IMAGE", "AZURE_LOCATION" })
+        foreach (var variable in new[] { "FRONTEND_SOURCE_IMAGE", "BACKEND_SOURCE_IMAGE", "MCP_SOURCE_IMAGE", "AZURE_LOCATION", "OPENAI_API_KEY" })
         {
             later.Remove(variable);
         }
 
-        var (exit, output, error) = azure.Cli(later, "deploy", "-e", "dev");
+        var (exit, output, error) = await azure.DeployAsync(later, vault);
 
         Assert.AreEqual(0, exit, output + error);
         AssertCallsFollowTheStages(azure.Calls);
         var calls = azure.Calls.Select(c => c.Call).ToList();
         Assert.IsFalse(calls.Any(c => c.StartsWith("acr import", StringComparison.Ordinal) || c.StartsWith("acr build", StringComparison.Ordinal) || c.StartsWith("group create", StringComparison.Ordinal)),
             string.Join("\n", calls));
+        Assert.AreEqual(secretsWritten, vault.Puts, "a second deployment writes no secret");
         StringAssert.Contains(output, "no new role assignment; nothing to wait for");
         StringAssert.Contains(output, "frontend keeps todo-frontend:1.4.0");
         StringAssert.Contains(azure.Answer("images-main-dev"), "DEPLOYED_BACKEND_IMAGE=todo-backend:1.4.0");
+        StringAssert.Contains(azure.Answer("images-main-dev"), "AZURE_KEY_VAULT_NAME=kv-tod-dev-standin");
     }
 
     [TestMethod]
@@ -88,10 +105,6 @@ public sealed class DeploymentStagesTests
         StringAssert.Contains(error, "azd env set AZURE_RESOURCE_GROUP rg-todo-dev --environment dev");
         StringAssert.Contains(error, "AZURE_SUBSCRIPTION_ID is not set");
         StringAssert.Contains(error, "alertEmail is todo-platform@example.com");
-        foreach (var variable in TodoSystem.Description.SecureParameters.Where(p => !p.Optional).Select(p => p.Variable))
-        {
-            StringAssert.Contains(error, $"{variable} is not set");
-        }
         Assert.IsFalse(azure.Calls.Any(c => DeploymentCalls.Any(d => c.Call.StartsWith(d, StringComparison.Ordinal))), string.Join("\n", azure.Calls));
         Assert.IsFalse(Directory.Exists(Path.Combine(azure.Workspace, ".azd-infra")), "nothing is handed to azd provision");
     }
@@ -101,7 +114,7 @@ public sealed class DeploymentStagesTests
     {
         var azure = new AzureStandIn();
         var values = AzureStandIn.PersonGiven();
-        foreach (var variable in new[] { "AZURE_LOCATION", "FRONTEND_SOURCE_IMAGE", "BACKEND_SOURCE_IMAGE", "MCP_SOURCE_IMAGE" })
+        foreach (var variable in new[] { "AZURE_LOCATION", "FRONTEND_SOURCE_IMAGE", "BACKEND_SOURCE_IMAGE", "MCP_SOURCE_IMAGE", "OPENAI_API_KEY" })
         {
             values.Remove(variable);
         }
@@ -109,7 +122,8 @@ public sealed class DeploymentStagesTests
         var (exit, _, error) = azure.Hook("preprovision.sh", values);
 
         Assert.AreEqual(ExitCodes.InvalidInput, exit, error);
-        StringAssert.Contains(error, "4 value(s) missing or wrong");
+        StringAssert.Contains(error, "5 value(s) missing or wrong");
+        StringAssert.Contains(error, "OPENAI_API_KEY is not set and the environment's Key Vault does not exist yet");
         StringAssert.Contains(error, "azd env set AZURE_LOCATION westeurope --environment dev");
         foreach (var variable in new[] { "FRONTEND_SOURCE_IMAGE", "BACKEND_SOURCE_IMAGE", "MCP_SOURCE_IMAGE" })
         {
@@ -139,30 +153,34 @@ public sealed class DeploymentStagesTests
     }
 
     [TestMethod]
-    public void A_failed_migration_leaves_the_workloads_untouched_and_says_how_to_read_its_logs()
+    public async Task A_failed_migration_leaves_the_workloads_untouched_and_says_how_to_read_its_logs()
     {
         var azure = new AzureStandIn();
+        var vault = await VaultStandIn.StartAsync();
+        await using var _ = vault.Arm;
         var values = AzureStandIn.PersonGiven();
         values["FAKE_MIGRATION_STATUS"] = "Failed";
 
-        var (exit, _, error) = azure.Cli(values, "deploy", "-e", "dev");
+        var (exit, _, error) = await azure.DeployAsync(values, vault);
 
         Assert.AreEqual(ExitCodes.CheckFailed, exit, error);
         StringAssert.Contains(error, "migration execution todo-migrate-exec-1 ended Failed; no workload was changed");
-        StringAssert.Contains(error, "az containerapp job logs show -g rg-todo-dev -n caj-todo-dev-migrate --execution todo-migrate-exec-1 --container migrate");
+        StringAssert.Contains(error, $"az containerapp job logs show -g {AzureStandIn.Group} -n caj-todo-dev-migrate --execution todo-migrate-exec-1 --container migrate");
         StringAssert.Contains(error, "not run: workloads, verification");
         Assert.IsFalse(azure.Calls.Any(c => c.Call.Contains("--name main-dev", StringComparison.Ordinal)));
     }
 
     [TestMethod]
-    public void The_build_context_holds_what_the_dockerfile_copies_and_no_build_output()
+    public async Task The_build_context_holds_what_the_dockerfile_copies_and_no_build_output()
     {
         var azure = new AzureStandIn();
+        var vault = await VaultStandIn.StartAsync();
+        await using var _ = vault.Arm;
         File.WriteAllText(Path.Combine(azure.Workspace, "src", "Database", "obj", "leftover.txt"), "x");
         Directory.CreateDirectory(Path.Combine(azure.Workspace, "src", "Database", "bin"));
         File.WriteAllText(Path.Combine(azure.Workspace, "src", "Database", "bin", "leftover.dll"), "x");
 
-        var (exit, output, error) = azure.Cli(AzureStandIn.PersonGiven(), "deploy", "-e", "dev", "--through", "images");
+        var (exit, output, error) = await azure.DeployAsync(AzureStandIn.PersonGiven(), vault, through: "images");
 
         Assert.AreEqual(0, exit, output + error);
         var context = azure.Answer("context-todo-migrate")!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -177,24 +195,44 @@ public sealed class DeploymentStagesTests
     }
 
     [TestMethod]
-    public void The_migrate_tag_follows_the_migrations_and_nothing_else()
+    public async Task The_migrate_tag_follows_the_migrations_and_nothing_else()
     {
         var azure = new AzureStandIn();
-        string Tag()
+        var vault = await VaultStandIn.StartAsync();
+        await using var _ = vault.Arm;
+        async Task<string> Tag()
         {
-            var (exit, output, error) = azure.Cli(AzureStandIn.PersonGiven(), "deploy", "-e", "dev", "--through", "images");
+            var (exit, output, error) = await azure.DeployAsync(AzureStandIn.PersonGiven(), vault, through: "images");
             Assert.AreEqual(0, exit, output + error);
             return azure.Calls.Where(c => c.Call.StartsWith("acr repository show", StringComparison.Ordinal) && c.Call.Contains("todo-migrate:", StringComparison.Ordinal))
                 .Select(c => c.Call[(c.Call.IndexOf("--image ", StringComparison.Ordinal) + 8)..].Split(' ')[0]).Last();
         }
-        var before = Tag();
+        var before = await Tag();
         File.WriteAllText(Path.Combine(azure.Workspace, "src", "Database", "obj", "project.assets.json"), "{}");
         File.AppendAllText(Path.Combine(azure.Workspace, "env", "dev.json"), "\n");
-        Assert.AreEqual(before, Tag(), "files the image does not contain do not change its tag");
+        Assert.AreEqual(before, await Tag(), "files the image does not contain do not change its tag");
 
         var migration = Directory.EnumerateFiles(Path.Combine(azure.Workspace, "src", "Database", "Migrations"), "*.cs").First();
         File.AppendAllText(migration, "\n// a schema change\n");
-        Assert.AreNotEqual(before, Tag());
+        Assert.AreNotEqual(before, await Tag());
+    }
+
+    [TestMethod]
+    public void The_hooks_are_thin_callers_of_the_stages()
+    {
+        var azure = new AzureStandIn();
+        var recorder = Path.Combine(azure.State, "bin", "provisioning");
+        AzureStandIn.WriteExecutable(recorder, "#!/bin/sh\necho \"$*\" >> \"$FAKE_AZ_DIR/cli\"");
+        var values = new Dictionary<string, string>(AzureStandIn.PersonGiven()) { ["PROVISIONING_CLI"] = recorder };
+
+        foreach (var hook in new[] { "preprovision.sh", "postprovision.sh", "predown.sh" })
+        {
+            var (exit, output, error) = azure.Hook(hook, values);
+            Assert.AreEqual(0, exit, hook + output + error);
+        }
+
+        CollectionAssert.AreEqual(new[] { "deploy --azd --through workloads", "deploy --azd --stage verification", "teardown check" },
+            azure.Answer("cli")!.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [TestMethod]

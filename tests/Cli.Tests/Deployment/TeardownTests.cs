@@ -17,7 +17,7 @@ public sealed class TeardownTests
         var (exit, output, error) = azure.Hook("predown.sh", AzureStandIn.PersonGiven("dev"));
 
         Assert.AreEqual(0, exit, output + error);
-        StringAssert.Contains(output, "dev is not production-tier; azd down may delete resource group rg-todo-dev");
+        StringAssert.Contains(output, $"dev is not production-tier; azd down may delete resource group {AzureStandIn.Group}");
         StringAssert.Contains(output, "stays soft-deleted for 7 days");
         StringAssert.Contains(output, "azd down --purge");
         Assert.IsEmpty(azure.Calls, "nothing to ask Azure for a non-production environment");
@@ -32,7 +32,7 @@ public sealed class TeardownTests
 
         var (exit, output, error) = azure.Hook("predown.sh", values);
         Assert.AreEqual(ExitCodes.CheckFailed, exit, output + error);
-        StringAssert.Contains(error, "refused: prod is production-tier and resource group rg-todo-prod holds 1 management lock(s)");
+        StringAssert.Contains(error, $"refused: prod is production-tier and resource group {AzureStandIn.Group} holds 1 management lock(s)");
         StringAssert.Contains(error, "teardown unlock -e prod --confirm prod");
         StringAssert.Contains(output, "purge protection");
         StringAssert.Contains(output, "cannot be purged");

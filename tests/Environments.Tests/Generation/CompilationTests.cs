@@ -13,7 +13,7 @@ public sealed class CompilationTests
         workspace.Build.AssertClean();
         foreach (var env in GeneratedEnvironments.Names)
         {
-            foreach (var template in new[] { "main", "bootstrap" })
+            foreach (var template in new[] { "main", "bootstrap", "data" })
             {
                 Assert.IsTrue(File.Exists(Path.Combine(workspace.Directory, env, template + ".json")), $"{env}/{template}.json was not produced");
                 BicepCli.Lint(Path.Combine(workspace.Directory, env, template + ".bicep")).AssertClean();

@@ -97,37 +97,61 @@ public sealed partial class DeploymentOrderTests
         return copy;
     }
 
+    public static IEnumerable<object[]> StageTemplates =>
+        GeneratedEnvironments.Names.SelectMany(env => GeneratedEnvironments.Workspace.StageTemplates.Select(template => new object[] { env, template }));
+
     [TestMethod]
-    [DynamicData(nameof(Environments))]
-    public void Bootstrap_declares_each_of_its_resources_exactly_as_main_does(string env)
+    [DynamicData(nameof(StageTemplates))]
+    public void A_stage_template_declares_each_of_its_resources_exactly_as_main_does(string env, string template)
     {
-        var bootstrap = DependencyGraph.Of(env, "bootstrap");
+        var stage = DependencyGraph.Of(env, template);
         var main = DependencyGraph.Of(env);
-        Assert.IsGreaterThan(20, bootstrap.Resources.Count, "identities, registry, vault, secrets, storage and their grants");
-        foreach (var (symbol, resource) in bootstrap.Resources)
+        Assert.IsGreaterThan(20, stage.Resources.Count, "identities, registry, vault, secrets, storage and their grants at least");
+        foreach (var (symbol, resource) in stage.Resources)
         {
-            Assert.IsTrue(main.Resources.TryGetValue(symbol, out var same), $"{env}: bootstrap declares {symbol}, main does not");
+            Assert.IsTrue(main.Resources.TryGetValue(symbol, out var same), $"{env}: {template} declares {symbol}, main does not");
             // The one allowed difference: bootstrap's secrets and their grants also wait for `secrets init` (secretsExist).
             var unflagged = WithoutSecretsExist(resource);
-            Assert.IsTrue(JsonNode.DeepEquals(unflagged, same), $"{env}: {symbol} differs between bootstrap.json and main.json:\n{unflagged.ToJsonString()}\n{same!.ToJsonString()}");
+            Assert.IsTrue(JsonNode.DeepEquals(unflagged, same), $"{env}: {symbol} differs between {template}.json and main.json:\n{unflagged.ToJsonString()}\n{same!.ToJsonString()}");
         }
 
         // Evaluated with the same deployment inputs, both templates write the very same resources (names included).
         var workspace = GeneratedEnvironments.Get();
-        workspace.BootstrapSnapshotRuns[env].AssertClean();
+        workspace.StageSnapshotRun(env, template).AssertClean();
         var predicted = workspace.PredictedResources(env).ToDictionary(r => (string)r!["id"]!, r => r!);
-        foreach (var resource in workspace.PredictedResources(env, "bootstrap"))
+        foreach (var resource in workspace.PredictedResources(env, template))
         {
             var id = (string)resource!["id"]!;
-            Assert.IsTrue(predicted.TryGetValue(id, out var same) && JsonNode.DeepEquals(resource, same), $"{env}: {id} evaluates differently in bootstrap and main");
+            Assert.IsTrue(predicted.TryGetValue(id, out var same) && JsonNode.DeepEquals(resource, same), $"{env}: {id} evaluates differently in {template} and main");
         }
 
-        // The bootstrap's parameter file reads each value the way main's does.
+        // The stage's parameter file reads each value the way main's does.
         var mainParameters = workspace.Read(env, "main.bicepparam").Split('\n');
-        foreach (var line in workspace.Read(env, "bootstrap.bicepparam").Split('\n').Where(l => l.StartsWith("param ", StringComparison.Ordinal) && !l.StartsWith("param secretsExist ", StringComparison.Ordinal)))
+        foreach (var line in workspace.Read(env, template + ".bicepparam").Split('\n').Where(l => l.StartsWith("param ", StringComparison.Ordinal) && !l.StartsWith("param secretsExist ", StringComparison.Ordinal)))
         {
-            Assert.Contains(line, mainParameters, $"{env}: bootstrap.bicepparam assigns differently: {line}");
+            Assert.Contains(line, mainParameters, $"{env}: {template}.bicepparam assigns differently: {line}");
         }
+    }
+
+    /// <summary>
+    /// The data stage creates what the migration needs and nothing that logs in with a role the migration creates:
+    /// the job, the server, its database and network path, the apps environment; no app and no probe (main.bicep
+    /// creates those after the migration stage).
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Environments))]
+    public void The_data_template_holds_the_migration_job_and_the_database_but_no_app(string env)
+    {
+        var data = DependencyGraph.Of(env, "data");
+        var types = data.Resources.Values.Select(r => (string)r!["type"]!).ToList();
+
+        Assert.DoesNotContain("Microsoft.App/containerApps", types, $"{env}: an app in data.bicep would start before its database role exists");
+        CollectionAssert.Contains(types, "Microsoft.App/jobs");
+        CollectionAssert.Contains(types, "Microsoft.DBforPostgreSQL/flexibleServers");
+        CollectionAssert.Contains(types, "Microsoft.DBforPostgreSQL/flexibleServers/databases");
+        CollectionAssert.Contains(types, "Microsoft.App/managedEnvironments");
+        var main = DependencyGraph.Of(env);
+        Assert.IsTrue(main.Resources.Values.Any(r => (string)r!["type"]! == "Microsoft.App/containerApps"), "main.bicep still creates the apps");
     }
 
     [TestMethod]

@@ -28,9 +28,16 @@ internal static class GeneratedEnvironments
 
     /// <param name="SnapshotRuns">Keyed by environment: main.bicepparam evaluated.</param>
     /// <param name="BootstrapSnapshotRuns">Keyed by environment: bootstrap.bicepparam evaluated with the same values.</param>
+    /// <param name="DataSnapshotRuns">Keyed by environment: data.bicepparam evaluated with the same values.</param>
     internal sealed record Workspace(
-        string Directory, GenerationResult Result, BicepRun Build, IReadOnlyDictionary<string, BicepRun> SnapshotRuns, IReadOnlyDictionary<string, BicepRun> BootstrapSnapshotRuns)
+        string Directory, GenerationResult Result, BicepRun Build, IReadOnlyDictionary<string, BicepRun> SnapshotRuns, IReadOnlyDictionary<string, BicepRun> BootstrapSnapshotRuns,
+        IReadOnlyDictionary<string, BicepRun> DataSnapshotRuns)
     {
+        /// <summary>The templates a deployment deploys before main.bicep, each declaring a part of it.</summary>
+        public static readonly string[] StageTemplates = ["bootstrap", "data"];
+
+        public BicepRun StageSnapshotRun(string environment, string template) => template == "bootstrap" ? BootstrapSnapshotRuns[environment] : DataSnapshotRuns[environment];
+
         public string Read(string environment, string file) => File.ReadAllText(Path.Combine(Directory, environment, file));
 
         public JsonArray PredictedResources(string environment, string template = "main") =>
@@ -75,6 +82,7 @@ internal static class GeneratedEnvironments
             "--location", "westeurope");
         var snapshots = Names.ToDictionary(env => env, env => Snapshot(env, "main"));
         var bootstrapSnapshots = Names.ToDictionary(env => env, env => Snapshot(env, "bootstrap"));
-        return new Workspace(dir, result, build, snapshots, bootstrapSnapshots);
+        var dataSnapshots = Names.ToDictionary(env => env, env => Snapshot(env, "data"));
+        return new Workspace(dir, result, build, snapshots, bootstrapSnapshots, dataSnapshots);
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class NoSecretInDeploymentTests
     public void No_generated_parameter_file_reads_a_secret_from_the_environment()
     {
         var files = ParameterFiles().ToList();
-        Assert.IsGreaterThanOrEqualTo(6, files.Count, "main and bootstrap of every environment");
+        Assert.IsGreaterThanOrEqualTo(9, files.Count, "main, bootstrap and data of every environment");
         var allowed = new HashSet<string>(EnvironmentGenerator.VaultReferenceVariables, StringComparer.Ordinal) { TodoTemplate.SecretsExistVariable };
         allowed.UnionWith(TodoSystem.Description.SecureParameters.Where(p => p.Optional).Select(p => p.PresenceVariable));
         allowed.UnionWith(TodoSystem.Description.Components.Select(c => EnvironmentGenerator.DeployedImageVariable(c.ImageParameter)));

@@ -311,7 +311,7 @@ public sealed partial class SnapshotAssertionTests
     public void Secret_values_reach_key_vault_and_nothing_else(string env)
     {
         var workspace = GeneratedEnvironments.Get();
-        foreach (var file in new[] { "main.bicep", "main.bicepparam", "README.md", "main.json", "bootstrap.bicep", "bootstrap.bicepparam", "bootstrap.json" })
+        foreach (var file in new[] { "main.bicep", "main.bicepparam", "README.md", "main.json", "bootstrap.bicep", "bootstrap.bicepparam", "bootstrap.json", "data.bicep", "data.bicepparam", "data.json" })
         {
             var text = workspace.Read(env, file);
             foreach (var secret in GeneratedEnvironments.SecretValues.Values)
@@ -319,7 +319,7 @@ public sealed partial class SnapshotAssertionTests
                 Assert.IsFalse(text.Contains(secret, StringComparison.Ordinal), $"{env}/{file} contains a secret value");
             }
         }
-        foreach (var resource in workspace.PredictedResources(env).Concat(workspace.PredictedResources(env, "bootstrap")).Select(r => r!.AsObject()))
+        foreach (var resource in workspace.PredictedResources(env).Concat(workspace.PredictedResources(env, "bootstrap")).Concat(workspace.PredictedResources(env, "data")).Select(r => r!.AsObject()))
         {
             var type = (string)resource["type"]!;
             var text = resource.ToJsonString();
@@ -329,7 +329,7 @@ public sealed partial class SnapshotAssertionTests
         }
         var outputs = JsonNode.Parse(workspace.Read(env, "main.json"))!["outputs"]!.AsObject();
         Assert.IsTrue(outputs.Count > 5, "the outputs people and azd need");
-        foreach (var (name, output) in outputs.Concat(JsonNode.Parse(workspace.Read(env, "bootstrap.json"))!["outputs"]!.AsObject()))
+        foreach (var (name, output) in outputs.Concat(JsonNode.Parse(workspace.Read(env, "bootstrap.json"))!["outputs"]!.AsObject()).Concat(JsonNode.Parse(workspace.Read(env, "data.json"))!["outputs"]!.AsObject()))
         {
             Assert.AreEqual("string", (string)output!["type"]!, $"output {name} must be a plain string, never a secure one");
         }
