@@ -60,7 +60,17 @@ public sealed record HealthSpec(string? Path, bool LivenessOnTcp = false)
 }
 
 /// <summary>A job's time budget: one execution may run <see cref="ReplicaTimeoutSeconds"/>, and is retried <see cref="RetryLimit"/> times.</summary>
-public sealed record JobSpec(int ReplicaTimeoutSeconds, int RetryLimit);
+public sealed record JobSpec(int ReplicaTimeoutSeconds, int RetryLimit)
+{
+    /// <summary>Time for the platform to schedule an execution and start its container, beyond the attempts themselves.</summary>
+    public const int StartAllowanceSeconds = 100;
+
+    /// <summary>
+    /// How long a deployment waits for one execution to end: every attempt to its timeout, plus the start. Waiting
+    /// less would report a failure while the job may still succeed in its last attempt.
+    /// </summary>
+    public int CompletionWaitSeconds => (RetryLimit + 1) * ReplicaTimeoutSeconds + StartAllowanceSeconds;
+}
 
 /// <summary>
 /// Size and replica bounds of a component: read from the environment file's section <see cref="Setting"/>

@@ -111,7 +111,7 @@ internal static class TeardownCommand
     {
         var error = parse.InvocationConfiguration.Error;
         var name = parse.GetValue(environment) ?? System.Environment.GetEnvironmentVariable("AZURE_ENV_NAME");
-        var group = System.Environment.GetEnvironmentVariable("AZURE_RESOURCE_GROUP");
+        var group = System.Environment.GetEnvironmentVariable(PlatformSettingNames.ResourceGroup);
         var configuration = string.IsNullOrWhiteSpace(name) ? null : ConfigurationLoader.LoadAll(parse.EnvironmentDirectory(envDir)).FirstOrDefault(c => c.Name == name);
         var problems = new List<string>();
         if (configuration is null)

@@ -28,12 +28,12 @@ internal sealed partial class AzureStages
         var group = request.ResourceGroup;
         if (group is null)
         {
-            problems.Add($"AZURE_RESOURCE_GROUP is not set: the resource group the environment lives in. Fix: {request.HowToSet("AZURE_RESOURCE_GROUP", $"rg-{request.Configuration.NamePrefix}-{Env}")}");
+            problems.Add($"AZURE_RESOURCE_GROUP is not set: the resource group the environment lives in. Fix: {request.HowToSet(PlatformSettingNames.ResourceGroup, $"rg-{request.Configuration.NamePrefix}-{Env}")}");
         }
-        var subscription = request.Value("AZURE_SUBSCRIPTION_ID");
+        var subscription = request.Value(PlatformSettingNames.SubscriptionId);
         if (subscription is null)
         {
-            problems.Add($"AZURE_SUBSCRIPTION_ID is not set: which subscription to deploy to (never the signed-in default by accident). Fix: {request.HowToSet("AZURE_SUBSCRIPTION_ID", "<id from 'az account list -o table'>")}");
+            problems.Add($"AZURE_SUBSCRIPTION_ID is not set: which subscription to deploy to (never the signed-in default by accident). Fix: {request.HowToSet(PlatformSettingNames.SubscriptionId, "<id from 'az account list -o table'>")}");
         }
         if (PlaceholderDomain().IsMatch(request.Configuration.AlertEmail))
         {

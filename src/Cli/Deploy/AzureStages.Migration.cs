@@ -15,9 +15,8 @@ internal sealed partial class AzureStages
     private async Task MigrationAsync(CancellationToken cancellationToken)
     {
         var stage = DeploymentStages.Migration;
-        var job = await OutputAsync(stage, "data", "MIGRATION_JOB_NAME", cancellationToken).ConfigureAwait(false);
-        // Two attempts (the job retries once) of at most 1800 s each (its replicaTimeout), plus start-up.
-        var timeout = TimeSpan.FromSeconds(Seconds("MIGRATION_TIMEOUT_SECONDS", 3700));
+        var job = await OutputAsync(stage, "data", OutputNames.MigrationJobName, cancellationToken).ConfigureAwait(false);
+        var timeout = TimeSpan.FromSeconds(Seconds("MIGRATION_TIMEOUT_SECONDS", TodoSystem.Description.Component(TodoSystem.Migrate).Job!.CompletionWaitSeconds));
         var interval = TimeSpan.FromSeconds(Seconds("MIGRATION_POLL_SECONDS", 10));
         var execution = await az.RequireAsync(stage.Name, ["containerapp", "job", "start", "--resource-group", Group, "--name", job, "--query", "name", "--output", "tsv"],
             $"starting job {job}", "check that data.bicep deployed it (deploy --stage data) and that you may start it (Contributor on the group).", cancellationToken).ConfigureAwait(false);
@@ -48,8 +47,8 @@ internal sealed partial class AzureStages
     private async Task VerificationAsync(CancellationToken cancellationToken)
     {
         var stage = DeploymentStages.Verification;
-        var insights = request.Value("APPLICATIONINSIGHTS_NAME")
-            ?? await OutputAsync(stage, "main", "APPLICATIONINSIGHTS_NAME", cancellationToken).ConfigureAwait(false);
+        var insights = request.Value(OutputNames.ApplicationInsightsName)
+            ?? await OutputAsync(stage, "main", OutputNames.ApplicationInsightsName, cancellationToken).ConfigureAwait(false);
         var interval = TimeSpan.FromSeconds(ProbeSchedule.IntervalSeconds(request.Configuration.Probe.Schedule));
         var timeout = request.Value("VERIFY_TIMEOUT_SECONDS") is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)

@@ -29,7 +29,7 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
     private string Env => request.EnvironmentName;
 
     private string Group => request.ResourceGroup
-        ?? throw new StageFailedException(ExitCodes.InvalidInput, $"AZURE_RESOURCE_GROUP is not set. Fix: {request.HowToSet("AZURE_RESOURCE_GROUP", $"rg-{request.Configuration.NamePrefix}-{Env}")}.");
+        ?? throw new StageFailedException(ExitCodes.InvalidInput, $"AZURE_RESOURCE_GROUP is not set. Fix: {request.HowToSet(PlatformSettingNames.ResourceGroup, $"rg-{request.Configuration.NamePrefix}-{Env}")}.");
 
     private Task Say(string line) => output.WriteLineAsync($"{Me}: {line}");
 
@@ -48,7 +48,7 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
     private async Task SecretsAsync(CancellationToken cancellationToken)
     {
         var stage = DeploymentStages.Secrets;
-        var invocation = new SecretsInitInvocation(Env, Group, request.Value("AZURE_SUBSCRIPTION_ID"), request.EnvironmentDirectory);
+        var invocation = new SecretsInitInvocation(Env, Group, request.Value(PlatformSettingNames.SubscriptionId), request.EnvironmentDirectory);
         var exit = await SecretsInitCommand.RunAsync(invocation, request.Variable, request.Arm, output, error, cancellationToken).ConfigureAwait(false);
         if (exit != 0)
         {
@@ -56,8 +56,8 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
         }
         await DeployBootstrapAsync(stage, secretsExist: true, cancellationToken).ConfigureAwait(false);
         // main.bicepparam and data.bicepparam read the administrator password with getSecret from this vault.
-        var vault = await OutputAsync(stage, "bootstrap", "AZURE_KEY_VAULT_NAME", cancellationToken).ConfigureAwait(false);
-        await KeepAsync(stage, "AZURE_KEY_VAULT_NAME", vault, cancellationToken).ConfigureAwait(false);
+        var vault = await OutputAsync(stage, "bootstrap", OutputNames.KeyVaultName, cancellationToken).ConfigureAwait(false);
+        await KeepAsync(stage, OutputNames.KeyVaultName, vault, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeployBootstrapAsync(DeploymentStage stage, bool secretsExist, CancellationToken cancellationToken)

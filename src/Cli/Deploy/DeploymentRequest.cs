@@ -36,7 +36,7 @@ internal sealed record DeploymentRequest(
     /// <summary>A setting's value, or null when unset or blank.</summary>
     public string? Value(string name) => Variable(name) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    public string? ResourceGroup => Value("AZURE_RESOURCE_GROUP");
+    public string? ResourceGroup => Value(PlatformSettingNames.ResourceGroup);
 
     /// <summary>How a person sets a value: in azd's environment, or exported for the az path.</summary>
     public string HowToSet(string name, string example) =>

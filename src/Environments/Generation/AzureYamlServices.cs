@@ -16,6 +16,9 @@ public static class AzureYamlServices
 
     private const string SectionKey = "services:";
 
+    /// <summary>How the section starts: a comment where the key would be (an earlier azure.yaml may still have the key).</summary>
+    private const string CommentedKey = "# services:";
+
     /// <summary>The azd variable that names where an externally built image comes from, e.g. <c>FRONTEND_SOURCE_IMAGE</c>.</summary>
     public static string SourceImageVariable(ComponentSpec component)
     {
@@ -33,10 +36,10 @@ public static class AzureYamlServices
     {
         ArgumentNullException.ThrowIfNull(system);
         var text = new StringBuilder();
-        text.Append(SectionKey).Append(" {}\n");
-        text.Append("  # None, so no step needs a Docker engine: the images stage of `deploy` (run by the preprovision hook) puts\n");
-        text.Append("  # each image into the environment's registry, and main.bicep runs it. Written by `dotnet run --project src/Cli`\n");
-        text.Append("  # from src/Catalogue/TodoSystem.cs (edit there, not here):\n");
+        // No services key at all: azd's schema wants at least one service under it, and azd runs without one.
+        text.Append(CommentedKey).Append(" none, so no step needs a Docker engine: the images stage of `deploy` (run by the preprovision\n");
+        text.Append("  # hook) puts each image into the environment's registry, and main.bicep runs it. Written by\n");
+        text.Append("  # `dotnet run --project src/Cli` from src/Catalogue/TodoSystem.cs (edit there, not here):\n");
         var width = system.Components.Max(c => c.Name.Length);
         foreach (var component in system.Components)
         {
@@ -58,7 +61,7 @@ public static class AzureYamlServices
     {
         ArgumentNullException.ThrowIfNull(azureYaml);
         var lines = azureYaml.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var start = Array.FindIndex(lines, l => l.StartsWith(SectionKey, StringComparison.Ordinal));
+        var start = Array.FindIndex(lines, l => l.StartsWith(SectionKey, StringComparison.Ordinal) || l.StartsWith(CommentedKey, StringComparison.Ordinal));
         if (start < 0)
         {
             throw new ConfigurationException([new ConfigurationProblem(FileName, "$.services",

@@ -54,7 +54,8 @@ public sealed class DeployHooksTests
     public void Main_bicepparam_takes_the_kept_image_and_falls_back_to_the_environment_files_tag()
     {
         var paramFile = Path.Combine(TestFolders.RepositoryRoot, "generated", "dev", "main.bicepparam");
-        var secrets = GeneratedEnvironments.SecretValues;
+        // Names only: the parameter file reads no secret, just where the vault is and which image runs.
+        var secrets = GeneratedEnvironments.DeploymentVariables("dev");
 
         var kept = BicepCli.Run(new Dictionary<string, string>(secrets) { ["DEPLOYED_BACKEND_IMAGE"] = "todo-chatbot/backend-dev:azd-deploy-1" }, "build-params", paramFile, "--stdout");
         var fallback = BicepCli.Run(new Dictionary<string, string>(secrets) { ["DEPLOYED_BACKEND_IMAGE"] = "" }, "build-params", paramFile, "--stdout");

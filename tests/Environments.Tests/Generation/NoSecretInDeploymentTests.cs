@@ -59,7 +59,7 @@ public sealed partial class NoSecretInDeploymentTests
                 }
             }
         }
-        Assert.AreEqual(3, references, "main.bicepparam of each environment passes the administrator password, and nothing else secret");
+        Assert.AreEqual(6, references, "main.bicepparam and data.bicepparam (the server) of each environment pass the administrator password, and nothing else secret");
     }
 
     [TestMethod]

@@ -174,10 +174,10 @@ public sealed class SystemExtensionTests
 
         var rendered = AzureYamlServices.Apply(committed, Extended());
 
-        StringAssert.Contains(rendered, $"  {Worker}:\n    host: containerapp\n    image: ${{EXAMPLEWORKER_SOURCE_IMAGE}}\n");
+        StringAssert.Contains(rendered, $"  #   {Worker}  copied with az acr import from ${{EXAMPLEWORKER_SOURCE_IMAGE}}");
         var hooks = committed[committed.IndexOf("\nhooks:", StringComparison.Ordinal)..];
         StringAssert.EndsWith(rendered, hooks, "everything after the services section is kept as written");
-        Assert.AreEqual(committed[..committed.IndexOf("\nservices:", StringComparison.Ordinal)], rendered[..rendered.IndexOf("\nservices:", StringComparison.Ordinal)],
+        Assert.AreEqual(committed[..committed.IndexOf("\n# services:", StringComparison.Ordinal)], rendered[..rendered.IndexOf("\n# services:", StringComparison.Ordinal)],
             "everything before the services section is kept as written");
         Assert.AreEqual(rendered, AzureYamlServices.Apply(rendered, Extended()), "rendering twice changes nothing");
     }
