@@ -115,7 +115,7 @@ public static class TodoSystem
                 // the connection for up to 120 s (MIGRATE_CONNECT_TIMEOUT_SECONDS) and may wait up to 600 s for another
                 // run's migration lock: 1,440 s in the worst case, plus the migrations and the container's start.
                 // 30 minutes covers that (a test ties it to the bundle's budgets). One retry covers a server that was
-                // still starting; the postdeploy hook waits for both attempts (a test ties its wait to this too).
+                // still starting; the migration stage waits for both attempts (JobSpec.CompletionWaitSeconds).
                 Job = new JobSpec(ReplicaTimeoutSeconds: 1800, RetryLimit: 1),
                 // The EF Core migration bundle of this repository's migrations.
                 Build = new ImageBuild("src/Database", Context: "../.."),

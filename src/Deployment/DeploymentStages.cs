@@ -14,14 +14,14 @@ public static class DeploymentStages
         "seconds");
 
     public static DeploymentStage Bootstrap { get; } = new("bootstrap",
-        "the resource group, monitoring, identities, registry, Key Vault and every grant a workload needs exist, and new grants have had time to take effect",
+        "the resource group, monitoring, identities, registry, Key Vault, the probe's storage and every grant not scoped to a secret exist",
         "https://learn.microsoft.com/azure/role-based-access-control/troubleshooting#symptom---role-assignment-changes-are-not-being-detected",
-        "3–5 min, plus 10 min when a grant is new");
+        "3–5 min");
 
     public static DeploymentStage Secrets { get; } = new("secrets",
-        "every secret the environment needs exists in its Key Vault (created once, never overwritten)",
+        "every secret exists in Key Vault (created once, never overwritten), each workload's grant on its secrets exists, and new grants have had time to take effect",
         "https://learn.microsoft.com/azure/container-apps/manage-secrets#reference-secret-from-key-vault",
-        "seconds");
+        "1–2 min, plus 10 min when a grant is new (a first deployment)");
 
     public static DeploymentStage Images { get; } = new("images",
         "every image a workload runs is in the environment's registry (application images imported, the probe and migrate images built by ACR Tasks)",

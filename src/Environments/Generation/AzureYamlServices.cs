@@ -5,10 +5,11 @@ using Provisioning.Environments.Configuration;
 namespace Provisioning.Environments.Generation;
 
 /// <summary>
-/// The <c>services:</c> section of azure.yaml, rendered from the catalogue: azd deploys every component that runs as
-/// an app (a job runs from the postdeploy hook), so a new component reaches azd without a hand edit. The rest of the
-/// file (name, infra, hooks) stays as people wrote it; only the section from <c>services:</c> to the next top-level
-/// key is replaced, so <c>generate</c> keeps it current and <c>generate --check</c> reports it stale.
+/// The services section of azure.yaml, rendered from the catalogue: azd deploys no service (the images stage puts
+/// every image into the registry without Docker), so the section is a comment saying where each component's image
+/// comes from, and a new component appears there without a hand edit. The rest of the file (name, infra, hooks) stays
+/// as people wrote it; only the section up to the next top-level key is replaced, so <c>generate</c> keeps it current
+/// and <c>generate --check</c> reports it stale.
 /// </summary>
 public static class AzureYamlServices
 {

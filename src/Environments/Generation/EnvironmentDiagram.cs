@@ -62,7 +62,7 @@ internal static class EnvironmentDiagram
         }
         foreach (var job in system.Components.Where(k => k.Kind == WorkloadKind.Job))
         {
-            Line($"  deploy([{Q("deployment (azd postdeploy hook)")}]) -->|{Q("job start after each deploy, HTTPS 443 (ARM)")}| {Id(job.Name)}");
+            Line($"  deploy([{Q("deployment (migration stage)")}]) -->|{Q("job start before the workloads change, HTTPS 443 (ARM)")}| {Id(job.Name)}");
         }
         foreach (var component in system.Components)
         {

@@ -21,24 +21,27 @@ internal static class EnvironmentReadme
         Line();
         Line("## Deploy");
         Line();
-        Line("Every step, in order, with the race each one avoids: docs/deployment.md. No step reads a secret from your shell:");
-        Line("`secrets init` creates the missing ones in Key Vault once and never overwrites one (docs/security.md, \"Secret lifecycle\").");
+        Line("`azd up` runs the stages below through its hooks; without azd, `deploy` runs the same stages, all or one at a time");
+        Line("(docs/deployment.md gives each one's reason and source). No step reads a secret from your shell: `secrets init` creates");
+        Line("the missing ones in Key Vault once and never overwrites one (docs/security.md, \"Secret lifecycle\"). No step needs Docker.");
         Line();
         Line("```bash");
-        Line("export AZURE_SUBSCRIPTION_ID=<subscription> AZURE_RESOURCE_GROUP=<resource-group>");
-        Line($"SECRETS_INITIALIZED=false az deployment group create -g <resource-group> -f generated/{c.Name}/bootstrap.bicep -p generated/{c.Name}/bootstrap.bicepparam");
-        Line("#   a new environment only: monitoring, identities, registry and Key Vault, without the grants on secrets that do not exist yet");
-        Line($"dotnet run --project src/Cli -- secrets init -e {c.Name} --resource-group <resource-group>");
-        Line("#   creates only the missing secrets; the first time it needs " + string.Join(", ", system.SecureParametersFor(c).Where(p => p.External).Select(p => p.Variable).DefaultIfEmpty("nothing")) + " in your shell (an external credential)");
-        Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/bootstrap.bicep -p generated/{c.Name}/bootstrap.bicepparam");
-        Line("#   every grant the workloads need when they are created, each scoped to one secret:");
-        Line("#   when it created a grant (the first time, a new component or secret), wait 10 minutes");
-        Line("export AZURE_KEY_VAULT_NAME=<AZURE_KEY_VAULT_NAME output>   # main.bicepparam reads the administrator password from it with getSecret()");
-        Line("az acr import / az acr build ... <AZURE_CONTAINER_REGISTRY_ENDPOINT output>/<repository>:<tag>   # the first time: the images of env/" + c.Name + ".json");
-        Line($"az deployment group create -g <resource-group> -f generated/{c.Name}/main.bicep -p generated/{c.Name}/main.bicepparam");
-        Line("az containerapp job start -g <resource-group> -n <MIGRATION_JOB_NAME output>   # then wait for the execution (azd's postdeploy hook does this)");
-        // The last stage (FR-013): the deployment is done when the probe inside the environment finds every check green.
-        Line($"dotnet run --project src/Cli -- verify-deployment -e {c.Name} -g <resource-group> --app-insights <appi-name>   # last (<appi-name>: the APPLICATIONINSIGHTS_NAME output): waits for a complete probe run inside the environment, fails with the red checks' reasons");
+        Line($"export AZURE_SUBSCRIPTION_ID=<subscription> AZURE_RESOURCE_GROUP=rg-{c.NamePrefix}-{c.Name} AZURE_LOCATION={c.Location}");
+        var sources = system.Components.Where(k => k.Build is null).Select(k => $"{AzureYamlServices.SourceImageVariable(k)}=<registry>/<repository>:<tag>").ToList();
+        if (sources.Count > 0)
+        {
+            Line($"export {string.Join(' ', sources)}   # the first time: where the application images come from");
+        }
+        var external = system.SecureParametersFor(c).Where(p => p.External && !p.Optional).Select(p => p.Variable).ToList();
+        if (external.Count > 0)
+        {
+            Line($"export {string.Join(' ', external.Select(v => v + "=..."))}   # the first time, from your secret store: issued elsewhere, stored in Key Vault once");
+        }
+        Line($"dotnet run --project src/Cli -- deploy -e {c.Name}   # every stage, in order; or one: --stage <name>");
+        foreach (var (stage, i) in Deployment.DeploymentStages.All.Select((s, i) => (s, i)))
+        {
+            Line($"#   {i + 1}. {stage.Name,-12} {stage.Guarantee}");
+        }
         Line("```");
         Line();
         Line("## What it contains");

@@ -8,8 +8,8 @@ namespace Provisioning.Environments.Todo;
 public static partial class TodoTemplate
 {
     /// <summary>
-    /// A manually triggered job (the EF Core migration bundle): azd's postdeploy hook (or a pipeline) starts it after
-    /// new images are deployed and waits for the execution. Retries cover a database that is still starting; the
+    /// A manually triggered job (the EF Core migration bundle): the deploy command's migration stage starts it
+    /// after data.bicep set its image and before any workload changes, and waits for the execution. Retries cover a database that is still starting; the
     /// timeout bounds a hung run.
     /// </summary>
     private static ContainerAppJob AddJob(Foundation f, WorkloadInputs inputs, ComponentSpec component)
