@@ -33,7 +33,6 @@ public sealed partial class DocumentedCliTests
         ["--connection"] = "the EF Core migration bundle (docs/database.md)",
         ["--verbose"] = "the EF Core migration bundle (docs/database.md)",
         ["--filter"] = "dotnet test and BenchmarkDotNet",
-        ["--export"] = "scripts/azd/deployed-images.sh",
         ["--project"] = "dotnet run",
     };
 
