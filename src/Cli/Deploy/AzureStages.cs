@@ -122,9 +122,19 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
             "--template-file", template, "--parameters", $"generated/{Env}/{name}.bicepparam", "--output", "none"], cancellationToken).ConfigureAwait(false);
         if (answer.ExitCode != 0)
         {
-            throw new StageFailedException(ExitCodes.CheckFailed, $"the deployment of {template} failed (its error is above); the stages after {stage.Name} were not run.");
+            throw new StageFailedException(ExitCodes.CheckFailed, $"the deployment of {template} failed (its error is above); the stages after {stage.Name} were not run." +
+                (stage == DeploymentStages.Data && answer.Error.Contains(KeyVaultReferenceFailure, StringComparison.Ordinal) ? JobReferenceHint : ""));
         }
     }
+
+    /// <summary>How Container Apps reports a Key Vault reference it could not resolve with the workload's identity.</summary>
+    private const string KeyVaultReferenceFailure = "Unable to get value using Managed identity";
+
+    // docs/security.md, "The migration job's Key Vault references": the one known way this fails for the job alone.
+    private static readonly string JobReferenceHint = Environment.NewLine +
+        "  The migration job could not resolve a Key Vault reference. If the vault is reachable only through its private endpoint (prod), this may be " +
+        "microsoft/azure-container-apps#1804 (jobs failing where apps in the same environment succeed); no workload was changed. " +
+        "See docs/security.md, \"The migration job's Key Vault references\", for the check and the fallback.";
 
     private string DeploymentName(string template) => $"{template}-{Env}";
 

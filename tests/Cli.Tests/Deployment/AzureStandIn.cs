@@ -29,7 +29,7 @@ internal sealed class AzureStandIn
         printf '%s|%s\n' "${DEPLOYMENT_STAGE:-none}" "$(printf '%s' "$*" | head -n 1)" >> "$d/calls"
         fail() { echo "ERROR: $1" >&2; exit 1; }
         if [ -n "${FAKE_AZ_FAIL:-}" ]; then
-          case "$*" in *"$FAKE_AZ_FAIL"*) fail "(AuthorizationFailed) the client cannot perform this action" ;; esac
+          case "$*" in *"$FAKE_AZ_FAIL"*) fail "${FAKE_AZ_FAIL_MESSAGE:-(AuthorizationFailed) the client cannot perform this action}" ;; esac
         fi
         has() { [ -f "$d/state-$1" ]; }
         image() { printf '%s\n' "$*" | sed 's/.*--image \([^ ]*\).*/\1/'; }

@@ -171,6 +171,25 @@ public sealed class DeploymentStagesTests
     }
 
     [TestMethod]
+    public async Task A_job_that_cannot_resolve_its_key_vault_references_stops_the_data_stage_with_the_known_cause()
+    {
+        var azure = new AzureStandIn();
+        var vault = await VaultStandIn.StartAsync();
+        await using var _ = vault.Arm;
+        var values = AzureStandIn.PersonGiven();
+        values["FAKE_AZ_FAIL"] = "--name data-dev";
+        values["FAKE_AZ_FAIL_MESSAGE"] = "(InvalidParameterValueInContainerTemplate) Field 'configuration.secrets' is invalid with details: 'Invalid value: \"database-url-migrate\": Unable to get value using Managed identity /x/migrate for secret database-url-migrate.'";
+
+        var (exit, _, error) = await azure.DeployAsync(values, vault);
+
+        Assert.AreEqual(ExitCodes.CheckFailed, exit, error);
+        StringAssert.Contains(error, "stage data failed");
+        StringAssert.Contains(error, "microsoft/azure-container-apps#1804");
+        StringAssert.Contains(error, "not run: migration, workloads, verification");
+        Assert.IsFalse(azure.Calls.Any(c => c.Call.Contains("--name main-dev", StringComparison.Ordinal) || c.Call.StartsWith("containerapp job start", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public async Task The_build_context_holds_what_the_dockerfile_copies_and_no_build_output()
     {
         var azure = new AzureStandIn();
