@@ -18,7 +18,7 @@ public sealed class BicepValidationTests
         var (exit, stdout, stderr) = Run("generate", "--env-dir", env, "--out", output, "--validate");
 
         Assert.AreEqual(ExitCodes.Success, exit, stdout + stderr);
-        StringAssert.Contains(stdout, "validated 12 files under");
+        StringAssert.Contains(stdout, "validated 18 files under");
         StringAssert.Contains(stdout, "no diagnostics.");
         // Redirected output gets plain progress lines, no carriage returns.
         StringAssert.Contains(stdout, "validating with the Bicep CLI (strict configuration)…\n");

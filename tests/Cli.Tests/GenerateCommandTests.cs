@@ -95,7 +95,8 @@ public sealed class GenerateCommandTests
         File.WriteAllText(Path.Combine(root, "Provisioning.sln"), string.Empty);
         var committed = File.ReadAllText(Path.Combine(TestFolders.RepositoryRoot, "azure.yaml"));
         // The state before this change: azd deploying an app itself (with Docker).
-        var stale = committed.Replace("services: {}\n", "services:\n  mcp:\n    host: containerapp\n    image: ${MCP_SOURCE_IMAGE}\n", StringComparison.Ordinal);
+        var section = committed.IndexOf("\n# services:", StringComparison.Ordinal) + 1;
+        var stale = committed[..section] + "services:\n  mcp:\n    host: containerapp\n    image: ${MCP_SOURCE_IMAGE}\n" + committed[committed.IndexOf("\nhooks:", StringComparison.Ordinal)..].TrimStart('\n');
         Assert.AreNotEqual(committed, stale, "the test adds an mcp service azd would deploy");
         File.WriteAllText(Path.Combine(root, "azure.yaml"), stale);
 
