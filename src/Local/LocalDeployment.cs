@@ -23,17 +23,7 @@ internal sealed class LocalDeployment(LocalStackOptions options) : IAsyncDisposa
 
     public LocalStack? Stack { get; private set; }
 
-    public IReadOnlyDictionary<string, Func<CancellationToken, Task>> Actions => new Dictionary<string, Func<CancellationToken, Task>>(StringComparer.Ordinal)
-    {
-        [DeploymentStages.Check.Name] = CheckAsync,
-        [DeploymentStages.Bootstrap.Name] = BootstrapAsync,
-        [DeploymentStages.Secrets.Name] = SecretsAsync,
-        [DeploymentStages.Images.Name] = ImagesAsync,
-        [DeploymentStages.Data.Name] = DataAsync,
-        [DeploymentStages.Migration.Name] = MigrationAsync,
-        [DeploymentStages.Workloads.Name] = WorkloadsAsync,
-        [DeploymentStages.Verification.Name] = VerificationAsync,
-    };
+    public StageActions Actions => new(CheckAsync, BootstrapAsync, SecretsAsync, ImagesAsync, DataAsync, MigrationAsync, WorkloadsAsync, VerificationAsync);
 
     private Task CheckAsync(CancellationToken cancellationToken)
     {

@@ -14,17 +14,7 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
 
     private const string Me = "deploy";
 
-    public IReadOnlyDictionary<string, Func<CancellationToken, Task>> Actions => new Dictionary<string, Func<CancellationToken, Task>>(StringComparer.Ordinal)
-    {
-        [DeploymentStages.Check.Name] = CheckAsync,
-        [DeploymentStages.Bootstrap.Name] = BootstrapAsync,
-        [DeploymentStages.Secrets.Name] = SecretsAsync,
-        [DeploymentStages.Images.Name] = ImagesAsync,
-        [DeploymentStages.Data.Name] = DataAsync,
-        [DeploymentStages.Migration.Name] = MigrationAsync,
-        [DeploymentStages.Workloads.Name] = WorkloadsAsync,
-        [DeploymentStages.Verification.Name] = VerificationAsync,
-    };
+    public StageActions Actions => new(CheckAsync, BootstrapAsync, SecretsAsync, ImagesAsync, DataAsync, MigrationAsync, WorkloadsAsync, VerificationAsync);
 
     private string Env => request.EnvironmentName;
 

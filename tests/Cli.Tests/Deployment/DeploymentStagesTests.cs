@@ -255,6 +255,20 @@ public sealed class DeploymentStagesTests
     }
 
     [TestMethod]
+    public async Task Every_stage_of_the_list_has_its_own_action()
+    {
+        var ran = new List<string>();
+        Func<CancellationToken, Task> Record(string name) => _ => { ran.Add(name); return Task.CompletedTask; };
+        var actions = new StageActions(Record("check"), Record("bootstrap"), Record("secrets"), Record("images"), Record("data"), Record("migration"), Record("workloads"), Record("verification"));
+        using var progress = new StringWriter();
+
+        await StageRunner.RunAsync(DeploymentStages.All, actions, progress, "test");
+
+        CollectionAssert.AreEqual(DeploymentStages.All.Select(s => s.Name).ToList(), ran);
+        StringAssert.Contains(progress.ToString(), "test: stage 8/8 verification");
+    }
+
+    [TestMethod]
     public void Stages_can_only_be_selected_never_reordered()
     {
         Assert.AreEqual("images, data, migration", string.Join(", ", StageSelection.Select(null, "images", "migration").Stages));
