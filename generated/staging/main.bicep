@@ -1972,7 +1972,7 @@ output BACKEND_URL string = 'https://ca-todo-staging-backend.${appsEnvironment.p
 @description('The MCP endpoint; internal ingress, reachable only from inside the Container Apps environment.')
 output MCP_URL string = 'https://ca-todo-staging-mcp.internal.${appsEnvironment.properties.defaultDomain}/mcp'
 
-@description('Start it after each deploy: az containerapp job start.')
+@description('The deploy command\'s migration stage starts it and waits for it.')
 output MIGRATION_JOB_NAME string = migrationJob.name
 
 output PROBE_FUNCTION_NAME string = probeFunction.name

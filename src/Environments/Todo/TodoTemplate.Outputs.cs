@@ -15,7 +15,7 @@ public static partial class TodoTemplate
         {
             Description = "The MCP endpoint; internal ingress, reachable only from inside the Container Apps environment.",
         });
-        t.Add(new Output(OutputNames.MigrationJobName, "string", workloads.ByComponent[TodoSystem.Migrate].NameReference) { Description = "Start it after each deploy: az containerapp job start." });
+        AddMigrationJobOutput(f, workloads);
         t.Add(new Output("PROBE_FUNCTION_NAME", "string", workloads.ByComponent[TodoSystem.Probe].NameReference));
         AddAccessOutputs(f, access);
         t.Add(new Output("AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "string", apps.Environment.NameReference));
@@ -23,11 +23,18 @@ public static partial class TodoTemplate
         t.Add(new Output(OutputNames.ApplicationInsightsName, "string", access.Monitoring.AppInsights.NameReference));
     }
 
+    /// <summary>The same output in data.bicep and main.bicep: azd keeps one value per name.</summary>
+    private static void AddMigrationJobOutput(Foundation f, Workloads workloads) =>
+        f.Template.Add(new Output(OutputNames.MigrationJobName, "string", workloads.ByComponent[TodoSystem.Migrate].NameReference)
+        {
+            Description = "The deploy command's migration stage starts it and waits for it.",
+        });
+
     /// <summary>What the migration stage needs from data.bicep (the job's name), and what main.bicep gives as well.</summary>
     private static void AddDataOutputs(Foundation f, AppsEnvironmentParts apps, Workloads workloads, AccessParts access, DataParts data)
     {
         var t = f.Template;
-        t.Add(new Output(OutputNames.MigrationJobName, "string", workloads.ByComponent[TodoSystem.Migrate].NameReference) { Description = "The deploy command's migration stage starts it and waits for it." });
+        AddMigrationJobOutput(f, workloads);
         AddAccessOutputs(f, access);
         t.Add(new Output("AZURE_CONTAINER_APPS_ENVIRONMENT_NAME", "string", apps.Environment.NameReference));
         t.Add(new Output("POSTGRES_SERVER_NAME", "string", data.Postgres.NameReference));

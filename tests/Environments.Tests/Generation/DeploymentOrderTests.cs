@@ -115,8 +115,25 @@ public sealed partial class DeploymentOrderTests
             Assert.IsTrue(JsonNode.DeepEquals(unflagged, same), $"{env}: {symbol} differs between {template}.json and main.json:\n{unflagged.ToJsonString()}\n{same!.ToJsonString()}");
         }
 
-        // Evaluated with the same deployment inputs, both templates write the very same resources (names included).
+        // Its parameters, variables and outputs too: a parameter read differently, or an output azd stores under the same
+        // name with another value, would make the two deployments disagree. (bootstrap's secretsExist is its own.)
         var workspace = GeneratedEnvironments.Get();
+        var compiledMain = JsonNode.Parse(workspace.Read(env, "main.json"))!;
+        var compiled = JsonNode.Parse(workspace.Read(env, template + ".json"))!;
+        foreach (var section in new[] { "parameters", "variables", "outputs" })
+        {
+            foreach (var (name, declaration) in compiled[section]?.AsObject() ?? [])
+            {
+                if (section == "parameters" && name == Provisioning.Environments.Todo.TodoTemplate.SecretsExistParameter)
+                {
+                    continue;
+                }
+                var same = compiledMain[section]?[name];
+                Assert.IsTrue(same is not null && JsonNode.DeepEquals(declaration, same), $"{env}: {section} {name} differs between {template}.json and main.json");
+            }
+        }
+
+        // Evaluated with the same deployment inputs, both templates write the very same resources (names included).
         workspace.StageSnapshotRun(env, template).AssertClean();
         var predicted = workspace.PredictedResources(env).ToDictionary(r => (string)r!["id"]!, r => r!);
         foreach (var resource in workspace.PredictedResources(env, template))
