@@ -53,14 +53,15 @@ internal sealed class LocalDeployment(LocalStackOptions options) : IAsyncDisposa
 
     private async Task DataAsync(CancellationToken cancellationToken)
     {
-        var (ready, ports) = (Require(configuration, DeploymentStages.Check), Require(this.ports, DeploymentStages.Bootstrap));
+        var rendered = Require(configuration, DeploymentStages.Check);
+        var loopbackPorts = Require(ports, DeploymentStages.Bootstrap);
         var keys = Require(secrets, DeploymentStages.Secrets);
         postgres = await LocalPostgres.StartAsync(cancellationToken).ConfigureAwait(false);
         var database = TodoSystem.Description.Database.Name;
         await postgres.CreateDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
-        var endpoints = new LocalEndpoints(LocalStack.HttpComponents.Select((c, i) => (c, ports[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal),
+        var endpoints = new LocalEndpoints(LocalStack.HttpComponents.Select((c, i) => (c, loopbackPorts[i])).ToDictionary(p => p.c, p => p.Item2, StringComparer.Ordinal),
             postgres.AdminUrl(database), $"{postgres.Host}:{postgres.Port}");
-        Stack = LocalStack.Create(options, ready, postgres, endpoints, Require(runDirectory, DeploymentStages.Bootstrap), keys);
+        Stack = LocalStack.Create(options, rendered, postgres, endpoints, Require(runDirectory, DeploymentStages.Bootstrap), keys);
     }
 
     private async Task MigrationAsync(CancellationToken cancellationToken)
