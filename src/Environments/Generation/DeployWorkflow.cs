@@ -102,6 +102,8 @@ public static class DeployWorkflow
                           client-id: ${{ vars.AZURE_CLIENT_ID }}
                           tenant-id: ${{ vars.AZURE_TENANT_ID }}
                           subscription-id: ${{ vars.AZURE_SUBSCRIPTION_ID }}
+                      - name: the Azure CLI extensions the stages call (non-interactive runs cannot answer the install prompt)
+                        run: az extension add --name containerapp --upgrade --only-show-errors && az extension add --name application-insights --upgrade --only-show-errors
                       - name: azd signs in with the same federated credential
                         run: azd auth login --client-id "$AZURE_CLIENT_ID" --tenant-id "$AZURE_TENANT_ID" --federated-credential-provider github
                       - name: azd up (hooks included)

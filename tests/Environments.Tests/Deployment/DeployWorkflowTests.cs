@@ -64,6 +64,11 @@ public sealed class DeployWorkflowTests
             Assert.AreEqual(environment.Name, Scalar(job, "environment"), "the GitHub environment carries its approvals");
             StringAssert.Contains(Scalar(job, "if"), "!= 'pull_request'", "pull requests never deploy");
             Assert.AreEqual("write", Scalar((YamlMappingNode)job["permissions"], "id-token"), "federated credential");
+            var steps = Steps(jobs, DeployWorkflow.JobName(environment.Name));
+            var extensions = steps.FindIndex(s => s.Contains("az extension add --name containerapp", StringComparison.Ordinal) && s.Contains("--name application-insights", StringComparison.Ordinal));
+            Assert.IsTrue(extensions >= 0 && extensions < steps.FindIndex(s => s.Contains("azd up", StringComparison.Ordinal)),
+                "the az extensions the stages call are installed before azd up runs them (a hook cannot answer the install prompt)");
+            Assert.IsFalse(steps.Any(s => s.Contains("docker", StringComparison.OrdinalIgnoreCase)), "no step needs Docker");
             previous = DeployWorkflow.JobName(environment.Name);
         }
         Assert.AreEqual(ordered.Count + 1, jobs.Children.Count, "one deployment job per environment file, plus the check");
