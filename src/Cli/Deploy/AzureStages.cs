@@ -107,6 +107,12 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
     private async Task DeployTemplateAsync(DeploymentStage stage, string name, CancellationToken cancellationToken)
     {
         var template = $"generated/{Env}/{name}.bicep";
+        // The parameter file reads the administrator password from the vault by name (getSecret); a run that starts
+        // after the secrets stage (--from, --stage) takes the name from the bootstrap's deployment.
+        if (!az.Values.ContainsKey(OutputNames.KeyVaultName) && request.Value(OutputNames.KeyVaultName) is null)
+        {
+            az.Values[OutputNames.KeyVaultName] = await OutputAsync(stage, "bootstrap", OutputNames.KeyVaultName, cancellationToken).ConfigureAwait(false);
+        }
         await Say($"deploying {template} to {Group}").ConfigureAwait(false);
         var answer = await az.StreamAsync(stage.Name, ["deployment", "group", "create", "--resource-group", Group, "--name", DeploymentName(name),
             "--template-file", template, "--parameters", $"generated/{Env}/{name}.bicepparam", "--output", "none"], cancellationToken).ConfigureAwait(false);
