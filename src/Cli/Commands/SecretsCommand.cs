@@ -82,19 +82,9 @@ internal static class SecretsCommand
             return ExitCodes.InvalidInput;
         }
         var envDir = parse.EnvironmentDirectory(EnvDirOption);
-        var file = Path.Combine(envDir, name + ".json");
-        if (!File.Exists(file))
-        {
-            error.WriteLine($"-e {SecretRedaction.Describe(name)}: there is no env/<name>.json for it. Fix: pass the name of a file in {envDir} (e.g. dev).");
-            return ExitCodes.InvalidInput;
-        }
-        var (configuration, problems) = ConfigurationLoader.Load(file);
+        var configuration = EnvironmentFile.Load(envDir, name, error);
         if (configuration is null)
         {
-            foreach (var problem in problems)
-            {
-                error.WriteLine(problem);
-            }
             return ExitCodes.InvalidInput;
         }
 

@@ -62,19 +62,9 @@ internal static class SecretsInitCommand
         ArgumentNullException.ThrowIfNull(arm);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var file = Path.Combine(invocation.EnvironmentDirectory, invocation.Environment + ".json");
-        if (!File.Exists(file))
-        {
-            error.WriteLine($"-e {SecretRedaction.Describe(invocation.Environment)}: there is no env/<name>.json for it. Fix: pass the name of a file in {invocation.EnvironmentDirectory} (e.g. dev).");
-            return ExitCodes.InvalidInput;
-        }
-        var (configuration, problems) = ConfigurationLoader.Load(file);
+        var configuration = EnvironmentFile.Load(invocation.EnvironmentDirectory, invocation.Environment, error);
         if (configuration is null)
         {
-            foreach (var problem in problems)
-            {
-                error.WriteLine(problem);
-            }
             return ExitCodes.InvalidInput;
         }
         var subscription = invocation.Subscription ?? environmentVariables(ProbePlatform.SubscriptionVariable);
