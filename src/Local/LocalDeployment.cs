@@ -12,8 +12,12 @@ namespace Provisioning.Local;
 /// </summary>
 internal sealed class LocalDeployment(LocalStackOptions options) : IAsyncDisposable
 {
-    /// <summary>How long a workload may take to become ready: the platform's startup probe allows about as long.</summary>
-    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a workload that answers may stay unready: as long as the platform's readiness probe gives a replica
+    /// before it takes it out of rotation (three misses, ten seconds apart). The wait starts once the process answers
+    /// at all (<see cref="ComponentProcess"/> bounds its start), so a slow machine spends its time before it.
+    /// </summary>
+    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(HealthSpec.FailureThreshold * HealthSpec.ReadinessPeriodSeconds);
 
     private EnvironmentConfiguration? configuration;
     private string? runDirectory;

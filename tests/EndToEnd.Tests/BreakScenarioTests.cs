@@ -35,20 +35,12 @@ public sealed class BreakScenarioTests
     [TestMethod]
     public async Task Mcp_with_a_different_jwt_key_fails_mcp_backend_quoting_the_backends_refusal()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Mcp, Change("JWT_SECRET_KEY", LocalSecrets.NewJwtSecretKey()));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Mcp, Change("JWT_SECRET_KEY", LocalSecrets.NewJwtSecretKey()));
 
-            // A refusal is a status, as the probe's own refusals are (issue 18), not a protocol error.
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Status,
-                "list_tasks for probe-e2e failed in the MCP server", "backend answered 401", "Signature verification failed",
-                "the MCP server's and the backend's JWT_SECRET_KEY differ"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Mcp);
-        }
+        // A refusal is a status, as the probe's own refusals are (issue 18), not a protocol error.
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Status,
+            "list_tasks for probe-e2e failed in the MCP server", "backend answered 401", "Signature verification failed",
+            "the MCP server's and the backend's JWT_SECRET_KEY differ"));
     }
 
     [TestMethod]
@@ -75,70 +67,38 @@ public sealed class BreakScenarioTests
     public async Task Frontend_pointed_at_a_wrong_backend_url_fails_frontend_config_naming_both_urls()
     {
         var wrong = $"http://127.0.0.1:{FreePort.Next()}";
-        await Stack.RestartComponentAsync(TodoSystem.Frontend, Change("REACT_APP_BACKEND_URL", wrong));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Frontend, Change("REACT_APP_BACKEND_URL", wrong));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendConfig, CheckOutcome.Fail, FailureKind.Body,
-                $"frontend uses backend '{wrong}' but the backend is {Stack.Endpoints.BackendUrl}", "REACT_APP_BACKEND_URL"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Frontend);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendConfig, CheckOutcome.Fail, FailureKind.Body,
+            $"frontend uses backend '{wrong}' but the backend is {Stack.Endpoints.BackendUrl}", "REACT_APP_BACKEND_URL"));
     }
 
     [TestMethod]
     public async Task Backend_accepting_requests_without_a_token_is_a_security_failure_of_auth_rejects()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "accept-no-token"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Backend, Change("FIXTURE_FAULT", "accept-no-token"));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthRejects, CheckOutcome.SecurityFail, FailureKind.Security, "security:", "accepted no token → 200"));
-            Assert.DoesNotContain("bad signature", report[CheckNames.BackendAuthRejects].Reason);
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Backend);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthRejects, CheckOutcome.SecurityFail, FailureKind.Security, "security:", "accepted no token → 200"));
+        Assert.DoesNotContain("bad signature", report[CheckNames.BackendAuthRejects].Reason);
     }
 
     [TestMethod]
     public async Task Backend_trusting_an_identity_header_is_a_security_failure_of_authz()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "trust-user-header"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Backend, Change("FIXTURE_FAULT", "trust-user-header"));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthz, CheckOutcome.SecurityFail, FailureKind.Security,
-                "200 with X-User-ID: probe-e2e-peer", "it trusts the X-User-ID header over the token's sub"));
-            Assert.DoesNotContain("no identity header", report[CheckNames.BackendAuthz].Reason);
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Backend);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthz, CheckOutcome.SecurityFail, FailureKind.Security,
+            "200 with X-User-ID: probe-e2e-peer", "it trusts the X-User-ID header over the token's sub"));
+        Assert.DoesNotContain("no identity header", report[CheckNames.BackendAuthz].Reason);
     }
 
     [TestMethod]
     public async Task Backend_letting_a_valid_token_read_another_users_tasks_is_a_security_failure_of_authz()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "skip-owner-check"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Backend, Change("FIXTURE_FAULT", "skip-owner-check"));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthz, CheckOutcome.SecurityFail, FailureKind.Security,
-                "200 with no identity header", "it does not compare the token's sub with the user in the path"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Backend);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthz, CheckOutcome.SecurityFail, FailureKind.Security,
+            "200 with no identity header", "it does not compare the token's sub with the user in the path"));
     }
 
     [TestMethod]
@@ -182,52 +142,28 @@ public sealed class BreakScenarioTests
     [TestMethod]
     public async Task Backend_clock_120_s_behind_fails_auth_accepts_with_a_reason_that_names_the_clock()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_CLOCK_OFFSET_SECONDS", "-120"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Backend, Change("FIXTURE_CLOCK_OFFSET_SECONDS", "-120"));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthAccepts, CheckOutcome.Fail, FailureKind.Status,
-                "backend said \"invalid token: The token is not yet valid", "the backend's clock runs behind", "not the key"));
-            Assert.DoesNotContain("JWT_SECRET_KEY", report[CheckNames.BackendAuthAccepts].Reason);
-            // mcp's tokens are refused for the same reason: reported once, under backend.auth.accepts.
-            Assert.AreEqual(CheckOutcome.Skipped, report[CheckNames.McpBackend].Outcome);
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Backend);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthAccepts, CheckOutcome.Fail, FailureKind.Status,
+            "backend said \"invalid token: The token is not yet valid", "the backend's clock runs behind", "not the key"));
+        Assert.DoesNotContain("JWT_SECRET_KEY", report[CheckNames.BackendAuthAccepts].Reason);
+        // mcp's tokens are refused for the same reason: reported once, under backend.auth.accepts.
+        Assert.AreEqual(CheckOutcome.Skipped, report[CheckNames.McpBackend].Outcome);
     }
 
     [TestMethod]
     public async Task Mcp_server_missing_a_tool_fails_mcp_handshake_naming_it()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Mcp, Change("FIXTURE_FAULT", "omit-update-task"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Mcp, Change("FIXTURE_FAULT", "omit-update-task"));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.McpHandshake, CheckOutcome.Fail, FailureKind.Body, "lacks update_task"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Mcp);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.McpHandshake, CheckOutcome.Fail, FailureKind.Body, "lacks update_task"));
     }
 
     [TestMethod]
     public async Task Frontend_serving_json_at_its_root_fails_frontend_reachable_as_wrong_body()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Frontend, Change("FIXTURE_FAULT", "json-root"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Frontend, Change("FIXTURE_FAULT", "json-root"));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendReachable, CheckOutcome.Fail, FailureKind.Body, "application/json, expected text/html"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Frontend);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendReachable, CheckOutcome.Fail, FailureKind.Body, "application/json, expected text/html"));
     }
 }

@@ -35,6 +35,24 @@ internal static class E2eProbe
         return await ProbeRunner.RunAsync(StandardChecks.Create(), new ProbeContext(http, settings)).WaitAsync(settings.RunDeadline * 2);
     }
 
+    /// <summary>
+    /// One scenario of a broken component: <paramref name="component"/> restarted with <paramref name="changes"/>, the
+    /// probe run against it, and the component restarted as the stack decides whatever happened, so the next scenario
+    /// starts from a healthy stack.
+    /// </summary>
+    public static async Task<ProbeReport> RunBrokenAsync(LocalStack stack, string component, IReadOnlyDictionary<string, string> changes)
+    {
+        await stack.RestartComponentAsync(component, changes);
+        try
+        {
+            return await RunAsync(stack);
+        }
+        finally
+        {
+            await stack.RestartComponentAsync(component);
+        }
+    }
+
     public static void AllGreen(ProbeReport report)
     {
         CollectionAssert.AreEqual(StandardChecks.Names.ToList(), report.Results.Select(r => r.Name).ToList());

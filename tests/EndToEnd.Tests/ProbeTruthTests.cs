@@ -49,36 +49,20 @@ public sealed partial class ProbeTruthTests
     [TestMethod]
     public async Task A_backend_allowing_any_origin_with_credentials_is_a_security_failure_of_frontend_backend()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "cors-any-origin"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Backend, Change("FIXTURE_FAULT", "cors-any-origin"));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendBackend, CheckOutcome.SecurityFail, FailureKind.Security,
-                "security:", "Origin: https://not-the-frontend.invalid", "Access-Control-Allow-Credentials: true", SettingNames.FrontendUrl));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Backend);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendBackend, CheckOutcome.SecurityFail, FailureKind.Security,
+            "security:", "Origin: https://not-the-frontend.invalid", "Access-Control-Allow-Credentials: true", SettingNames.FrontendUrl));
     }
 
     [TestMethod]
     public async Task A_backend_refusing_the_frontends_origin_fails_frontend_backend_naming_FRONTEND_URL()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "cors-refuse-frontend"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Backend, Change("FIXTURE_FAULT", "cors-refuse-frontend"));
 
-            var origin = Stack.Endpoints.UrlOf(TodoSystem.Frontend);
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendBackend, CheckOutcome.Fail, FailureKind.Cors,
-                $"refuses the frontend's origin {origin}", "Disallowed CORS origin", $"set the backend's {SettingNames.FrontendUrl}"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Backend);
-        }
+        var origin = Stack.Endpoints.UrlOf(TodoSystem.Frontend);
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.FrontendBackend, CheckOutcome.Fail, FailureKind.Cors,
+            $"refuses the frontend's origin {origin}", "Disallowed CORS origin", $"set the backend's {SettingNames.FrontendUrl}"));
     }
 
     /// <summary>The MCP server's token refused by the backend: named by cause with the probe's own rules, kind Status.</summary>
@@ -93,37 +77,21 @@ public sealed partial class ProbeTruthTests
         DisplayName = "MCP server's tokens for another audience")]
     public async Task A_refusal_behind_the_mcp_hop_is_named_by_its_cause(string variable, string value, string said, string cause)
     {
-        await Stack.RestartComponentAsync(TodoSystem.Mcp, Change(variable, value));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Mcp, Change(variable, value));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Status,
-                "list_tasks for probe-e2e failed in the MCP server", "the backend answered 401 to its token", said, cause));
-            Assert.DoesNotContain("JWT_SECRET_KEY differ", report[CheckNames.McpBackend].Reason, "not the key");
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Mcp);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Status,
+            "list_tasks for probe-e2e failed in the MCP server", "the backend answered 401 to its token", said, cause));
+        Assert.DoesNotContain("JWT_SECRET_KEY differ", report[CheckNames.McpBackend].Reason, "not the key");
     }
 
     [TestMethod]
     public async Task A_refused_connection_behind_the_mcp_server_is_a_connection_failure_naming_MCP_BACKEND_URL()
     {
         var nobody = $"http://127.0.0.1:{FreePort.Next()}";
-        await Stack.RestartComponentAsync(TodoSystem.Mcp, Change("MCP_BACKEND_URL", nobody));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Mcp, Change("MCP_BACKEND_URL", nobody));
 
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Refused,
-                "connection failed behind the MCP server", "ECONNREFUSED", "MCP_BACKEND_URL"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Mcp);
-        }
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.McpBackend, CheckOutcome.Fail, FailureKind.Refused,
+            "connection failed behind the MCP server", "ECONNREFUSED", "MCP_BACKEND_URL"));
     }
 
     [TestMethod]
@@ -154,19 +122,11 @@ public sealed partial class ProbeTruthTests
     [TestMethod]
     public async Task A_backend_without_the_contracts_leeway_fails_auth_accepts_with_a_token_dated_inside_it()
     {
-        await Stack.RestartComponentAsync(TodoSystem.Backend, Change("FIXTURE_FAULT", "no-leeway"));
-        try
-        {
-            var report = await E2eProbe.RunAsync(Stack);
+        var report = await E2eProbe.RunBrokenAsync(Stack, TodoSystem.Backend, Change("FIXTURE_FAULT", "no-leeway"));
 
-            // The backdated token alone passes such a backend: only the future-dated one shows the missing leeway.
-            E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthAccepts, CheckOutcome.Fail, FailureKind.Status,
-                "the backend allows less clock skew than the contract's 60 s leeway", "refused a token dated 30 s ahead of the backend's own clock", "not yet valid"));
-        }
-        finally
-        {
-            await Stack.RestartComponentAsync(TodoSystem.Backend);
-        }
+        // The backdated token alone passes such a backend: only the future-dated one shows the missing leeway.
+        E2eProbe.OnlyRed(report, new Expected(CheckNames.BackendAuthAccepts, CheckOutcome.Fail, FailureKind.Status,
+            "the backend allows less clock skew than the contract's 60 s leeway", "refused a token dated 30 s ahead of the backend's own clock", "not yet valid"));
     }
 
     [TestMethod]

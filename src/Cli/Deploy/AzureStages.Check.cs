@@ -39,7 +39,6 @@ internal sealed partial class AzureStages
         {
             problems.Add($"env/{Env}.json alertEmail is {request.Configuration.AlertEmail}, a reserved example domain: every alert would go nowhere. Fix: set your team's address there and regenerate (dotnet run --project src/Cli).");
         }
-        problems.AddRange(MissingParameterValues());
 
         if (!az.IsInstalled())
         {
@@ -119,33 +118,16 @@ internal sealed partial class AzureStages
         return problems;
     }
 
-    /// <summary>
-    /// The secure values a generated parameter file reads with <c>readEnvironmentVariable('NAME')</c> and no default:
-    /// missing or in a form the deployment would store as the secret's text.
-    /// </summary>
-    private IEnumerable<string> MissingParameterValues()
-    {
-        var variables = Templates.Select(t => Path.Combine(request.GeneratedFolder, t + ".bicepparam")).Where(File.Exists)
-            .SelectMany(file => RequiredVariable().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
-            .Distinct(StringComparer.Ordinal);
-        foreach (var variable in variables)
-        {
-            var value = request.Value(variable);
-            if (value is null)
-            {
-                yield return $"{variable} is not set (a generated .bicepparam of {Env} reads it). Fix: export it from your secret store in the shell that runs the deployment; never commit it.";
-            }
-            else if (value.StartsWith("akvs://", StringComparison.Ordinal))
-            {
-                yield return $"{variable} holds a Key Vault reference (akvs://…, from 'azd env set-secret'); azd does not resolve those for .bicepparam files, so the reference's text would become the secret. Fix: export the value itself.";
-            }
-        }
-    }
-
     private IEnumerable<ComponentSpec> ExternalImages() => TodoSystem.Description.Components.Where(c => c.Build is null);
 
+    /// <summary>What the apps ran when this run first asked (the check and images stages both need it; the run changes no app before).</summary>
+    private Dictionary<string, string>? deployedImages;
+
     /// <summary>The image each deployed app runs now, without its registry, keyed by component (its azd-service-name tag).</summary>
-    private async Task<Dictionary<string, string>> DeployedImagesAsync(DeploymentStage stage, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> DeployedImagesAsync(DeploymentStage stage, CancellationToken cancellationToken) =>
+        deployedImages ??= await ReadDeployedImagesAsync(stage, cancellationToken).ConfigureAwait(false);
+
+    private async Task<Dictionary<string, string>> ReadDeployedImagesAsync(DeploymentStage stage, CancellationToken cancellationToken)
     {
         var rows = await az.RequireAsync(stage.Name, ["containerapp", "list", "--resource-group", Group,
                 "--query", "[].[tags.\"azd-service-name\", properties.template.containers[0].image, properties.configuration.registries[0].server]", "--output", "tsv"],
@@ -161,9 +143,6 @@ internal sealed partial class AzureStages
         }
         return images;
     }
-
-    [GeneratedRegex(@"^param \w+ = readEnvironmentVariable\('([A-Za-z0-9_]+)'\)\s*$", RegexOptions.Multiline)]
-    private static partial Regex RequiredVariable();
 
     // RFC 2606 reserves these for documentation; mail to them goes nowhere.
     [GeneratedRegex(@"@(.+\.)?example\.(com|org|net)$", RegexOptions.IgnoreCase)]

@@ -15,7 +15,6 @@ internal sealed partial class AzureStages
     {
         var stage = DeploymentStages.Images;
         var registry = await OutputAsync(stage, "bootstrap", "AZURE_CONTAINER_REGISTRY_NAME", cancellationToken).ConfigureAwait(false);
-        Dictionary<string, string>? deployed = null;
         foreach (var component in TodoSystem.Description.Components)
         {
             string image;
@@ -29,7 +28,7 @@ internal sealed partial class AzureStages
             }
             else
             {
-                deployed ??= await DeployedImagesAsync(stage, cancellationToken).ConfigureAwait(false);
+                var deployed = await DeployedImagesAsync(stage, cancellationToken).ConfigureAwait(false);
                 image = deployed.TryGetValue(component.Name, out var running)
                     ? running
                     : throw new StageFailedException(ExitCodes.InvalidInput, $"{AzureYamlServices.SourceImageVariable(component)} is not set and {component.Name} is not deployed. Fix: {request.HowToSet(AzureYamlServices.SourceImageVariable(component), "<registry>/<repository>:<tag>")}");

@@ -28,8 +28,6 @@ internal sealed record DeploymentRequest(
     /// <summary>How `secrets init` reaches Azure Resource Manager (tests: a stand-in).</summary>
     public Func<Commands.ArmAccess> Arm { get; init; } = Commands.ArmAccess.Default;
 
-    /// <summary>The command that runs a tool: its path in <see cref="ToolFolder"/>, or its name.</summary>
-    public string Tool(string name) => ToolFolder is null ? name : Path.Combine(ToolFolder, name);
 
     public string GeneratedFolder => Path.Combine(RepositoryRoot, "generated", EnvironmentName);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Provisioning.Cli.Commands;
 using Provisioning.Cli.Deploy;
 using Provisioning.Cli.Tests.Secrets;
@@ -15,7 +14,7 @@ namespace Provisioning.Cli.Tests.Deployment;
 /// locks are in place) in files, and record every call with the stage that made it (DEPLOYMENT_STAGE). Azure cannot
 /// run here; everything on this side of az (the hooks, the CLI, the order) runs for real.
 /// </summary>
-internal sealed class AzureStandIn
+internal sealed class AzureStandIn : IAsyncDisposable
 {
     // The ARM stand-in's group and subscription: `secrets init` reaches the vault through ARM, everything else through az.
     public const string Group = ArmStandIn.ResourceGroup;
@@ -123,6 +122,20 @@ internal sealed class AzureStandIn
 
     public string Workspace { get; }
 
+    /// <summary>The Key Vault as ARM shows it, for `secrets init` (<see cref="WithVaultAsync"/>); null for runs that never reach it.</summary>
+    public VaultStandIn? Vault { get; private set; }
+
+    /// <summary>A stand-in whose `deploy` runs reach a vault through the ARM stand-in as well.</summary>
+    public static async Task<AzureStandIn> WithVaultAsync() => new() { Vault = await VaultStandIn.StartAsync() };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Vault is not null)
+        {
+            await Vault.Arm.DisposeAsync();
+        }
+    }
+
     /// <summary>The stand-ins' files: state-*, registry, calls, …</summary>
     public string State { get; }
 
@@ -163,11 +176,12 @@ internal sealed class AzureStandIn
 
     /// <summary>
     /// Runs `deploy` in this process on the workspace, with az and azd from the stand-ins' folder and `secrets init`
-    /// against <paramref name="vault"/>: the same code the hooks' CLI runs, with the ARM seam reachable.
+    /// against <see cref="Vault"/>: the same code the hooks' CLI runs, with the ARM seam reachable.
     /// </summary>
-    public async Task<(int ExitCode, string Output, string Error)> DeployAsync(IReadOnlyDictionary<string, string> values, VaultStandIn vault, bool azd = false,
+    public async Task<(int ExitCode, string Output, string Error)> DeployAsync(IReadOnlyDictionary<string, string> values, bool azd = false,
         string? only = null, string? from = null, string? through = null)
     {
+        var vault = Vault ?? throw new InvalidOperationException("start the stand-in WithVaultAsync to run deploy");
         var (stages, problem) = StageSelection.Select(only, from, through);
         Assert.IsNull(problem, problem);
         var environment = values["AZURE_ENV_NAME"];
@@ -195,39 +209,16 @@ internal sealed class AzureStandIn
 
     private (int ExitCode, string Output, string Error) Run(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(file)
+        var settings = new Dictionary<string, string>(environment)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Workspace,
+            ["PATH"] = Path.Combine(State, "bin") + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin"),
+            ["FAKE_AZ_DIR"] = State,
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        settings.TryAdd("PROVISIONING_CLI", $"dotnet {typeof(CliApplication).Assembly.Location}");
         // Hermetic: nothing the developer exported (AZURE_*, secrets, DEPLOYED_*) reaches the deployment.
-        var inherited = start.Environment.Where(e => Inherited.Contains(e.Key)).ToList();
-        start.Environment.Clear();
-        foreach (var (key, value) in inherited)
-        {
-            start.Environment[key] = value;
-        }
-        start.Environment["PATH"] = Path.Combine(State, "bin") + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
-        start.Environment["FAKE_AZ_DIR"] = State;
-        start.Environment["PROVISIONING_CLI"] = $"dotnet {typeof(CliApplication).Assembly.Location}";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {string.Join(' ', arguments)} did not finish in 120 s");
-        }
-        return (process.ExitCode, output.Result, error.Result);
+        var run = ChildRun.Run(file, arguments, TimeSpan.FromSeconds(120), Workspace, settings, Inherited);
+        Assert.AreNotEqual(-1, run.ExitCode, run.Error);
+        return run;
     }
 
     internal static void WriteExecutable(string path, string text)

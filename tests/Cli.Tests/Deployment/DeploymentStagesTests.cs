@@ -18,21 +18,19 @@ public sealed class DeploymentStagesTests
     [TestMethod]
     public async Task Azd_up_takes_an_empty_subscription_to_a_verified_environment_in_the_stage_order()
     {
-        var azure = new AzureStandIn();
-        var vault = await VaultStandIn.StartAsync();
-        await using var _ = vault.Arm;
+        await using var azure = await AzureStandIn.WithVaultAsync();
         var values = AzureStandIn.PersonGiven();
 
         // What the preprovision hook runs, then azd provision (the workloads' deployment, played by the az path's
         // own workloads stage), then what the postprovision hook runs (HooksTests prove the hooks run exactly these).
-        var (exit, output, error) = await azure.DeployAsync(values, vault, azd: true, through: "workloads");
+        var (exit, output, error) = await azure.DeployAsync(values, azd: true, through: "workloads");
         Assert.AreEqual(0, exit, output + error);
         Assert.AreEqual(File.ReadAllText(Path.Combine(azure.Workspace, "generated", "dev", "main.bicep")), File.ReadAllText(Path.Combine(azure.Workspace, ".azd-infra", "main.bicep")));
         // A separate run (azd provision has its own process): it finds the vault's name from the bootstrap.
-        (exit, output, error) = await azure.DeployAsync(values, vault, only: "workloads");
+        (exit, output, error) = await azure.DeployAsync(values, only: "workloads");
         Assert.AreEqual(0, exit, output + error);
         StringAssert.Contains(azure.Answer("images-main-dev"), "AZURE_KEY_VAULT_NAME=kv-tod-dev-standin");
-        (exit, output, error) = await azure.DeployAsync(values, vault, azd: true, only: "verification");
+        (exit, output, error) = await azure.DeployAsync(values, azd: true, only: "verification");
         Assert.AreEqual(0, exit, output + error);
 
         StringAssert.Contains(output, "the deployment is verified");
@@ -44,7 +42,7 @@ public sealed class DeploymentStagesTests
         CollectionAssert.AreEqual(new[] { "bootstrap", "secrets" }, bootstraps);
         CollectionAssert.AreEquivalent(
             TodoSystem.Description.SecretsFor(AzureStandIn.Configuration("dev")).Where(s => !TodoSystem.Description.IsOptional(s)).Select(s => s.Name).ToList(),
-            vault.Secrets.Keys.ToList(), "secrets init created every secret");
+            azure.Vault!.Secrets.Keys.ToList(), "secrets init created every secret");
         foreach (var component in new[] { "frontend", "backend", "mcp" })
         {
             CollectionAssert.Contains(calls, $"acr import --name {AzureStandIn.Registry} --source apps.azurecr.io/todo-{component}:1.4.0 --image todo-{component}:1.4.0");
@@ -61,13 +59,11 @@ public sealed class DeploymentStagesTests
     [TestMethod]
     public async Task A_deployed_environment_is_deployed_again_without_rebuilding_importing_or_writing_a_secret()
     {
-        var azure = new AzureStandIn();
-        var vault = await VaultStandIn.StartAsync();
-        await using var _ = vault.Arm;
+        await using var azure = await AzureStandIn.WithVaultAsync();
         var values = AzureStandIn.PersonGiven();
-        var first = await azure.DeployAsync(values, vault);
+        var first = await azure.DeployAsync(values);
         Assert.AreEqual(0, first.ExitCode, first.Output + first.Error);
-        var secretsWritten = vault.Puts;
+        var secretsWritten = azure.Vault!.Puts;
         // What Azure now runs: the apps carry their azd-service-name tag and an image in the environment's registry.
         azure.SetAnswer("apps", string.Join('\n', new[] { "frontend", "backend", "mcp" }.Select(c =>
             $"{c}\tcrtododev.azurecr.io/todo-{c}:1.4.0\tcrtododev.azurecr.io")) + "\n");
@@ -78,14 +74,14 @@ public sealed class DeploymentStagesTests
             later.Remove(variable);
         }
 
-        var (exit, output, error) = await azure.DeployAsync(later, vault);
+        var (exit, output, error) = await azure.DeployAsync(later);
 
         Assert.AreEqual(0, exit, output + error);
         AssertCallsFollowTheStages(azure.Calls);
         var calls = azure.Calls.Select(c => c.Call).ToList();
         Assert.IsFalse(calls.Any(c => c.StartsWith("acr import", StringComparison.Ordinal) || c.StartsWith("acr build", StringComparison.Ordinal) || c.StartsWith("group create", StringComparison.Ordinal)),
             string.Join("\n", calls));
-        Assert.AreEqual(secretsWritten, vault.Puts, "a second deployment writes no secret");
+        Assert.AreEqual(secretsWritten, azure.Vault!.Puts, "a second deployment writes no secret");
         StringAssert.Contains(output, "no new role assignment; nothing to wait for");
         StringAssert.Contains(output, "frontend keeps todo-frontend:1.4.0");
         StringAssert.Contains(azure.Answer("images-main-dev"), "DEPLOYED_BACKEND_IMAGE=todo-backend:1.4.0");
@@ -157,13 +153,11 @@ public sealed class DeploymentStagesTests
     [TestMethod]
     public async Task A_failed_migration_leaves_the_workloads_untouched_and_says_how_to_read_its_logs()
     {
-        var azure = new AzureStandIn();
-        var vault = await VaultStandIn.StartAsync();
-        await using var _ = vault.Arm;
+        await using var azure = await AzureStandIn.WithVaultAsync();
         var values = AzureStandIn.PersonGiven();
         values["FAKE_MIGRATION_STATUS"] = "Failed";
 
-        var (exit, _, error) = await azure.DeployAsync(values, vault);
+        var (exit, _, error) = await azure.DeployAsync(values);
 
         Assert.AreEqual(ExitCodes.CheckFailed, exit, error);
         StringAssert.Contains(error, "migration execution todo-migrate-exec-1 ended Failed; no workload was changed");
@@ -175,14 +169,12 @@ public sealed class DeploymentStagesTests
     [TestMethod]
     public async Task A_job_that_cannot_resolve_its_key_vault_references_stops_the_data_stage_with_the_known_cause()
     {
-        var azure = new AzureStandIn();
-        var vault = await VaultStandIn.StartAsync();
-        await using var _ = vault.Arm;
+        await using var azure = await AzureStandIn.WithVaultAsync();
         var values = AzureStandIn.PersonGiven();
         values["FAKE_AZ_FAIL"] = "--name data-dev";
         values["FAKE_AZ_FAIL_MESSAGE"] = "(InvalidParameterValueInContainerTemplate) Field 'configuration.secrets' is invalid with details: 'Invalid value: \"database-url-migrate\": Unable to get value using Managed identity /x/migrate for secret database-url-migrate.'";
 
-        var (exit, _, error) = await azure.DeployAsync(values, vault);
+        var (exit, _, error) = await azure.DeployAsync(values);
 
         Assert.AreEqual(ExitCodes.CheckFailed, exit, error);
         StringAssert.Contains(error, "stage data failed");
@@ -194,14 +186,12 @@ public sealed class DeploymentStagesTests
     [TestMethod]
     public async Task The_build_context_holds_what_the_dockerfile_copies_and_no_build_output()
     {
-        var azure = new AzureStandIn();
-        var vault = await VaultStandIn.StartAsync();
-        await using var _ = vault.Arm;
+        await using var azure = await AzureStandIn.WithVaultAsync();
         File.WriteAllText(Path.Combine(azure.Workspace, "src", "Database", "obj", "leftover.txt"), "x");
         Directory.CreateDirectory(Path.Combine(azure.Workspace, "src", "Database", "bin"));
         File.WriteAllText(Path.Combine(azure.Workspace, "src", "Database", "bin", "leftover.dll"), "x");
 
-        var (exit, output, error) = await azure.DeployAsync(AzureStandIn.PersonGiven(), vault, through: "images");
+        var (exit, output, error) = await azure.DeployAsync(AzureStandIn.PersonGiven(), through: "images");
 
         Assert.AreEqual(0, exit, output + error);
         var context = azure.Answer("context-todo-migrate")!.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -218,12 +208,10 @@ public sealed class DeploymentStagesTests
     [TestMethod]
     public async Task The_migrate_tag_follows_the_migrations_and_nothing_else()
     {
-        var azure = new AzureStandIn();
-        var vault = await VaultStandIn.StartAsync();
-        await using var _ = vault.Arm;
+        await using var azure = await AzureStandIn.WithVaultAsync();
         async Task<string> Tag()
         {
-            var (exit, output, error) = await azure.DeployAsync(AzureStandIn.PersonGiven(), vault, through: "images");
+            var (exit, output, error) = await azure.DeployAsync(AzureStandIn.PersonGiven(), through: "images");
             Assert.AreEqual(0, exit, output + error);
             return azure.Calls.Where(c => c.Call.StartsWith("acr repository show", StringComparison.Ordinal) && c.Call.Contains("todo-migrate:", StringComparison.Ordinal))
                 .Select(c => c.Call[(c.Call.IndexOf("--image ", StringComparison.Ordinal) + 8)..].Split(' ')[0]).Last();

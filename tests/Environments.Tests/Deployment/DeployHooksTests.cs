@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Provisioning.Environments.Tests.Generation;
 using Provisioning.TestSupport;
 
@@ -295,35 +294,13 @@ public sealed class DeployHooksTests
 
         public (int ExitCode, string Output, string Error) Script(string name, Dictionary<string, string> environment, params string[] args)
         {
-            var start = new ProcessStartInfo("/bin/sh")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Workspace,
-            };
-            start.ArgumentList.Add(Path.Combine(Workspace, "scripts", "azd", name));
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-            // Hermetic: nothing the developer exported (AZURE_*, secrets, DEPLOYED_*) reaches the hook.
-            var inherited = start.Environment.Where(e => Inherited.Contains(e.Key)).ToList();
-            start.Environment.Clear();
-            foreach (var (key, value) in inherited)
-            {
-                start.Environment[key] = value;
-            }
-            start.Environment["PATH"] = Path.Combine(Directory, "bin") + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
-            start.Environment["FAKE_AZ_DIR"] = Directory;
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            Assert.IsTrue(process.WaitForExit(TimeSpan.FromSeconds(60)), $"{name} did not finish");
-            return (process.ExitCode, output.Result, error.Result);
+            var settings = new Dictionary<string, string>(environment);
+            settings.TryAdd("PATH", Path.Combine(Directory, "bin") + ":" + (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin"));
+            settings.TryAdd("FAKE_AZ_DIR", Directory);
+            // Hermetic: nothing the developer exported (AZURE_*, secrets, DEPLOYED_*) reaches the script.
+            var run = ChildRun.Run("/bin/sh", [Path.Combine(Workspace, "scripts", "azd", name), .. args], TimeSpan.FromSeconds(60), Workspace, settings, Inherited);
+            Assert.AreNotEqual(-1, run.ExitCode, $"{name} did not finish: {run.Error}");
+            return run;
         }
 
         private static void WriteExecutable(string path, string text)
