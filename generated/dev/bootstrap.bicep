@@ -173,6 +173,16 @@ resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-
   name: 'database-password-probe'
 }
 
+resource databasePasswordAppAlternateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
+  parent: keyVault
+  name: 'database-password-app-alt'
+}
+
+resource databasePasswordProbeAlternateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = if (secretsExist) {
+  parent: keyVault
+  name: 'database-password-probe-alt'
+}
+
 resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: 'sttoddevpro${uniqueString(resourceGroup().id, 'probeStorage')}'
   location: location
@@ -366,6 +376,26 @@ resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsof
 resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
   scope: databasePasswordProbeSecret
   name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppAlternateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
+  scope: databasePasswordAppAlternateSecret
+  name: guid(databasePasswordAppAlternateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeAlternateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (secretsExist) {
+  scope: databasePasswordProbeAlternateSecret
+  name: guid(databasePasswordProbeAlternateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: migrateIdentity.properties.principalId

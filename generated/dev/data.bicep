@@ -180,6 +180,16 @@ resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-
   name: 'database-password-probe'
 }
 
+resource databasePasswordAppAlternateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
+  parent: keyVault
+  name: 'database-password-app-alt'
+}
+
+resource databasePasswordProbeAlternateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
+  parent: keyVault
+  name: 'database-password-probe-alt'
+}
+
 resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: 'sttoddevpro${uniqueString(resourceGroup().id, 'probeStorage')}'
   location: location
@@ -380,6 +390,26 @@ resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Micros
   }
 }
 
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppAlternateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordAppAlternateSecret
+  name: guid(databasePasswordAppAlternateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeAlternateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordProbeAlternateSecret
+  name: guid(databasePasswordProbeAlternateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource probeIdentity_AcrPull_registry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: registry
   name: guid(registry.id, probeIdentity.id, '7f951dda-4ed3-4680-a7ca-43fe172d538d')
@@ -542,6 +572,16 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
           keyVaultUrl: databasePasswordProbeSecret.properties.secretUri
           identity: migrateIdentity.id
         }
+        {
+          name: 'todo-app-alt-database-password'
+          keyVaultUrl: databasePasswordAppAlternateSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'todo-probe-alt-database-password'
+          keyVaultUrl: databasePasswordProbeAlternateSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
       ]
       registries: [
         {
@@ -572,6 +612,14 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
               name: 'TODO_PROBE_DATABASE_PASSWORD'
               secretRef: 'todo-probe-database-password'
             }
+            {
+              name: 'TODO_APP_ALT_DATABASE_PASSWORD'
+              secretRef: 'todo-app-alt-database-password'
+            }
+            {
+              name: 'TODO_PROBE_ALT_DATABASE_PASSWORD'
+              secretRef: 'todo-probe-alt-database-password'
+            }
           ]
           resources: {
             cpu: json('0.5')
@@ -587,6 +635,8 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
     migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret
     migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret
     migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordAppAlternateSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeAlternateSecret
     postgres
     postgresDatabase
     postgresRequireTls

@@ -17,3 +17,5 @@ param probeImage = empty(readEnvironmentVariable('DEPLOYED_PROBE_IMAGE', '')) ? 
 param hasJwtSecretKeyPrevious = readEnvironmentVariable('HAS_JWT_SECRET_KEY_PREVIOUS', 'false') == 'true'
 
 param postgresAdminPassword = getSecret(readEnvironmentVariable('AZURE_SUBSCRIPTION_ID'), readEnvironmentVariable('AZURE_RESOURCE_GROUP'), readEnvironmentVariable('AZURE_KEY_VAULT_NAME'), 'database-password-admin')
+
+param jwtKeyVersion = readEnvironmentVariable('JWT_KEY_VERSION', '')

@@ -182,6 +182,16 @@ resource databasePasswordProbeSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-
   name: 'database-password-probe'
 }
 
+resource databasePasswordAppAlternateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
+  parent: keyVault
+  name: 'database-password-app-alt'
+}
+
+resource databasePasswordProbeAlternateSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' existing = {
+  parent: keyVault
+  name: 'database-password-probe-alt'
+}
+
 resource probeStorage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: 'sttodpropro${uniqueString(resourceGroup().id, 'probeStorage')}'
   location: location
@@ -375,6 +385,26 @@ resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret 'Microsof
 resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: databasePasswordProbeSecret
   name: guid(databasePasswordProbeSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordAppAlternateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordAppAlternateSecret
+  name: guid(databasePasswordAppAlternateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: migrateIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeAlternateSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: databasePasswordProbeAlternateSecret
+  name: guid(databasePasswordProbeAlternateSecret.id, migrateIdentity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: migrateIdentity.properties.principalId
@@ -832,6 +862,16 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
           keyVaultUrl: databasePasswordProbeSecret.properties.secretUri
           identity: migrateIdentity.id
         }
+        {
+          name: 'todo-app-alt-database-password'
+          keyVaultUrl: databasePasswordAppAlternateSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
+        {
+          name: 'todo-probe-alt-database-password'
+          keyVaultUrl: databasePasswordProbeAlternateSecret.properties.secretUri
+          identity: migrateIdentity.id
+        }
       ]
       registries: [
         {
@@ -862,6 +902,14 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
               name: 'TODO_PROBE_DATABASE_PASSWORD'
               secretRef: 'todo-probe-database-password'
             }
+            {
+              name: 'TODO_APP_ALT_DATABASE_PASSWORD'
+              secretRef: 'todo-app-alt-database-password'
+            }
+            {
+              name: 'TODO_PROBE_ALT_DATABASE_PASSWORD'
+              secretRef: 'todo-probe-alt-database-password'
+            }
           ]
           resources: {
             cpu: json('0.5')
@@ -877,6 +925,8 @@ resource migrationJob 'Microsoft.App/jobs@2026-07-01' = {
     migrateIdentity_KeyVaultSecretsUser_databaseAdminUrlSecret
     migrateIdentity_KeyVaultSecretsUser_databasePasswordAppSecret
     migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordAppAlternateSecret
+    migrateIdentity_KeyVaultSecretsUser_databasePasswordProbeAlternateSecret
     keyVaultPrivateEndpoint
     keyVaultDnsZoneGroup
     keyVaultDnsZoneLink

@@ -85,6 +85,13 @@ public sealed record ParameterContent(string Parameter) : SecretContent
 public sealed record DatabaseUrlContent(string Login, string PasswordParameter) : SecretContent
 {
     public override IReadOnlyList<string> Parameters => [PasswordParameter];
+
+    /// <summary>
+    /// The password parameter of the login's second login (<see cref="TodoSystem.AlternateLoginSuffix"/>), for a role
+    /// a long-running component connects as: a rotation moves the URL to the login not in use, so every replica keeps a
+    /// valid password. Null for a role only the migration job uses (it rotates in place).
+    /// </summary>
+    public string? AlternatePasswordParameter { get; init; }
 }
 
 /// <summary>A Key Vault secret of the environment.</summary>

@@ -24,6 +24,12 @@ public static class TodoSystem
     public const string AppRole = "todo_app";
     public const string ProbeRole = "todo_probe";
 
+    /// <summary>
+    /// The second login of a component role (a member of it, so with exactly its privileges): a password rotation
+    /// moves the component to the login not in use, so the old password stays valid until every replica has moved.
+    /// </summary>
+    public const string AlternateLoginSuffix = "_alt";
+
     // Key Vault secrets.
     public const string JwtSecretKeySecret = "jwt-secret-key";
     public const string JwtSecretKeyPreviousSecret = "jwt-secret-key-previous";
@@ -35,6 +41,8 @@ public static class TodoSystem
     public const string DatabasePasswordAppSecret = "database-password-app";
     public const string DatabasePasswordProbeSecret = "database-password-probe";
     public const string DatabasePasswordAdminSecret = "database-password-admin";
+    public const string DatabasePasswordAppAlternateSecret = "database-password-app-alt";
+    public const string DatabasePasswordProbeAlternateSecret = "database-password-probe-alt";
 
     // Secure parameters.
     public const string JwtSecretKeyParameter = "jwtSecretKey";
@@ -43,7 +51,15 @@ public static class TodoSystem
     public const string PostgresOwnerPasswordParameter = "postgresOwnerPassword";
     public const string PostgresAppPasswordParameter = "postgresAppPassword";
     public const string PostgresProbePasswordParameter = "postgresProbePassword";
+    public const string PostgresAppAlternatePasswordParameter = "postgresAppAlternatePassword";
+    public const string PostgresProbeAlternatePasswordParameter = "postgresProbeAlternatePassword";
     public const string OpenAiApiKeyParameter = "openAiApiKey";
+
+    /// <summary>
+    /// Pins the backend's JWT_SECRET_KEY reference to one version of jwt-secret-key during a key rotation: the backend
+    /// keeps accepting the old key while the new one is written as current and the issuers move to it.
+    /// </summary>
+    public static readonly SecretPin JwtSecretKeyPin = new("jwtKeyVersion", "JWT_KEY_VERSION");
 
     /// <summary>The content type of the JWT signing keys in the vault (also how <c>secrets</c> knows to make a key, not a password).</summary>
     public const string HS256Key = "HS256 key";
@@ -82,7 +98,7 @@ public static class TodoSystem
                 [
                     VariableSpec.Url("MCP_SERVER_URL", Mcp, McpEndpointPath),
                     VariableSpec.Url(SettingNames.FrontendUrl, Frontend),
-                    VariableSpec.Secret(SettingNames.JwtSecretKey, JwtSecretKeySecret),
+                    VariableSpec.PinnedSecret(SettingNames.JwtSecretKey, JwtSecretKeySecret, JwtSecretKeyPin),
                     // Only during a key rotation window (docs/contract.md, JWT): the backend also accepts tokens signed with it.
                     VariableSpec.Secret("JWT_SECRET_KEY_PREVIOUS", JwtSecretKeyPreviousSecret),
                     VariableSpec.Secret(SettingNames.DatabaseUrl, DatabaseUrlBackendSecret),
@@ -127,6 +143,8 @@ public static class TodoSystem
                     VariableSpec.Secret(MigrationSettingNames.AdminUrl, DatabaseAdminUrlSecret),
                     VariableSpec.Secret(MigrationSettingNames.AppPassword, DatabasePasswordAppSecret),
                     VariableSpec.Secret(MigrationSettingNames.ProbePassword, DatabasePasswordProbeSecret),
+                    VariableSpec.Secret(MigrationSettingNames.AppAlternatePassword, DatabasePasswordAppAlternateSecret),
+                    VariableSpec.Secret(MigrationSettingNames.ProbeAlternatePassword, DatabasePasswordProbeAlternateSecret),
                 ],
             },
             new ComponentSpec
@@ -200,6 +218,10 @@ public static class TodoSystem
                 $"Password of the backend's role {AppRole} ({DatabaseUrlBackendSecret}); the migration job sets it ({DatabasePasswordAppSecret})."),
             DatabasePassword(PostgresProbePasswordParameter, "POSTGRES_PROBE_PASSWORD",
                 $"Password of the probe's role {ProbeRole} ({DatabaseUrlProbeSecret}); the migration job sets it ({DatabasePasswordProbeSecret})."),
+            DatabasePassword(PostgresAppAlternatePasswordParameter, "POSTGRES_APP_ALT_PASSWORD",
+                $"Password of {AppRole}{AlternateLoginSuffix}, the backend role's second login; the migration job sets it ({DatabasePasswordAppAlternateSecret}), a rotation moves {DatabaseUrlBackendSecret} to it."),
+            DatabasePassword(PostgresProbeAlternatePasswordParameter, "POSTGRES_PROBE_ALT_PASSWORD",
+                $"Password of {ProbeRole}{AlternateLoginSuffix}, the probe role's second login; the migration job sets it ({DatabasePasswordProbeAlternateSecret}), a rotation moves {DatabaseUrlProbeSecret} to it."),
             new SecureParameterSpec
             {
                 Name = OpenAiApiKeyParameter,
@@ -214,10 +236,12 @@ public static class TodoSystem
         [
             DatabaseUrl(DatabaseAdminUrlSecret, "databaseAdminUrlSecret", AdministratorRole, PostgresAdminPasswordParameter),
             DatabaseUrl(DatabaseUrlMigrateSecret, "databaseUrlMigrateSecret", OwnerRole, PostgresOwnerPasswordParameter),
-            DatabaseUrl(DatabaseUrlBackendSecret, "databaseUrlBackendSecret", AppRole, PostgresAppPasswordParameter),
-            DatabaseUrl(DatabaseUrlProbeSecret, "databaseUrlProbeSecret", ProbeRole, PostgresProbePasswordParameter),
+            DatabaseUrl(DatabaseUrlBackendSecret, "databaseUrlBackendSecret", AppRole, PostgresAppPasswordParameter, PostgresAppAlternatePasswordParameter),
+            DatabaseUrl(DatabaseUrlProbeSecret, "databaseUrlProbeSecret", ProbeRole, PostgresProbePasswordParameter, PostgresProbeAlternatePasswordParameter),
             new SecretSpec { Name = DatabasePasswordAppSecret, Symbol = "databasePasswordAppSecret", Content = new ParameterContent(PostgresAppPasswordParameter) },
             new SecretSpec { Name = DatabasePasswordProbeSecret, Symbol = "databasePasswordProbeSecret", Content = new ParameterContent(PostgresProbePasswordParameter) },
+            new SecretSpec { Name = DatabasePasswordAppAlternateSecret, Symbol = "databasePasswordAppAlternateSecret", Content = new ParameterContent(PostgresAppAlternatePasswordParameter) },
+            new SecretSpec { Name = DatabasePasswordProbeAlternateSecret, Symbol = "databasePasswordProbeAlternateSecret", Content = new ParameterContent(PostgresProbeAlternatePasswordParameter) },
             // The administrator password alone: the server's deployment reads it with getSecret() in the .bicepparam
             // (Azure Resource Manager resolves the reference), so no deployment carries it. No workload reads it.
             new SecretSpec { Name = DatabasePasswordAdminSecret, Symbol = "databasePasswordAdminSecret", Content = new ParameterContent(PostgresAdminPasswordParameter) },
@@ -233,6 +257,12 @@ public static class TodoSystem
     private static SecureParameterSpec DatabasePassword(string name, string variable, string description) =>
         new() { Name = name, Variable = variable, Description = description, MinLength = 16, MaxLength = 128 };
 
-    private static SecretSpec DatabaseUrl(string name, string symbol, string role, string passwordParameter) =>
-        new() { Name = name, Symbol = symbol, Content = new DatabaseUrlContent(role, passwordParameter), ContentType = "postgresql URL" };
+    private static SecretSpec DatabaseUrl(string name, string symbol, string role, string passwordParameter, string? alternatePasswordParameter = null) =>
+        new()
+        {
+            Name = name,
+            Symbol = symbol,
+            Content = new DatabaseUrlContent(role, passwordParameter) { AlternatePasswordParameter = alternatePasswordParameter },
+            ContentType = "postgresql URL",
+        };
 }

@@ -26,7 +26,18 @@ public sealed record ConfigurationValue(string Setting) : ValueSource;
 public sealed record ComponentUrl(string Component, string Path = "") : ValueSource;
 
 /// <summary>A Key Vault secret (its name in the vault), read through the component's own identity.</summary>
-public sealed record SecretValue(string Secret) : ValueSource;
+/// <param name="PinnedBy">
+/// A deployment parameter (<see cref="SecretPin"/>) whose non-empty value is the secret version the reference names;
+/// empty (the default) references the latest version. A key rotation pins the backend's current key while the issuers
+/// move to the new one (docs/security.md, "Rotation").
+/// </param>
+public sealed record SecretValue(string Secret, SecretPin? PinnedBy = null) : ValueSource;
+
+/// <summary>
+/// A plain (not secure: a version id is no secret) string parameter that pins a Key Vault reference to one version, and the
+/// deployment's environment variable the parameter file reads it from.
+/// </summary>
+public sealed record SecretPin(string Parameter, string Variable);
 
 /// <summary>
 /// A value of the environment the component runs in that is not part of the Todo contract (the Functions host's

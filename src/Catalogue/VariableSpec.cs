@@ -15,6 +15,9 @@ public sealed record VariableSpec(string Name, ValueSource Source)
 
     public static VariableSpec Secret(string name, string secret) => new(name, new SecretValue(secret));
 
+    /// <summary>A secret whose reference names the version in <paramref name="pin"/> while that is set (see <see cref="SecretValue.PinnedBy"/>).</summary>
+    public static VariableSpec PinnedSecret(string name, string secret, SecretPin pin) => new(name, new SecretValue(secret, pin));
+
     public static VariableSpec Setting(string name, string setting) => new(name, new ConfigurationValue(setting));
 
     public static VariableSpec Platform(string name, PlatformSetting setting) => new(name, new PlatformValue(setting));

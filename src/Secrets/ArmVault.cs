@@ -132,6 +132,86 @@ public sealed class ArmVault
         }
     }
 
+    /// <summary>A secret's metadata (latest version, enabled, tags, when written), or null when it does not exist. Never the value.</summary>
+    public async Task<Rotation.VaultSecretInfo?> GetSecretAsync(SecretsTarget target, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var (status, body) = await SendAsync(RequestMethod.Get, $"{target.VaultId}/secrets/{name}", KeyVaultApiVersion, null, cancellationToken).ConfigureAwait(false);
+        using (body)
+        {
+            return status switch
+            {
+                200 => Info(name, body!.RootElement),
+                404 => null,
+                _ => throw Failure(status, body, $"read the secret {name} in {target.VaultName}"),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Writes a new version of the secret (created when missing), enabled, with these tags. The rotation's write:
+    /// unlike <see cref="CreateSecretAsync"/> it replaces the value on purpose.
+    /// </summary>
+    public async Task<Rotation.VaultSecretInfo> WriteSecretAsync(SecretsTarget target, string name, string value, string? contentType, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        var properties = new Dictionary<string, object> { ["value"] = value, ["attributes"] = new Dictionary<string, object> { ["enabled"] = true } };
+        if (contentType is not null)
+        {
+            properties["contentType"] = contentType;
+        }
+        var content = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["tags"] = tags, ["properties"] = properties });
+        var (status, body) = await SendAsync(RequestMethod.Put, $"{target.VaultId}/secrets/{name}", KeyVaultApiVersion, content, cancellationToken, createOnly: false).ConfigureAwait(false);
+        using (body)
+        {
+            return status is 200 or 201 ? Info(name, body!.RootElement) : throw Failure(status, body, $"write the secret {name} in {target.VaultName}");
+        }
+    }
+
+    /// <summary>PATCH of the latest version's tags and/or enabled flag (Secrets - Update): no new version, no value.</summary>
+    public async Task UpdateSecretAsync(SecretsTarget target, string name, IReadOnlyDictionary<string, string>? tags, bool? enabled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var patch = new Dictionary<string, object>();
+        if (tags is not null)
+        {
+            patch["tags"] = tags;
+        }
+        if (enabled is { } on)
+        {
+            patch["properties"] = new Dictionary<string, object> { ["attributes"] = new Dictionary<string, object> { ["enabled"] = on } };
+        }
+        var (status, body) = await SendAsync(RequestMethod.Patch, $"{target.VaultId}/secrets/{name}", KeyVaultApiVersion,
+            JsonSerializer.SerializeToUtf8Bytes(patch), cancellationToken, createOnly: false).ConfigureAwait(false);
+        using (body)
+        {
+            if (status is not (200 or 201))
+            {
+                throw Failure(status, body, $"update the secret {name} in {target.VaultName}");
+            }
+        }
+    }
+
+    private static Rotation.VaultSecretInfo Info(string name, JsonElement secret)
+    {
+        var properties = secret.TryGetProperty("properties", out var p) ? p : default;
+        var uri = Text(properties, "secretUriWithVersion") ?? "";
+        var attributes = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("attributes", out var a) ? a : default;
+        var enabled = attributes.ValueKind != JsonValueKind.Object || !attributes.TryGetProperty("enabled", out var e) || e.ValueKind != JsonValueKind.False;
+        DateTimeOffset? created = attributes.ValueKind == JsonValueKind.Object && attributes.TryGetProperty("created", out var c) && c.TryGetInt64(out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (secret.TryGetProperty("tags", out var t) && t.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var tag in t.EnumerateObject().Where(x => x.Value.ValueKind == JsonValueKind.String))
+            {
+                tags[tag.Name] = tag.Value.GetString()!;
+            }
+        }
+        return new Rotation.VaultSecretInfo(name, uri[(uri.LastIndexOf('/') + 1)..], enabled, tags, created);
+    }
+
     private async IAsyncEnumerable<JsonElement> ListAsync(string path, string apiVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? next = new(endpoint, $"{path}?api-version={apiVersion}");
@@ -156,10 +236,10 @@ public sealed class ArmVault
         }
     }
 
-    private Task<(int Status, JsonDocument? Body)> SendAsync(RequestMethod method, string path, string apiVersion, byte[]? content, CancellationToken cancellationToken) =>
-        SendAsync(method, new Uri(endpoint, $"{path}?api-version={apiVersion}"), content, cancellationToken);
+    private Task<(int Status, JsonDocument? Body)> SendAsync(RequestMethod method, string path, string apiVersion, byte[]? content, CancellationToken cancellationToken, bool createOnly = true) =>
+        SendAsync(method, new Uri(endpoint, $"{path}?api-version={apiVersion}"), content, cancellationToken, createOnly);
 
-    private async Task<(int Status, JsonDocument? Body)> SendAsync(RequestMethod method, Uri uri, byte[]? content, CancellationToken cancellationToken)
+    private async Task<(int Status, JsonDocument? Body)> SendAsync(RequestMethod method, Uri uri, byte[]? content, CancellationToken cancellationToken, bool createOnly = true)
     {
         using var message = pipeline.CreateMessage();
         message.Request.Method = method;
@@ -168,7 +248,10 @@ public sealed class ArmVault
         if (content is not null)
         {
             message.Request.Headers.Add("Content-Type", "application/json");
-            message.Request.Headers.Add("If-None-Match", "*");
+            if (createOnly)
+            {
+                message.Request.Headers.Add("If-None-Match", "*");
+            }
             message.Request.Content = RequestContent.Create(content);
         }
         await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);

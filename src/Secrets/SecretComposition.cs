@@ -17,10 +17,16 @@ public static class SecretComposition
         return secret.Content switch
         {
             ParameterContent => parameterValue,
-            // Percent-encoded like the templates' uriComponent(): any character of the password is safe in the URL.
-            DatabaseUrlContent u => string.Create(CultureInfo.InvariantCulture,
-                $"postgresql://{u.Login}:{Uri.EscapeDataString(parameterValue)}@{databaseHost}:{system.Database.Port}/{system.Database.Name}?sslmode=require"),
+            DatabaseUrlContent u => DatabaseUrl(system, u.Login, parameterValue, databaseHost),
             _ => throw new NotSupportedException($"Secret content {secret.Content.GetType().Name} cannot be composed."),
         };
+    }
+
+    /// <summary>A login's URL on the Azure server: TLS required, the password percent-encoded like the templates' uriComponent().</summary>
+    public static string DatabaseUrl(SystemDescription system, string login, string password, string databaseHost)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"postgresql://{login}:{Uri.EscapeDataString(password)}@{databaseHost}:{system.Database.Port}/{system.Database.Name}?sslmode=require");
     }
 }

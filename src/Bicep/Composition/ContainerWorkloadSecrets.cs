@@ -32,9 +32,13 @@ public static class ContainerWorkloadSecrets
     /// For a Key Vault secret that exists only while this holds (a conditional resource): the workload secret, the env
     /// var and the role assignment then exist under the same condition.
     /// </param>
+    /// <param name="version">
+    /// A string expression; while it is non-empty the reference names that version of the secret instead of the latest
+    /// (Container Apps then never moves the workload to a newer value on its own).
+    /// </param>
     public static WorkloadGrant<T> WithKeyVaultSecretAsEnv<T>(
         this T workload, string envVarName, KeyVaultSecret secret, UserAssignedIdentity identity, string? secretName = null, string? containerName = null,
-        BicepExpression? condition = null)
+        BicepExpression? condition = null, BicepExpression? version = null)
         where T : Resource, IContainerWorkload<T>
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -43,11 +47,13 @@ public static class ContainerWorkloadSecrets
         ArgumentNullException.ThrowIfNull(identity);
         var name = secretName ?? ToSecretName(envVarName);
         var role = SecretReadGrant(secret, identity, condition);
+        // Under a condition the secret resource may be null as far as the compiler knows; the item exists only when
+        // it does not, which the non-null assertion states.
+        var latest = condition is null ? secret.SecretUri : Syntax.Bicep.NonNull(secret.Reference).Member("properties").Member("secretUri");
+        var url = version is null ? latest : Syntax.Bicep.If(Syntax.Bicep.Call("empty", version), latest, Syntax.Bicep.Interpolate(latest, "/", version));
         var changed = workload
             .WithIdentity(identity)
-            // Under a condition the secret resource may be null as far as the compiler knows; the item exists only when
-            // it does not, which the non-null assertion states.
-            .WithSecret(ContainerAppSecret.FromKeyVault(name, condition is null ? secret.SecretUri : Syntax.Bicep.NonNull(secret.Reference).Member("properties").Member("secretUri"), identity.Id) with { Condition = condition })
+            .WithSecret(ContainerAppSecret.FromKeyVault(name, url, identity.Id) with { Condition = condition })
             .WithEnv(EnvironmentVariable.FromSecret(envVarName, name) with { Condition = condition }, containerName)
             .WithDependency(role);
         return new WorkloadGrant<T>(changed, role);

@@ -66,6 +66,7 @@ internal static class SecretsCommand
         command.Options.Add(ShowOption);
         command.Options.Add(EnvDirOption);
         command.Subcommands.Add(SecretsInitCommand.Create());
+        command.Subcommands.Add(SecretsRotateCommand.Create());
         command.SetAction(Run);
         return command;
     }

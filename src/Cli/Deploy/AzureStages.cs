@@ -62,6 +62,11 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
             // The wait comes once, after the second step, for the grants of both.
             settings["ROLE_PROPAGATION_SECONDS"] = "0";
         }
+        else
+        {
+            // The grant on jwt-secret-key-previous exists exactly while a rotation window is open.
+            await KeepKeyReferencesAsync(stage, cancellationToken).ConfigureAwait(false);
+        }
         try
         {
             var answer = await az.ScriptAsync(stage.Name, "bootstrap.sh", [Env], cancellationToken, settings).ConfigureAwait(false);
@@ -89,6 +94,7 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
             await DeployTemplateAsync(DeploymentStages.Workloads, "main", cancellationToken).ConfigureAwait(false);
             return;
         }
+        await KeepKeyReferencesAsync(DeploymentStages.Workloads, cancellationToken).ConfigureAwait(false);
         // azd deploys its infra folder itself, right after this hook; .azd-infra is git-ignored and never edited.
         var infra = Path.Combine(request.RepositoryRoot, ".azd-infra");
         if (Directory.Exists(infra))
@@ -113,6 +119,7 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
         {
             az.Values[OutputNames.KeyVaultName] = await OutputAsync(stage, "bootstrap", OutputNames.KeyVaultName, cancellationToken).ConfigureAwait(false);
         }
+        await KeepKeyReferencesAsync(stage, cancellationToken).ConfigureAwait(false);
         await Say($"deploying {template} to {Group}").ConfigureAwait(false);
         var answer = await az.StreamAsync(stage.Name, ["deployment", "group", "create", "--resource-group", Group, "--name", DeploymentName(name),
             "--template-file", template, "--parameters", $"generated/{Env}/{name}.bicepparam", "--output", "none"], cancellationToken).ConfigureAwait(false);

@@ -116,6 +116,12 @@ public static class EnvironmentGenerator
                     Bicep.Syntax.Bicep.Binary(Bicep.Syntax.Bicep.Call("readEnvironmentVariable", p.PresenceVariable, "false"), BinaryOperator.Equals, "true"));
             }
         }
+        // A pinned secret reference's version: a version id, not a value; unset (empty) means the latest.
+        foreach (var pin in system.Components.SelectMany(c => c.Variables).Select(v => v.Source).OfType<SecretValue>()
+            .Select(s => s.PinnedBy).OfType<SecretPin>().Distinct().Where(p => declared.Contains(p.Parameter)))
+        {
+            yield return new ParameterAssignment(pin.Parameter, Bicep.Syntax.Bicep.Call("readEnvironmentVariable", pin.Variable, ""));
+        }
         if (declared.Contains(TodoTemplate.SecretsExistParameter))
         {
             yield return new ParameterAssignment(TodoTemplate.SecretsExistParameter,

@@ -83,9 +83,11 @@ public static partial class TodoTemplate
         var current = pull.Workload;
         foreach (var variable in f.System.VariablesFor(component, f.Config).Where(v => v.IsSecret))
         {
-            var secret = f.System.Secret(((SecretValue)variable.Source).Secret);
+            var source = (SecretValue)variable.Source;
+            var secret = f.System.Secret(source.Secret);
             var grant = current.WithKeyVaultSecretAsEnv(variable.Name, inputs.Access.Secrets[secret.Name], identity,
-                condition: SecretCondition(f, inputs.Parameters.Secrets, secret));
+                condition: SecretCondition(f, inputs.Parameters.Secrets, secret),
+                version: source.PinnedBy is { } pin ? PinParameter(f, pin).Reference : null);
             f.Template.AddOnce(grant.RoleAssignment);
             current = grant.Workload;
         }
@@ -95,6 +97,15 @@ public static partial class TodoTemplate
         }
         return f.Template.Add(current);
     }
+
+    /// <summary>The version parameter of a pinned secret reference, declared the first time a workload uses it.</summary>
+    private static Parameter PinParameter(Foundation f, SecretPin pin) =>
+        f.Template.Parameters.FirstOrDefault(p => p.Identifier == pin.Parameter)
+        ?? f.Template.Add(new Parameter(pin.Parameter, "string")
+        {
+            DefaultValue = (Bicep.Syntax.BicepExpression)"",
+            Description = $"A version of the secret to reference instead of the latest: set only during a key rotation (the parameter file reads {pin.Variable}). A version id, not a value.",
+        });
 
     /// <summary>
     /// What must exist before the workload is created, beyond its grants, because the platform or the component uses it
