@@ -158,8 +158,10 @@ internal sealed partial class AzureStages(DeploymentRequest request, AzureCli az
     /// <summary>Hands a value to the later stages and, under azd, to azd's environment (main.bicepparam reads it there).</summary>
     private async Task KeepAsync(DeploymentStage stage, string name, string value, CancellationToken cancellationToken)
     {
+        // Set once per run and value: a value kept earlier in this run is in azd's environment already.
+        var kept = az.Values.TryGetValue(name, out var before) && before == value;
         az.Values[name] = value;
-        if (request.Azd && request.Variable(name) != value)
+        if (request.Azd && request.Variable(name) != value && !kept)
         {
             var answer = await az.RunToolAsync(stage.Name, "azd", ["env", "set", name, value, "--environment", Env], cancellationToken).ConfigureAwait(false);
             if (answer.ExitCode != 0)

@@ -45,7 +45,8 @@ internal sealed class AzureStandIn : IAsyncDisposable
               *"--name data-"*) has bootstrap || fail "the data template needs the bootstrap's identities"; touch "$d/state-data" ;;
               *"--name main-"*) has migrated || fail "the workloads were created before the migration ran"; touch "$d/state-main" ;;
             esac
-            env | grep -E '^(DEPLOYED_|AZURE_KEY_VAULT_NAME=)' | LC_ALL=C sort > "$d/images-$(printf '%s\n' "$*" | sed 's/.*--name \([^ ]*\).*/\1/')" ;;
+            env | grep -E '^(DEPLOYED_|AZURE_KEY_VAULT_NAME=)' | LC_ALL=C sort > "$d/images-$(printf '%s\n' "$*" | sed 's/.*--name \([^ ]*\).*/\1/')"
+            printf '%s|references HAS_JWT_SECRET_KEY_PREVIOUS=%s JWT_KEY_VERSION=%s\n' "${DEPLOYMENT_STAGE:-none}" "${HAS_JWT_SECRET_KEY_PREVIOUS:-}" "${JWT_KEY_VERSION:-}" >> "$d/deploy-references" ;;
           "deployment group show"*)
             case "$*" in
               *"--name bootstrap-"*AZURE_CONTAINER_REGISTRY_NAME*) has bootstrap && echo crtododev || fail "(DeploymentNotFound)" ;;
@@ -54,7 +55,12 @@ internal sealed class AzureStandIn : IAsyncDisposable
               *"--name main-"*APPLICATIONINSIGHTS_NAME*) has main && echo appi-todo-dev || fail "(DeploymentNotFound)" ;;
               *) fail "fake az: no such output: $*" ;;
             esac ;;
+          "containerapp list"*"| [0]"*) has main || fail "no apps"; echo "ca-todo-dev-$(printf '%s' "$*" | sed "s/.*=='\([a-z]*\)'.*/\1/")" ;;
           "containerapp list"*) [ ! -f "$d/apps" ] || cat "$d/apps" ;;
+          "containerapp update"*) has main || fail "no app" ;;
+          "containerapp show"*) echo "$(printf '%s\n' "$*" | sed 's/.*--name \([^ ]*\).*/\1/')--latest" ;;
+          "containerapp revision show"*) printf 'Provisioned\tRunning\tHealthy\n' ;;
+          "role assignment delete"*) ;;
           "acr repository show"*) grep -qx "$(image "$*")" "$d/registry" 2>/dev/null || fail "manifest unknown" ;;
           "acr import"*) has bootstrap || fail "no registry"; image "$*" >> "$d/registry" ;;
           "acr build"*)

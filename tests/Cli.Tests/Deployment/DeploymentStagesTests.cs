@@ -51,7 +51,9 @@ public sealed class DeploymentStagesTests
         Assert.IsFalse(azure.Calls.Any(c => c.Call.StartsWith("docker", StringComparison.Ordinal)), "no step calls docker");
         // The images and the vault the stages chose reach azd's environment (main.bicepparam reads them there).
         var azdSet = azure.Calls.Where(c => c.Call.StartsWith("azd env set ", StringComparison.Ordinal)).Select(c => c.Call).ToList();
-        Assert.HasCount(TodoSystem.Description.Components.Count() + 1, azdSet, string.Join("\n", azdSet));
+        // Plus the vault's name and the backend's two key references (the vault says: no rotation open).
+        Assert.HasCount(TodoSystem.Description.Components.Count() + 3, azdSet, string.Join("\n", azdSet));
+        CollectionAssert.Contains(azdSet, "azd env set HAS_JWT_SECRET_KEY_PREVIOUS false --environment dev");
         Assert.IsTrue(azdSet.All(c => c.EndsWith("--environment dev", StringComparison.Ordinal)), string.Join("\n", azdSet));
         StringAssert.Matches(azure.Answer("images-data-dev"), new System.Text.RegularExpressions.Regex("DEPLOYED_MIGRATE_IMAGE=todo-migrate:src-[0-9a-f]{16}"));
     }

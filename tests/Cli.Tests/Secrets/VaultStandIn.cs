@@ -39,6 +39,12 @@ internal sealed class VaultStandIn
     /// <summary>The secrets in the vault: name → value and content type.</summary>
     public ConcurrentDictionary<string, (string Value, string? ContentType)> Secrets { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What ARM shows of each secret besides the value: its latest version, tags, enabled flag and when it was written.</summary>
+    public ConcurrentDictionary<string, SecretMetadata> Metadata { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A file every write (PUT, PATCH) is appended to as <c>stage|arm METHOD name …</c>: the az stand-in's call log, for one order of both.</summary>
+    public string? CallLog { get; set; }
+
     public int Puts => Arm.CountOf("PUT", VaultPath + "/secrets/");
 
     public static async Task<VaultStandIn> StartAsync(string environmentTag = "dev") => new(await ArmStandIn.StartAsync(), environmentTag);
@@ -65,6 +71,22 @@ internal sealed class VaultStandIn
             return;
         }
         var name = path[(VaultPath.Length + "/secrets/".Length)..];
+        if (method == "PATCH")
+        {
+            using var patch = await JsonDocument.ParseAsync(context.Request.Body);
+            if (!Metadata.TryGetValue(name, out var existing))
+            {
+                await ArmStandIn.WriteJson(context, 404, ArmStandIn.Error("ResourceNotFound", $"The secret '{name}' was not found."));
+                return;
+            }
+            var tags = patch.RootElement.TryGetProperty("tags", out var t) ? Tags(t) : existing.Tags;
+            var enabled = patch.RootElement.TryGetProperty("properties", out var pp) && pp.TryGetProperty("attributes", out var at) && at.TryGetProperty("enabled", out var en)
+                ? en.GetBoolean() : existing.Enabled;
+            Metadata[name] = existing with { Tags = tags, Enabled = enabled };
+            Log($"arm PATCH {name} {Describe(Metadata[name])}");
+            await ArmStandIn.WriteJson(context, 200, Listed(name));
+            return;
+        }
         if (method == "PUT")
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body);
@@ -81,6 +103,9 @@ internal sealed class VaultStandIn
             {
                 Secrets[name] = (value, contentType);
             }
+            Metadata[name] = new SecretMetadata(Guid.NewGuid().ToString("N"),
+                body.RootElement.TryGetProperty("tags", out var newTags) ? Tags(newTags) : new Dictionary<string, string>(), true, DateTimeOffset.UtcNow);
+            Log($"arm PUT {name} {Describe(Metadata[name])}");
             await ArmStandIn.WriteJson(context, created ? 201 : 200, Listed(name));
             return;
         }
@@ -89,11 +114,42 @@ internal sealed class VaultStandIn
     }
 
     /// <summary>A secret as ARM returns it: no value.</summary>
-    private object Listed(string name) => new
+    private object Listed(string name)
     {
-        id = $"{VaultPath}/secrets/{name}",
-        name,
-        type = "Microsoft.KeyVault/vaults/secrets",
-        properties = new { contentType = Secrets.TryGetValue(name, out var s) ? s.ContentType : null, secretUri = $"https://{VaultName}.vault.azure.net/secrets/{name}" },
-    };
+        var meta = Metadata.GetOrAdd(name, _ => new SecretMetadata("v0" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>(), true, DateTimeOffset.UtcNow));
+        return new
+        {
+            id = $"{VaultPath}/secrets/{name}",
+            name,
+            type = "Microsoft.KeyVault/vaults/secrets",
+            tags = meta.Tags,
+            properties = new
+            {
+                contentType = Secrets.TryGetValue(name, out var s) ? s.ContentType : null,
+                secretUri = $"https://{VaultName}.vault.azure.net/secrets/{name}",
+                secretUriWithVersion = $"https://{VaultName}.vault.azure.net/secrets/{name}/{meta.Version}",
+                attributes = new { enabled = meta.Enabled, created = meta.Created.ToUnixTimeSeconds() },
+            },
+        };
+    }
+
+    private void Log(string line)
+    {
+        if (CallLog is not null)
+        {
+            lock (this)
+            {
+                File.AppendAllText(CallLog, $"rotation|{line}\n");
+            }
+        }
+    }
+
+    private static string Describe(SecretMetadata meta) =>
+        string.Join(" ", meta.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + (meta.Enabled ? "" : " disabled");
+
+    private static Dictionary<string, string> Tags(JsonElement tags) =>
+        tags.ValueKind == JsonValueKind.Object ? tags.EnumerateObject().ToDictionary(t => t.Name, t => t.Value.GetString() ?? "") : [];
 }
+
+/// <summary>A secret's latest version as ARM describes it.</summary>
+internal sealed record SecretMetadata(string Version, IReadOnlyDictionary<string, string> Tags, bool Enabled, DateTimeOffset Created);
