@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Azure;
+using Azure.Identity;
 using Provisioning.Cli.Deploy;
 using Provisioning.Deployment;
 using Provisioning.Secrets;
@@ -133,6 +135,16 @@ internal static class SecretsRotateCommand
             await error.WriteLineAsync($"{me}: {e.Message}").ConfigureAwait(false);
             await error.WriteLineAsync($"{me}: stopped; run the same command again to resume from the vault's state.").ConfigureAwait(false);
             return e is StageFailedException { ExitCode: ExitCodes.InvalidInput } ? ExitCodes.InvalidInput : ExitCodes.CheckFailed;
+        }
+        catch (AuthenticationFailedException e)
+        {
+            await error.WriteLineAsync($"{me}: cannot sign in to Azure ({e.Message.Split('\n')[0].Trim()}). Fix: run `az login` or `azd auth login`, or set AZURE_CLIENT_ID/AZURE_TENANT_ID with a federated credential.").ConfigureAwait(false);
+            return ExitCodes.CheckFailed;
+        }
+        catch (RequestFailedException e)
+        {
+            await error.WriteLineAsync($"{me}: cannot reach Azure Resource Manager: {e.Message.Split('\n')[0].Trim()}; run the same command again to resume.").ConfigureAwait(false);
+            return ExitCodes.CheckFailed;
         }
     }
 }
