@@ -21,8 +21,9 @@ public static class LocalComponentVariables
     public static IReadOnlyList<string> AllNames { get; } =
         [.. System.Components.SelectMany(c => c.Variables).Select(v => v.Name).Distinct(StringComparer.Ordinal)];
 
+    /// <param name="resolve">Reads a secret reference for the component instead of rendering it from <paramref name="secrets"/> (a rotation's vault).</param>
     public static IReadOnlyDictionary<string, string> For(
-        string component, EnvironmentConfiguration configuration, LocalEndpoints endpoints, LocalSecrets secrets)
+        string component, EnvironmentConfiguration configuration, LocalEndpoints endpoints, LocalSecrets secrets, Func<string, SecretValue, string?>? resolve = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -39,7 +40,7 @@ public static class LocalComponentVariables
                 LiteralValue literal => literal.Value,
                 ConfigurationValue setting => setting.Read(configuration),
                 ComponentUrl url => endpoints.UrlOf(url.Component, url.Path),
-                SecretValue secret => SecretValueOf(System.Secret(secret.Secret), endpoints, secrets),
+                SecretValue secret => resolve is null ? SecretValueOf(System.Secret(secret.Secret), endpoints, secrets) : resolve(component, secret),
                 // Azure plumbing (the Functions host's storage, Application Insights, the identity's client id) has no
                 // local counterpart and is not part of the contract between the components.
                 PlatformValue or WorkloadNames => null,

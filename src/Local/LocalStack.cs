@@ -47,8 +47,14 @@ public sealed class LocalStack : IAsyncDisposable
     /// </summary>
     public LocalSecrets Secrets { get; set; }
 
+    /// <summary>
+    /// Where the components' secret variables come from instead of <see cref="Secrets"/>, when set: a rotation's
+    /// <see cref="Rotation.LocalVault"/>, read the way a Key Vault reference reads the vault.
+    /// </summary>
+    public Rotation.LocalVault? Vault { get; set; }
+
     public IReadOnlyDictionary<string, string> VariablesOf(string component) =>
-        LocalComponentVariables.For(component, Configuration, Endpoints, Secrets);
+        LocalComponentVariables.For(component, Configuration, Endpoints, Secrets, Vault is { } vault ? vault.Resolve : null);
 
     public string LogPath(string component) => Path.Combine(RunDirectory, component + ".log");
 
