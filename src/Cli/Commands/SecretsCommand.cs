@@ -35,7 +35,7 @@ internal static class SecretsCommand
 
     private static readonly Option<bool> IncludeOptionalOption = new("--include-optional")
     {
-        Description = "Also print optional parameters (JWT_SECRET_KEY_PREVIOUS). Only during a key rotation: see below.",
+        Description = "Also print optional parameters (JWT_SECRET_KEY_PREVIOUS), for a local run that plays a key rotation; `secrets rotate jwt` writes it for an environment.",
     };
 
     private static readonly Option<bool> ShowOption = new("--show")
@@ -57,7 +57,7 @@ internal static class SecretsCommand
             "only those that do not exist yet, and the templates read them there. Use this printer for a local run or to hand a value to a rotation.\n" +
             "Formats: --format export prints `export NAME='value'`; --format azd prints `azd env set NAME 'value' --environment <env>` (always naming the environment, " +
             "so piping it to sh never writes to whichever azd environment is selected); `azd env set` stores the value in plain text in .azure/<env>/.env (git-ignored).\n" +
-            "Key rotation (docs/contract.md, docs/security.md \"Secret lifecycle\"): the `secrets rotate` commands are planned, not built; until then follow the procedure there.\n" +
+            "Rotation: `secrets rotate jwt -e <env>` and `secrets rotate database -e <env> [--role …]` (docs/security.md, \"Rotation\"); --dry-run prints the steps.\n" +
             "Example: dotnet run --project src/Cli -- secrets -e dev                # names only, values hidden\n" +
             "Example: eval \"$(dotnet run --project src/Cli -- secrets -e dev --show)\"   # values into this shell only");
         command.Options.Add(EnvironmentOption);
