@@ -48,7 +48,13 @@ public static class SecretValues
         {
             return system.Database.AdministratorLogin;
         }
-        return system.Secrets.Select(s => s.Content).OfType<DatabaseUrlContent>().FirstOrDefault(c => c.PasswordParameter == parameter)?.Login;
+        var urls = system.Secrets.Select(s => s.Content).OfType<DatabaseUrlContent>().ToList();
+        if (urls.FirstOrDefault(c => c.PasswordParameter == parameter) is { } url)
+        {
+            return url.Login;
+        }
+        // The second login of a role (rotation): the role's name and the suffix.
+        return urls.FirstOrDefault(c => c.AlternatePasswordParameter == parameter) is { } alternate ? alternate.Login + TodoSystem.AlternateLoginSuffix : null;
     }
 
     /// <summary>A password with at least one character of each class, uniformly shuffled, that does not contain <paramref name="login"/>.</summary>
