@@ -14,7 +14,8 @@ namespace Provisioning.Secrets.Rotation;
 /// <item>close, step 2: the migration job sets it, and the old password stops working.</item>
 /// </list>
 /// Which login is in use and whether a rotation is half done are read from tags, never values. A run interrupted
-/// before the URL moved starts again (nothing used the new password); after it, resumes at the roll-out.
+/// before the URL moved starts again (nothing used the new password); after it, resumes at the roll-out, and the
+/// URL is tagged closed once the old password no longer works.
 /// Roles only the migration job uses (the owner; the administrator) are rotated in place: a new value, then the job
 /// (or, for the administrator, the server's deployment) that applies it; nothing else connects with them.
 /// </summary>
@@ -68,13 +69,14 @@ public static class DatabaseRotation
             .Where(c => c.Kind != WorkloadKind.Job && c.Variables.Any(v => v.Source is SecretValue s && s.Secret == urlSecret.Name))
             .Select(c => c.Name).ToList();
 
-        // Half done: the URL moved to the login in use now (tagged with its rotation), but the login it left still has its old password.
+        // Half done: the URL moved to the login in use now (tagged with its rotation), and that rotation's close has not
+        // finished (the URL is tagged closed at its very end).
         var moved = url.Tag(RotationTags.Rotation);
-        var left = moved is null ? null : await vault.GetAsync(idle.Secret, cancellationToken).ConfigureAwait(false);
-        var resuming = moved is not null && left is not null && left.Tag(RotationTags.RetiredBy) != moved;
+        var resuming = moved is not null && url.Tag(RotationTags.Closed) != moved;
         var id = resuming ? moved! : RotationTags.NewId(context.Time);
         // Resuming, the roll-out and the close act on the login the URL left; otherwise on the one it moves away from.
         var (from, to) = resuming ? (idle, active) : (active, idle);
+        var retired = resuming && (await vault.GetAsync(from.Secret, cancellationToken).ConfigureAwait(false))?.Tag(RotationTags.RetiredBy) == id;
         string? password = null;
         var passwordParameter = system.SecureParameter(alternateParameter);
 
@@ -103,9 +105,18 @@ public static class DatabaseRotation
             new($"close, step 1: {from.Secret} gets an unused random password (tagged retired by {id}); nothing connects as {from.Login} any more",
                 ct => vault.WriteAsync(from.Secret,
                     SecretValues.Password(Math.Clamp(SecretValues.PasswordLength, passwordParameter.MinLength, passwordParameter.MaxLength ?? 128), from.Login), null,
-                    new Dictionary<string, string> { [RotationTags.RetiredBy] = id }, ct)),
-            new($"close, step 2: the migration job sets it; {from.Login}'s old password stops working",
-                platform.RunMigrationJobAsync),
+                    new Dictionary<string, string> { [RotationTags.RetiredBy] = id }, ct),
+                Done: retired),
+            new($"close, step 2: the migration job sets it; {from.Login}'s old password stops working (then {urlSecret.Name} is tagged closed)",
+                async ct =>
+                {
+                    await platform.RunMigrationJobAsync(ct).ConfigureAwait(false);
+                    var tags = new Dictionary<string, string>((await vault.GetAsync(urlSecret.Name, ct).ConfigureAwait(false))?.Tags ?? new Dictionary<string, string>())
+                    {
+                        [RotationTags.Closed] = id,
+                    };
+                    await vault.UpdateTagsAsync(urlSecret.Name, tags, ct).ConfigureAwait(false);
+                }),
         ];
         var note = resuming
             ? $"resuming rotation {id} on {platform.Name}: {urlSecret.Name} already points at {to.Login}"

@@ -25,6 +25,9 @@ public static class RotationTags
     /// <summary>On a login's password secret: the rotation that moved its component away and replaced its password.</summary>
     public const string RetiredBy = "retired-by";
 
+    /// <summary>On a database URL secret: the rotation whose close finished (the old login's password no longer works).</summary>
+    public const string Closed = "closed";
+
     public static string NewId(TimeProvider time) =>
         (time ?? throw new ArgumentNullException(nameof(time))).GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -152,7 +152,8 @@ public sealed class RotationCallOrderTests
         Assert.IsFalse(calls.Any(c => c.StartsWith($"arm PUT {TodoSystem.DatabaseUrlBackendSecret}", StringComparison.Ordinal)), "the URL is not moved again");
         var rollout = IndexOf(calls, "containerapp update --resource-group rg-todo-test --name ca-todo-dev-backend");
         var retired = IndexOf(calls, $"arm PUT {TodoSystem.DatabasePasswordAppSecret} retired-by=", rollout);
-        IndexOf(calls, "containerapp job start", retired);
+        var closed = IndexOf(calls, "containerapp job start", retired);
+        IndexOf(calls, $"arm PATCH {TodoSystem.DatabaseUrlBackendSecret} closed=", closed);
         Assert.AreNotEqual(oldPassword, vault.Secrets[TodoSystem.DatabasePasswordAppSecret].Value, "the old login's password was replaced");
 
         // The next rotation moves back to todo_app.
