@@ -14,6 +14,8 @@ public sealed partial class RoleSettings
     public const string AdminUrlVariable = MigrationSettingNames.AdminUrl;
     public const string AppPasswordVariable = MigrationSettingNames.AppPassword;
     public const string ProbePasswordVariable = MigrationSettingNames.ProbePassword;
+    public const string AppAlternatePasswordVariable = MigrationSettingNames.AppAlternatePassword;
+    public const string ProbeAlternatePasswordVariable = MigrationSettingNames.ProbeAlternatePassword;
 
     /// <summary>
     /// Role names are server-wide while databases are not: two environments (or two test runs) sharing one server
@@ -25,13 +27,30 @@ public sealed partial class RoleSettings
     public const string DefaultAppRole = TodoSystem.AppRole;
     public const string DefaultProbeRole = TodoSystem.ProbeRole;
 
-    private RoleSettings(string owner, string? ownerPassword, string app, string? appPassword, string probe, string? probePassword, DatabaseUrl? adminUrl)
+    private RoleSettings(string owner, string? ownerPassword, string app, string? appPassword, string probe, string? probePassword, DatabaseUrl? adminUrl,
+        string? appAlternatePassword = null, string? probeAlternatePassword = null)
     {
         Owner = new RoleLogin(owner, ownerPassword);
         App = new RoleLogin(app, appPassword);
         Probe = new RoleLogin(probe, probePassword);
+        AppAlternate = new RoleLogin(app + TodoSystem.AlternateLoginSuffix, appAlternatePassword);
+        ProbeAlternate = new RoleLogin(probe + TodoSystem.AlternateLoginSuffix, probeAlternatePassword);
         AdminUrl = adminUrl;
     }
+
+    /// <summary>
+    /// The backend role's second login (<c>todo_app_alt</c>): a member of <see cref="App"/>, so exactly its privileges,
+    /// with its own password. A password rotation moves the backend from one login to the other, so replicas that
+    /// still connect with the old password keep working until they stop (PostgreSQL keeps one password per role).
+    /// </summary>
+    public RoleLogin AppAlternate { get; }
+
+    /// <summary>The probe role's second login (<c>todo_probe_alt</c>), as <see cref="AppAlternate"/>.</summary>
+    public RoleLogin ProbeAlternate { get; }
+
+    /// <summary>Each alternate login with the role it is a member of.</summary>
+    public IReadOnlyList<(RoleLogin Login, RoleLogin Of, string Variable)> Alternates =>
+        [(AppAlternate, App, AppAlternatePasswordVariable), (ProbeAlternate, Probe, ProbeAlternatePasswordVariable)];
 
     /// <summary>The role that migrates and owns the schema: DATABASE_URL's user.</summary>
     public RoleLogin Owner { get; }
@@ -49,11 +68,11 @@ public sealed partial class RoleSettings
     public string Scrub(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return CredentialMask.Apply(text, [Owner.Password, App.Password, Probe.Password, AdminUrl?.CreateBuilder().Password]);
+        return CredentialMask.Apply(text, [Owner.Password, App.Password, Probe.Password, AppAlternate.Password, ProbeAlternate.Password, AdminUrl?.CreateBuilder().Password]);
     }
 
     public override string ToString() =>
-        $"owner {Owner}, app {App}, probe {Probe}, admin {(AdminUrl is null ? "not set" : AdminUrl.Redacted)}";
+        $"owner {Owner}, app {App} (and {AppAlternate}), probe {Probe} (and {ProbeAlternate}), admin {(AdminUrl is null ? "not set" : AdminUrl.Redacted)}";
 
     /// <summary>Reads the job's variables; every problem is one line naming its variable and never showing a value.</summary>
     /// <returns>Null when there are problems (then <paramref name="problems"/> is not empty).</returns>
@@ -75,6 +94,9 @@ public sealed partial class RoleSettings
         }
         CheckName(AppRoleVariable, app, problems);
         CheckName(ProbeRoleVariable, probe, problems);
+        // The alternate logins' names are the role's plus the suffix: they must fit PostgreSQL's 63 bytes too.
+        CheckName(AppRoleVariable, app + TodoSystem.AlternateLoginSuffix, problems);
+        CheckName(ProbeRoleVariable, probe + TodoSystem.AlternateLoginSuffix, problems);
         if (new[] { owner, app, probe }.Distinct(StringComparer.Ordinal).Count() < 3)
         {
             problems.Add($"the owner ({DatabaseUrl.VariableName}'s user), {AppRoleVariable} and {ProbeRoleVariable} name the same role: each component needs its own role (todo_owner, todo_app, todo_probe).");
@@ -82,6 +104,8 @@ public sealed partial class RoleSettings
 
         var appPassword = Value(environment(AppPasswordVariable));
         var probePassword = Value(environment(ProbePasswordVariable));
+        var appAlternatePassword = Value(environment(AppAlternatePasswordVariable));
+        var probeAlternatePassword = Value(environment(ProbeAlternatePasswordVariable));
 
         DatabaseUrl? admin = null;
         if (rawAdmin is not null)
@@ -104,14 +128,14 @@ public sealed partial class RoleSettings
                 admin = adminUrl.WithDatabase(ownerUrl.Database);
             }
         }
-        else if (appPassword is not null || probePassword is not null)
+        else if (appPassword is not null || probePassword is not null || appAlternatePassword is not null || probeAlternatePassword is not null)
         {
-            notes.Add($"{AdminUrlVariable} is not set: the role passwords given in {AppPasswordVariable}/{ProbePasswordVariable} are not applied (only the administrator can set them).");
+            notes.Add($"{AdminUrlVariable} is not set: the role passwords given in {AppPasswordVariable}/{ProbePasswordVariable} (and their _ALT_ logins') are not applied (only the administrator can set them).");
         }
 
         return problems.Count > 0
             ? null
-            : new RoleSettings(owner, ownerUrl.CreateBuilder().Password, app, appPassword, probe, probePassword, admin);
+            : new RoleSettings(owner, ownerUrl.CreateBuilder().Password, app, appPassword, probe, probePassword, admin, appAlternatePassword, probeAlternatePassword);
     }
 
     private static string? Value(string? raw) => string.IsNullOrEmpty(raw) ? null : raw;

@@ -28,7 +28,10 @@ public static class RoleSetup
         RoleSql.Execute(admin, "SET LOCAL password_encryption = 'scram-sha-256'");
 
         // Before any change, so a run that cannot finish changes nothing and names every role at once.
-        AdminOption.Require(admin, [.. new[] { roles.Owner, roles.App, roles.Probe }.Where(r => r.Password is not null).Select(r => r.Name)]);
+        AdminOption.Require(admin, [
+            .. new[] { roles.Owner, roles.App, roles.Probe }.Where(r => r.Password is not null).Select(r => r.Name),
+            // An alternate login is altered, and made a member of its role (which needs ADMIN OPTION on the role).
+            .. roles.Alternates.Where(a => a.Login.Password is not null).SelectMany(a => new[] { a.Login.Name, a.Of.Name })]);
 
         var created = new List<string>();
         var passwordsSet = new List<string>();
@@ -52,6 +55,27 @@ public static class RoleSetup
             }
             RoleSql.ExecuteFormatted(admin, "ALTER ROLE %I WITH LOGIN PASSWORD %L", role.Name, role.Password);
             passwordsSet.Add(role.Name);
+        }
+
+        // The alternate logins: members of their role (INHERIT: its privileges and no others), with their own password.
+        foreach (var (login, of, variable) in roles.Alternates.Where(a => a.Login.Password is not null))
+        {
+            if (RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", of.Name)) is not true)
+            {
+                missing.Add($"role {of.Name} does not exist, so its alternate login {login.Name} ({variable}) was not created");
+                continue;
+            }
+            if (RoleSql.Scalar(admin, "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = @name)", ("name", login.Name)) is not true)
+            {
+                RoleSql.ExecuteFormatted(admin, "CREATE ROLE %I WITH LOGIN INHERIT", login.Name);
+                created.Add(login.Name);
+            }
+            RoleSql.ExecuteFormatted(admin, "ALTER ROLE %I WITH LOGIN INHERIT PASSWORD %L", login.Name, login.Password!);
+            if (RoleSql.Scalar(admin, "SELECT pg_has_role(@login, @role, 'MEMBER')", ("login", login.Name), ("role", of.Name)) is not true)
+            {
+                RoleSql.ExecuteFormatted(admin, "GRANT %I TO %I", of.Name, login.Name);
+            }
+            passwordsSet.Add(login.Name);
         }
 
         // PUBLIC's CREATE goes first: the grants below check what each role holds, and a CREATE held only through

@@ -109,6 +109,16 @@ public sealed class RoleTestServer : IAsyncDisposable
     /// <summary>The full job: admin set-up, migrations as the owner, grants.</summary>
     public Task<BundleRun> RunJobAsync(string[]? args = null) => MigrationBundle.RunAsync(OwnerUrl, JobEnvironment(), args);
 
+    /// <summary>The job with the alternate logins' passwords as well (what a deployment gives it since rotation).</summary>
+    public Task<BundleRun> RunJobAsync(string appAlternatePassword, string probeAlternatePassword)
+    {
+        secretsSeen.AddRange([appAlternatePassword, probeAlternatePassword]);
+        var environment = JobEnvironment();
+        environment["TODO_APP_ALT_DATABASE_PASSWORD"] = appAlternatePassword;
+        environment["TODO_PROBE_ALT_DATABASE_PASSWORD"] = probeAlternatePassword;
+        return MigrationBundle.RunAsync(OwnerUrl, environment);
+    }
+
     /// <summary>Every password this test has used, for "never printed" assertions.</summary>
     public IReadOnlyList<string> Secrets => [.. secretsSeen, AdminPassword, OwnerPassword, AppPassword, ProbePassword, server.Password];
 
@@ -141,6 +151,7 @@ public sealed class RoleTestServer : IAsyncDisposable
         foreach (var sql in new[]
         {
             $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)",
+            $"DROP ROLE IF EXISTS {App}_alt", $"DROP ROLE IF EXISTS {Probe}_alt",
             $"DROP ROLE IF EXISTS {App}", $"DROP ROLE IF EXISTS {Probe}", $"DROP ROLE IF EXISTS {Owner}",
             $"DROP ROLE IF EXISTS {Admin}",
         })
@@ -150,6 +161,6 @@ public sealed class RoleTestServer : IAsyncDisposable
         }
     }
 
-    private static string NewPassword() =>
+    public static string NewPassword() =>
         "p'w\"\\$$%@:/;? " + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 }
