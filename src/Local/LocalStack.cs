@@ -18,6 +18,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     private readonly LocalStackOptions options;
     private readonly Dictionary<string, ComponentProcess> running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocalIngress> ingresses = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     private LocalStack(LocalStackOptions options, EnvironmentConfiguration configuration, LocalPostgres postgres, LocalEndpoints endpoints, string runDirectory)
@@ -87,9 +88,12 @@ public sealed class LocalStack : IAsyncDisposable
     /// Waits until the component's health endpoint answers 200 (the platform's readiness view of a revision), up to
     /// <paramref name="limit"/>; false with the last answer otherwise.
     /// </summary>
-    public async Task<(bool Ready, string LastAnswer)> WaitHealthyAsync(string component, TimeSpan limit, CancellationToken cancellationToken = default)
+    public Task<(bool Ready, string LastAnswer)> WaitHealthyAsync(string component, TimeSpan limit, CancellationToken cancellationToken = default) =>
+        WaitHealthyAsync(Endpoints.PortOf(component), HealthPath(component), limit, cancellationToken);
+
+    private static async Task<(bool Ready, string LastAnswer)> WaitHealthyAsync(int port, string path, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var url = new Uri($"http://127.0.0.1:{Endpoints.PortOf(component)}{HealthPath(component)}");
+        var url = new Uri($"http://127.0.0.1:{port}{path}");
         var last = "no answer";
         var waited = System.Diagnostics.Stopwatch.StartNew();
         do
@@ -130,7 +134,6 @@ public sealed class LocalStack : IAsyncDisposable
     /// </param>
     public async Task StartComponentAsync(string component, IReadOnlyDictionary<string, string>? changes = null, CancellationToken cancellationToken = default)
     {
-        var launch = LaunchOf(component, changes);
         lock (gate)
         {
             if (running.ContainsKey(component))
@@ -138,7 +141,26 @@ public sealed class LocalStack : IAsyncDisposable
                 throw new InvalidOperationException($"{component} is already running; stop it first");
             }
         }
+        // With revisions the process listens on a port of its own and the ingress takes the public one.
+        var launch = LaunchOf(component, changes, options.Revisions ? FreePort.Next() : Endpoints.PortOf(component));
         var process = await ComponentProcess.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+        if (options.Revisions)
+        {
+            try
+            {
+                var ingress = await LocalIngress.StartAsync(Endpoints.PortOf(component), cancellationToken).ConfigureAwait(false);
+                ingress.SwitchTo(launch.Port);
+                lock (gate)
+                {
+                    ingresses[component] = ingress;
+                }
+            }
+            catch
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
         lock (gate)
         {
             running[component] = process;
@@ -148,9 +170,15 @@ public sealed class LocalStack : IAsyncDisposable
     public async Task StopComponentAsync(string component)
     {
         ComponentProcess? process;
+        LocalIngress? ingress;
         lock (gate)
         {
             running.Remove(component, out process);
+            ingresses.Remove(component, out ingress);
+        }
+        if (ingress is not null)
+        {
+            await ingress.DisposeAsync().ConfigureAwait(false);
         }
         if (process is not null)
         {
@@ -164,6 +192,53 @@ public sealed class LocalStack : IAsyncDisposable
         await StartComponentAsync(component, changes, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How long a new revision may take to answer its health endpoint with 200, and the old one to finish its requests.</summary>
+    private static readonly TimeSpan RolloutLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A new revision of the component, as Container Apps makes one in single revision mode: a new process with the
+    /// component's variables as they are now (<see cref="VariablesOf"/>: the vault's current values), traffic switched
+    /// to it once its health endpoint answers 200, the old process stopped once its requests have finished. Needs
+    /// <see cref="LocalStackOptions.Revisions"/>.
+    /// </summary>
+    public async Task RollOutAsync(string component, CancellationToken cancellationToken = default)
+    {
+        LocalIngress? ingress;
+        lock (gate)
+        {
+            ingresses.TryGetValue(component, out ingress);
+        }
+        if (!options.Revisions || ingress is null)
+        {
+            throw new InvalidOperationException(options.Revisions
+                ? $"{component} is not running: start it before rolling it out"
+                : "a roll-out needs the ingress of LocalStackOptions.Revisions; without it only a restart (stop, start) is possible");
+        }
+        var launch = LaunchOf(component, null, FreePort.Next());
+        var next = await ComponentProcess.StartAsync(launch, cancellationToken).ConfigureAwait(false);
+        var (ready, answer) = await WaitHealthyAsync(launch.Port, HealthPath(component), RolloutLimit, cancellationToken).ConfigureAwait(false);
+        if (!ready)
+        {
+            await next.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"{component}'s new revision did not become healthy within {RolloutLimit.TotalSeconds:0} s (last answer: {answer}); the old one keeps serving");
+        }
+        var old = ingress.SwitchTo(launch.Port);
+        ComponentProcess? previous;
+        lock (gate)
+        {
+            running.Remove(component, out previous);
+            running[component] = next;
+        }
+        if (old is not null)
+        {
+            await LocalIngress.DrainAsync(old, RolloutLimit, cancellationToken).ConfigureAwait(false);
+        }
+        if (previous is not null)
+        {
+            await previous.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     public bool IsRunning(string component)
     {
         lock (gate)
@@ -172,11 +247,14 @@ public sealed class LocalStack : IAsyncDisposable
         }
     }
 
-    private ComponentLaunch LaunchOf(string component, IReadOnlyDictionary<string, string>? changes)
+    private ComponentLaunch LaunchOf(string component, IReadOnlyDictionary<string, string>? changes, int port)
     {
         var paths = options.Paths;
         var variables = new Dictionary<string, string>(VariablesOf(component), StringComparer.Ordinal);
-        var port = Endpoints.PortOf(component);
+        foreach (var (name, value) in options.FixtureVariables?.GetValueOrDefault(component) ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
         var command = LocalComponents.Command(paths, component, port)
             ?? throw new InvalidOperationException($"{component} has no reference implementation to run in {paths.FixtureOf(component)} (server.mjs or app.py)");
         variables["PORT"] = Text(port);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Provisioning.Secrets.Rotation;
 
 /// <summary>
@@ -10,12 +12,12 @@ namespace Provisioning.Secrets.Rotation;
 /// <item>the backend accepts both: pinned to the old key's version, also reading the new key; rolled out;</item>
 /// <item>promote: the same key written as jwt-secret-key (the only step that needs the value in memory);</item>
 /// <item>the issuers (every other reader of jwt-secret-key) rolled out: they sign with the new key;</item>
-/// <item>the window: the token lifetime plus the platform's secret refresh delay after the promotion;</item>
+/// <item>the window: the token lifetime after the last issuer moved (and after the platform's secret refresh delay past the promotion);</item>
 /// <item>close, step 1: the backend stops referencing the previous key and its pin (rolled out);</item>
 /// <item>close, step 2: the previous key's grants removed and the secret disabled.</item>
 /// </list>
 /// A run interrupted before the promotion starts again with a new key (the staged one was never used by an issuer);
-/// after it, resumes at the issuers; after close step 1, at close step 1 (idempotent).
+/// after it, resumes at the issuers (or the window, once they moved); after close step 1, at close step 1 (idempotent).
 /// </summary>
 public static class JwtRotation
 {
@@ -40,7 +42,7 @@ public static class JwtRotation
         var issuers = context.System.Components
             .Where(c => c.Name != TodoSystem.Backend && c.Variables.Any(v => v.Source is SecretValue s && s.Secret == TodoSystem.JwtSecretKeySecret))
             .Select(c => c.Name).ToList();
-        var window = context.TokenLifetime + platform.SecretRefreshDelay;
+        var issuersAt = promoted ? previous!.Tag(RotationTags.IssuersAt) : null;
         string? newKey = null;
         var contentType = context.System.Secret(TodoSystem.JwtSecretKeySecret).ContentType;
 
@@ -78,12 +80,16 @@ public static class JwtRotation
                     {
                         await platform.RollOutAsync(issuer, ct).ConfigureAwait(false);
                     }
-                }, Done: released),
-            new($"the window: wait until {Minutes(window)} after the promotion (the longest token life, {Minutes(context.TokenLifetime)}, plus the platform's secret refresh, {Minutes(platform.SecretRefreshDelay)}), so no token signed with the old key is still valid",
+                    await Tag(vault, RotationTags.IssuersAt, context.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
+                }, Done: released || issuersAt is not null),
+            new($"the window: the longest token life ({Minutes(context.TokenLifetime)}) after the last issuer moved, and at least {Minutes(context.TokenLifetime + platform.SecretRefreshDelay)} after the promotion (the platform's secret refresh, {Minutes(platform.SecretRefreshDelay)}, may hand a new replica the old key until then), so no token signed with the old key is still valid",
                 async ct =>
                 {
                     var promotedAt = (await vault.GetAsync(TodoSystem.JwtSecretKeySecret, ct).ConfigureAwait(false))?.Created ?? context.Time.GetUtcNow();
-                    var remaining = promotedAt + window - context.Time.GetUtcNow();
+                    var movedAt = (await vault.GetAsync(TodoSystem.JwtSecretKeyPreviousSecret, ct).ConfigureAwait(false))?.Tag(RotationTags.IssuersAt) is { } text
+                        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : context.Time.GetUtcNow();
+                    var end = (promotedAt + platform.SecretRefreshDelay > movedAt ? promotedAt + platform.SecretRefreshDelay : movedAt) + context.TokenLifetime;
+                    var remaining = end - context.Time.GetUtcNow();
                     if (remaining > TimeSpan.Zero)
                     {
                         await platform.WaitAsync(remaining, ct).ConfigureAwait(false);
@@ -92,9 +98,7 @@ public static class JwtRotation
             new($"close, step 1: the backend stops referencing {TodoSystem.JwtSecretKeyPreviousSecret} and reads the latest {TodoSystem.JwtSecretKeySecret} (rolled out); the old key is refused from now on",
                 async ct =>
                 {
-                    var tags = new Dictionary<string, string>((await vault.GetAsync(TodoSystem.JwtSecretKeyPreviousSecret, ct).ConfigureAwait(false))?.Tags
-                        ?? new Dictionary<string, string>()) { [RotationTags.Phase] = RotationTags.Released };
-                    await vault.UpdateTagsAsync(TodoSystem.JwtSecretKeyPreviousSecret, tags, ct).ConfigureAwait(false);
+                    await Tag(vault, RotationTags.Phase, RotationTags.Released, ct).ConfigureAwait(false);
                     await platform.ConfigureBackendKeyAsync(JwtBackendReferences.Steady, ct).ConfigureAwait(false);
                 }),
             new($"close, step 2: remove the grants on {TodoSystem.JwtSecretKeyPreviousSecret} and disable it",
@@ -105,6 +109,14 @@ public static class JwtRotation
                 }),
         ];
         return new RotationPlan($"rotate {TodoSystem.JwtSecretKeySecret}", note, steps);
+    }
+
+    /// <summary>Adds or replaces one tag of jwt-secret-key-previous, keeping the others.</summary>
+    private static async Task Tag(IRotationVault vault, string name, string value, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, string>((await vault.GetAsync(TodoSystem.JwtSecretKeyPreviousSecret, cancellationToken).ConfigureAwait(false))?.Tags
+            ?? new Dictionary<string, string>()) { [name] = value };
+        await vault.UpdateTagsAsync(TodoSystem.JwtSecretKeyPreviousSecret, tags, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Minutes(TimeSpan span) =>

@@ -16,6 +16,9 @@ public static class RotationTags
     /// <summary>On jwt-secret-key-previous: <see cref="Released"/> once the backend no longer needs it.</summary>
     public const string Phase = "phase";
 
+    /// <summary>On jwt-secret-key-previous: when the last issuer started signing with the new key (ISO 8601, UTC).</summary>
+    public const string IssuersAt = "issuers-at";
+
     public const string Staged = "staged";
     public const string Released = "released";
 

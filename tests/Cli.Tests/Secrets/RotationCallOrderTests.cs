@@ -62,10 +62,10 @@ public sealed class RotationCallOrderTests
 
     private static List<string> Calls(AzureStandIn azure) => [.. azure.Calls.Select(c => c.Call)];
 
-    private static int IndexOf(List<string> calls, string start, int after = -1)
+    private static int IndexOf(List<string> calls, string start, int after = -1, params string[] containing)
     {
-        var index = calls.FindIndex(after + 1, c => c.StartsWith(start, StringComparison.Ordinal));
-        Assert.AreNotEqual(-1, index, $"no call starting '{start}' after #{after}:\n{string.Join('\n', calls)}");
+        var index = calls.FindIndex(after + 1, c => c.StartsWith(start, StringComparison.Ordinal) && containing.All(p => c.Contains(p, StringComparison.Ordinal)));
+        Assert.AreNotEqual(-1, index, $"no call starting '{start}' (with {string.Join(", ", containing)}) after #{after}:\n{string.Join('\n', calls)}");
         return index;
     }
 
@@ -95,13 +95,19 @@ public sealed class RotationCallOrderTests
         var promoted = IndexOf(calls, $"arm PUT {TodoSystem.JwtSecretKeySecret} rotation=", backendHealthy);
         var issuers = new[] { "frontend", "mcp", "probe" }.Select(c => IndexOf(calls, $"containerapp update --resource-group rg-todo-test --name ca-todo-dev-{c} --revision-suffix rot", promoted)).ToList();
         CollectionAssert.AreEqual(issuers.Order().ToList(), issuers, "the issuers one by one");
+        IndexOf(calls, $"arm PATCH {TodoSystem.JwtSecretKeyPreviousSecret} issuers-at=", issuers.Max());
         Assert.AreEqual(vault.Secrets[TodoSystem.JwtSecretKeyPreviousSecret].Value, vault.Secrets[TodoSystem.JwtSecretKeySecret].Value, "the key staged is the key promoted");
         Assert.AreNotEqual(oldKey, vault.Secrets[TodoSystem.JwtSecretKeySecret].Value);
         // The main deployment of the window: the backend reads the previous key and stays on the old version.
         StringAssert.Contains(File.ReadAllLines(Path.Combine(azure.State, "deploy-references")).Last(), $"HAS_JWT_SECRET_KEY_PREVIOUS=true JWT_KEY_VERSION={oldVersion}");
 
-        // Re-run after the window (the new key has been current for 46 minutes): resumes, skips what was done.
+        // Re-run after the window (the new key current and the issuers moved 46 minutes ago): resumes, skips what was done.
         vault.Metadata[TodoSystem.JwtSecretKeySecret] = vault.Metadata[TodoSystem.JwtSecretKeySecret] with { Created = DateTimeOffset.UtcNow.AddMinutes(-46) };
+        var previousMeta = vault.Metadata[TodoSystem.JwtSecretKeyPreviousSecret];
+        vault.Metadata[TodoSystem.JwtSecretKeyPreviousSecret] = previousMeta with
+        {
+            Tags = new Dictionary<string, string>(previousMeta.Tags) { ["issuers-at"] = DateTimeOffset.UtcNow.AddMinutes(-46).ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+        };
         azure.ForgetCalls();
         (exit, output, error) = await RotateAsync(azure, SecretsRotateCommand.Jwt);
         Assert.AreEqual(0, exit, output + error);
@@ -110,10 +116,11 @@ public sealed class RotationCallOrderTests
         Assert.IsFalse(output.Contains("waiting ", StringComparison.Ordinal), output);
         calls = Calls(azure);
         Assert.IsFalse(calls.Any(c => c.StartsWith($"arm PUT {TodoSystem.JwtSecretKeySecret} ", StringComparison.Ordinal)), "the key is not written again");
-        var released = IndexOf(calls, $"arm PATCH {TodoSystem.JwtSecretKeyPreviousSecret} phase=released");
+        Assert.IsFalse(calls.Any(c => c.StartsWith("containerapp update", StringComparison.Ordinal) && !c.Contains("backend", StringComparison.Ordinal)), "the issuers moved in the first run");
+        var released = IndexOf(calls, $"arm PATCH {TodoSystem.JwtSecretKeyPreviousSecret} ", -1, "phase=released");
         var closing = IndexOf(calls, "deployment group create --resource-group rg-todo-test --name main-dev", released);
         var grants = IndexOf(calls, $"role assignment delete --scope {VaultStandIn.VaultPath}/secrets/{TodoSystem.JwtSecretKeyPreviousSecret}", closing);
-        IndexOf(calls, $"arm PATCH {TodoSystem.JwtSecretKeyPreviousSecret} phase=released pinned-version={oldVersion} rotation=", grants);
+        IndexOf(calls, $"arm PATCH {TodoSystem.JwtSecretKeyPreviousSecret} ", grants, "phase=released", $"pinned-version={oldVersion}", "disabled");
         Assert.IsFalse(vault.Metadata[TodoSystem.JwtSecretKeyPreviousSecret].Enabled, "step 2 disabled the previous key");
         StringAssert.EndsWith(File.ReadAllLines(Path.Combine(azure.State, "deploy-references")).Last(), "HAS_JWT_SECRET_KEY_PREVIOUS=false JWT_KEY_VERSION=");
 
