@@ -89,7 +89,14 @@ internal sealed class LocalIngress : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
-        revision.Enter();
+        // A stream the client holds open (an MCP client's GET for server messages) is no request to wait for: a drain
+        // ends it, as deactivating a revision does, and the client opens it again on the new one.
+        var stream = context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase)
+            && HttpMethods.IsGet(context.Request.Method);
+        if (!stream)
+        {
+            revision.Enter();
+        }
         try
         {
             var forwarder = context.RequestServices.GetRequiredService<IHttpForwarder>();
@@ -97,7 +104,10 @@ internal sealed class LocalIngress : IAsyncDisposable
         }
         finally
         {
-            revision.Leave();
+            if (!stream)
+            {
+                revision.Leave();
+            }
         }
     }
 

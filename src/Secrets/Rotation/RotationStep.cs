@@ -19,6 +19,9 @@ public sealed record RotationPlan(string Subject, string Note, IReadOnlyList<Rot
         }
     }
 
+    private static string Took(TimeSpan span) =>
+        span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.0} min" : $"{span.TotalSeconds:0.0} s";
+
     /// <summary>Runs the steps not yet done in order, each announced before it starts and confirmed after.</summary>
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
@@ -26,6 +29,8 @@ public sealed record RotationPlan(string Subject, string Note, IReadOnlyList<Rot
         output.WriteLine($"{Subject}: {Note}");
         for (var i = 0; i < Steps.Count; i++)
         {
+            // An interruption lands between steps where it can: each step's state is in the vault when it ends.
+            cancellationToken.ThrowIfCancellationRequested();
             var step = Steps[i];
             var label = $"  {i + 1}/{Steps.Count}";
             if (step.Done)
@@ -34,8 +39,9 @@ public sealed record RotationPlan(string Subject, string Note, IReadOnlyList<Rot
                 continue;
             }
             output.WriteLine($"{label} {step.Description}");
+            var took = System.Diagnostics.Stopwatch.StartNew();
             await step.Action(cancellationToken).ConfigureAwait(false);
-            output.WriteLine($"{label} done");
+            output.WriteLine($"{label} done ({Took(took.Elapsed)})");
         }
     }
 }
