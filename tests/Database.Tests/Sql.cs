@@ -37,4 +37,23 @@ internal static class Sql
     }
 
     public const string HistoryRows = """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1""";
+
+    public static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The statement is refused for want of a privilege (42501), not for any other reason.</summary>
+    public static async Task AssertDeniedAsync(NpgsqlConnection connection, string sql)
+    {
+        var denied = await Assert.ThrowsExactlyAsync<PostgresException>(() => ExecuteAsync(connection, sql), sql);
+        Assert.AreEqual("42501", denied.SqlState, $"{sql}: {denied.MessageText}");
+    }
 }

@@ -172,25 +172,31 @@ internal sealed class RequestLoop
             using var answer = await http.SendAsync(request, stop.Token);
             return answer.IsSuccessStatusCode ? null : $"GET tasks with the probe's token answered {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(stop.Token)}";
         });
-        var url = new Uri(variables[SettingNames.DatabaseUrl]);
+        var connectionString = ConnectionString(variables[SettingNames.DatabaseUrl], RequestTimeout);
         await RequestAsync("probe database", async () =>
         {
-            var credentials = url.UserInfo.Split(':', 2);
-            var connectionString = new NpgsqlConnectionStringBuilder
-            {
-                Host = url.Host,
-                Port = url.Port,
-                Database = url.AbsolutePath.TrimStart('/'),
-                Username = Uri.UnescapeDataString(credentials[0]),
-                Password = Uri.UnescapeDataString(credentials[1]),
-                Pooling = false,
-                Timeout = (int)RequestTimeout.TotalSeconds,
-            }.ConnectionString;
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(stop.Token);
             await using var command = new NpgsqlCommand("SELECT 1", connection);
             return await command.ExecuteScalarAsync(stop.Token) is 1 ? null : "SELECT 1 did not answer 1";
         });
+    }
+
+    /// <summary>A database URL (the contract's form) as an Npgsql connection string without pooling: every open authenticates.</summary>
+    public static string ConnectionString(string databaseUrl, TimeSpan timeout)
+    {
+        var url = new Uri(databaseUrl);
+        var credentials = url.UserInfo.Split(':', 2);
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = url.Host,
+            Port = url.Port,
+            Database = url.AbsolutePath.TrimStart('/'),
+            Username = Uri.UnescapeDataString(credentials[0]),
+            Password = Uri.UnescapeDataString(credentials[1]),
+            Pooling = false,
+            Timeout = (int)timeout.TotalSeconds,
+        }.ConnectionString;
     }
 
     /// <summary>One request: counted, timed out after 10 s, its failure recorded with a reason; a stop in flight is not a failure.</summary>

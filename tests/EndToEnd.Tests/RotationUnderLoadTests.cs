@@ -167,17 +167,7 @@ public sealed class RotationUnderLoadTests
 
     private static async Task OpenAsync(string url)
     {
-        var uri = new Uri(url);
-        var credentials = uri.UserInfo.Split(':', 2);
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.Port,
-            Database = uri.AbsolutePath.TrimStart('/'),
-            Username = Uri.UnescapeDataString(credentials[0]),
-            Password = Uri.UnescapeDataString(credentials[1]),
-            Pooling = false,
-        }.ConnectionString);
+        await using var connection = new NpgsqlConnection(RequestLoop.ConnectionString(url, TimeSpan.FromSeconds(10)));
         await connection.OpenAsync();
     }
 

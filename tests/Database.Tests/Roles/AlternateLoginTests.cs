@@ -1,4 +1,5 @@
 using Npgsql;
+using static Provisioning.Database.Tests.Sql;
 
 namespace Provisioning.Database.Tests.Roles;
 
@@ -78,21 +79,6 @@ public sealed class AlternateLoginTests
         Assert.AreEqual(1, await ScalarAsync(connection, "SELECT 1"));
     }
 
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 
-    private static async Task AssertDeniedAsync(NpgsqlConnection connection, string sql)
-    {
-        var denied = await Assert.ThrowsExactlyAsync<PostgresException>(() => ExecuteAsync(connection, sql), sql);
-        Assert.AreEqual("42501", denied.SqlState, $"{sql}: {denied.MessageText}");
-    }
 }
