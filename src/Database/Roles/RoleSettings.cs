@@ -130,7 +130,7 @@ public sealed partial class RoleSettings
         }
         else if (appPassword is not null || probePassword is not null || appAlternatePassword is not null || probeAlternatePassword is not null)
         {
-            notes.Add($"{AdminUrlVariable} is not set: the role passwords given in {AppPasswordVariable}/{ProbePasswordVariable} (and their _ALT_ logins') are not applied (only the administrator can set them).");
+            notes.Add($"{AdminUrlVariable} is not set: the role passwords given in {AppPasswordVariable}/{ProbePasswordVariable}/{AppAlternatePasswordVariable}/{ProbeAlternatePasswordVariable} are not applied (only the administrator can set them).");
         }
 
         return problems.Count > 0

@@ -51,7 +51,7 @@ public sealed class OwnerOnlyRunTests
         var run = await MigrationBundle.RunAsync(server.Url(server.Admin, server.AdminPassword), environment);
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.StandardError, "DATABASE_ADMIN_URL is not set: the role passwords given in TODO_APP_DATABASE_PASSWORD/TODO_PROBE_DATABASE_PASSWORD are not applied");
+        StringAssert.Contains(run.StandardError, "DATABASE_ADMIN_URL is not set: the role passwords given in TODO_APP_DATABASE_PASSWORD/TODO_PROBE_DATABASE_PASSWORD/TODO_APP_ALT_DATABASE_PASSWORD/TODO_PROBE_ALT_DATABASE_PASSWORD are not applied");
         RoleTestServer.AssertNoSecret(run, server.Secrets);
     }
 
