@@ -49,7 +49,7 @@ internal static class TeardownCommand
             }
             await parse.InvocationConfiguration.Error.WriteLineAsync(
                 $"{Me}: refused: {configuration.Name} is production-tier and resource group {group} holds {locks.Count} management lock(s), which keep its data from being deleted:{Environment.NewLine}" +
-                string.Concat(locks.Select(l => $"  - {l}{Environment.NewLine}")) +
+                string.Concat(locks.Select(l => $"  - {l}{(DeploymentLocks.IsDeclared(l) ? "" : " (not declared by this repository's templates)")}{Environment.NewLine}")) +
                 $"  If deleting {configuration.Name} is really meant: dotnet run --project src/Cli -- teardown unlock -e {configuration.Name} --confirm {configuration.Name}, then azd down again.").ConfigureAwait(false);
             return ExitCodes.CheckFailed;
         }));
@@ -60,13 +60,20 @@ internal static class TeardownCommand
     {
         var (environment, envDir) = (EnvironmentOption(), CliOptions.EnvDir());
         var confirm = new Option<string>("--confirm") { Description = "The environment's name again: deleting locks is never a default." };
+        var allLocks = new Option<bool>("--all-locks")
+        {
+            Description = $"Also delete locks the templates do not declare (any name but '{DeploymentLocks.Name}'): someone else put them there, " +
+                "and azd down cannot delete the group while one remains. Without it such a lock stops the command before anything is deleted.",
+        };
         var command = new Command("unlock",
-            "Deletes the management locks in the environment's resource group, so `azd down` can delete it. The next deployment puts them back " +
-            "(main.bicep declares them). Needs Microsoft.Authorization/locks/delete (Owner or User Access Administrator).")
+            $"Deletes the management locks the templates declare ('{DeploymentLocks.Name}' on the vault and the server) in the environment's resource group, " +
+            "so `azd down` can delete it. The next deployment puts them back (main.bicep declares them). A lock of any other name is deleted only with " +
+            "--all-locks. Needs Microsoft.Authorization/locks/delete (Owner or User Access Administrator).")
         {
             environment,
             envDir,
             confirm,
+            allLocks,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, environment, envDir, async (context, az) =>
         {
@@ -76,7 +83,18 @@ internal static class TeardownCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"{Me}: nothing was unlocked: pass --confirm {configuration.Name} to delete the locks of {group}.").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
-            foreach (var id in await LocksAsync(az, group, cancellationToken).ConfigureAwait(false))
+            var locks = await LocksAsync(az, group, cancellationToken).ConfigureAwait(false);
+            var others = locks.Where(l => !DeploymentLocks.IsDeclared(l)).ToList();
+            if (others.Count > 0 && !parse.GetValue(allLocks))
+            {
+                // All or nothing: deleting only ours would leave the data unprotected and azd down still refused.
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"{Me}: nothing was unlocked: {group} holds {others.Count} lock(s) the templates do not declare, and azd down cannot delete the group while one remains:{Environment.NewLine}" +
+                    string.Concat(others.Select(l => $"  - {l}{Environment.NewLine}")) +
+                    $"  Fix: ask whoever set them, or delete them too: teardown unlock -e {configuration.Name} --confirm {configuration.Name} --all-locks.").ConfigureAwait(false);
+                return ExitCodes.CheckFailed;
+            }
+            foreach (var id in locks)
             {
                 await az.RequireAsync(Me, ["lock", "delete", "--ids", id], $"deleting lock {id}", "sign in as someone with Microsoft.Authorization/locks/delete (Owner or User Access Administrator).", cancellationToken).ConfigureAwait(false);
                 await output.WriteLineAsync($"{Me}: deleted {id}").ConfigureAwait(false);

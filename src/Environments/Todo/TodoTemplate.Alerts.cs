@@ -133,13 +133,13 @@ public static partial class TodoTemplate
         f.Template.Add(new ManagementLock("keyVaultLock")
         {
             Scope = data.KeyVault,
-            Name = "do-not-delete",
+            Name = DeploymentLocks.Name,
             Notes = "Deleting the vault takes every secret of the environment with it.",
         });
         f.Template.Add(new ManagementLock("postgresLock")
         {
             Scope = data.Postgres,
-            Name = "do-not-delete",
+            Name = DeploymentLocks.Name,
             Notes = "Deleting the server deletes the Todo data; restore needs a point-in-time restore.",
         });
     }
