@@ -139,6 +139,25 @@ public sealed class RotationUnderLoadTests
         E2eProbe.AllGreen(await E2eProbe.RunAsync(Stack, jwtSecretKey: vault!.Latest(TodoSystem.JwtSecretKeySecret)));
     }
 
+    /// <summary>
+    /// The roll-out alone, with nothing rotated: what every rotation step leans on (and what a deployment of a new
+    /// image does). Its contrast is the restart in place of the control below, which the same loop sees fail.
+    /// </summary>
+    [TestMethod]
+    public async Task A_roll_out_of_each_component_under_load_fails_no_request()
+    {
+        var result = await UnderLoadAsync(async output =>
+        {
+            foreach (var component in new[] { TodoSystem.Backend, TodoSystem.Mcp, TodoSystem.Frontend })
+            {
+                await Stack.RollOutAsync(component);
+                await output.WriteLineAsync($"{component} rolled out");
+                Assert.IsTrue(Stack.IsRunning(component), $"{component} runs its new revision");
+            }
+        }, "roll-outs (backend, mcp, frontend)");
+        Assert.IsEmpty(result.Failures, result.ToString());
+    }
+
     [TestMethod]
     public async Task The_loop_sees_failures_when_the_window_is_closed_too_early_or_a_component_restarts_in_place()
     {
