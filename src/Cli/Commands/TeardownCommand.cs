@@ -49,7 +49,7 @@ internal static class TeardownCommand
             }
             await parse.InvocationConfiguration.Error.WriteLineAsync(
                 $"{Me}: refused: {configuration.Name} is production-tier and resource group {group} holds {locks.Count} management lock(s), which keep its data from being deleted:{Environment.NewLine}" +
-                string.Concat(locks.Select(l => $"  - {l}{(DeploymentLocks.IsDeclared(l) ? "" : " (not declared by this repository's templates)")}{Environment.NewLine}")) +
+                Listed(locks.Select(l => DeploymentLocks.IsDeclared(l) ? l : $"{l} (not declared by this repository's templates)")) +
                 $"  If deleting {configuration.Name} is really meant: dotnet run --project src/Cli -- teardown unlock -e {configuration.Name} --confirm {configuration.Name}, then azd down again.").ConfigureAwait(false);
             return ExitCodes.CheckFailed;
         }));
@@ -90,7 +90,7 @@ internal static class TeardownCommand
                 // All or nothing: deleting only ours would leave the data unprotected and azd down still refused.
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
                     $"{Me}: nothing was unlocked: {group} holds {others.Count} lock(s) the templates do not declare, and azd down cannot delete the group while one remains:{Environment.NewLine}" +
-                    string.Concat(others.Select(l => $"  - {l}{Environment.NewLine}")) +
+                    Listed(others) +
                     $"  Fix: ask whoever set them, or delete them too: teardown unlock -e {configuration.Name} --confirm {configuration.Name} --all-locks.").ConfigureAwait(false);
                 return ExitCodes.CheckFailed;
             }
@@ -122,6 +122,9 @@ internal static class TeardownCommand
             $"listing the locks of {group}", "sign in (az login) as someone with Reader on the resource group.", cancellationToken).ConfigureAwait(false);
         return [.. ids.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
+
+    /// <summary>Locks as the lines of a message: one each, indented under the sentence that names them.</summary>
+    private static string Listed(IEnumerable<string> locks) => string.Concat(locks.Select(l => $"  - {l}{Environment.NewLine}"));
 
     private sealed record Context(EnvironmentConfiguration Configuration, string Group, TextWriter Output);
 
